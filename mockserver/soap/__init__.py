@@ -1,0 +1,1 @@
+"""Vendor-neutral SOAP machinery: safe parsing, envelopes and faults, contracts, endpoints."""

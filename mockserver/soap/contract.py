@@ -1,0 +1,218 @@
+"""A service contract: one WSDL 1.1 file and the XSDs it imports, loaded once per process.
+
+The WSDL is the routing table (operations, SOAPActions, message elements); the XSDs are the
+validator. lxml's compiled schema is the fast yes/no on every message; only when it says no
+does xmlschema (slower, lazily built) explain where and why, for the fault the client reads.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import xmlschema
+from lxml import etree
+
+from mockserver.soap import ns
+from mockserver.soap.envelope import SOAP_11, SOAP_12, FaultCode, SoapFault, SoapVersion
+
+_W = f"{{{ns.WSDL}}}"
+_XS = f"{{{ns.XSD}}}"
+_BINDING_VERSIONS = {ns.WSDL_SOAP_11: SOAP_11, ns.WSDL_SOAP_12: SOAP_12}
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One WSDL operation: its name, SOAPAction and input/output elements (Clark notation)."""
+
+    name: str
+    action: str
+    input_element: str
+    output_element: str
+
+
+@dataclass(frozen=True)
+class Violation:
+    """Where a message breaks the contract, and how."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+class ContractViolation(SoapFault):
+    """A request that is not valid against the contract: a Client fault naming path and reason."""
+
+    def __init__(self, violations: list[Violation]) -> None:
+        self.violations = violations
+        detail = etree.Element(f"{{{ns.MOCK}}}ContractViolations", nsmap={"mock": ns.MOCK})
+        for violation in violations:
+            item = etree.SubElement(detail, f"{{{ns.MOCK}}}Violation")
+            etree.SubElement(item, f"{{{ns.MOCK}}}Path").text = violation.path
+            etree.SubElement(item, f"{{{ns.MOCK}}}Reason").text = violation.reason
+        super().__init__(f"The message is not valid against the service contract: {violations[0]}", detail=[detail])
+
+
+class ResponseViolation(SoapFault):
+    """The mock built a response its own contract rejects: a bug, reported as a Server fault."""
+
+    def __init__(self, violations: list[Violation]) -> None:
+        self.violations = violations
+        super().__init__(
+            f"The mock's response violates its own contract (a mock bug): {violations[0]}", FaultCode.RECEIVER
+        )
+
+
+class Contract:
+    """The operations, schema and published documents of one WSDL."""
+
+    def __init__(self, wsdl_path: Path) -> None:
+        self.wsdl_path = wsdl_path
+        self._wsdl = etree.parse(str(wsdl_path))
+        definitions = self._wsdl.getroot()
+        self.target_namespace = definitions.get("targetNamespace", "")
+        self.version = self._binding_version(definitions)
+        self.operations = {op.name: op for op in self._read_operations(definitions)}
+        self.by_action = {op.action: op for op in self.operations.values() if op.action}
+        self.by_input = {op.input_element: op for op in self.operations.values()}
+        self.documents = self._collect_documents()
+        self._wrapper = self._schema_wrapper(definitions)
+        self._schema = etree.XMLSchema(etree.fromstring(self._wrapper, base_url=str(wsdl_path)))
+        self._schema_lock = threading.Lock()
+
+    # -- reading the WSDL -------------------------------------------------------------------
+
+    def _binding_version(self, definitions: etree._Element) -> SoapVersion:
+        for binding in definitions.iter(f"{_W}binding"):
+            for child in binding:
+                version = _BINDING_VERSIONS.get(etree.QName(child).namespace or "")
+                if version is not None and etree.QName(child).localname == "binding":
+                    return version
+        raise ValueError(f"{self.wsdl_path}: no SOAP 1.1 or 1.2 binding")
+
+    def _resolve(self, element: etree._Element, prefixed: str) -> str:
+        prefix, _, local = prefixed.rpartition(":")
+        return f"{{{element.nsmap.get(prefix or None, '')}}}{local}"
+
+    def _read_operations(self, definitions: etree._Element) -> Iterator[Operation]:
+        message_elements = {
+            message.get("name"): self._resolve(part, part.get("element", ""))
+            for message in definitions.iter(f"{_W}message")
+            for part in message.iter(f"{_W}part")
+        }
+        actions = {
+            operation.get("name"): child.get("soapAction", "")
+            for binding in definitions.iter(f"{_W}binding")
+            for operation in binding.iter(f"{_W}operation")
+            for child in operation
+            if etree.QName(child).localname == "operation"
+        }
+        for port_type in definitions.iter(f"{_W}portType"):
+            for operation in port_type.iter(f"{_W}operation"):
+                name = operation.get("name", "")
+                messages = {
+                    child.tag: child.get("message", "").rpartition(":")[2] for child in operation
+                }
+                yield Operation(
+                    name=name,
+                    action=actions.get(name, ""),
+                    input_element=message_elements[messages[f"{_W}input"]],
+                    output_element=message_elements[messages[f"{_W}output"]],
+                )
+
+    def _collect_documents(self) -> dict[str, Path]:
+        """Every XSD reachable from the WSDL's types, by file stem (what ``?xsd=`` names)."""
+        found: dict[str, Path] = {}
+        pending = [self.wsdl_path]
+        while pending:
+            tree = etree.parse(str(pending.pop()))
+            for reference in tree.iter(f"{_XS}import", f"{_XS}include"):
+                location = reference.get("schemaLocation")
+                if location:
+                    path = (Path(tree.docinfo.URL or "").parent / location).resolve()
+                    if path.stem not in found:
+                        found[path.stem] = path
+                        pending.append(path)
+        return found
+
+    def _schema_wrapper(self, definitions: etree._Element) -> bytes:
+        wrapper = etree.Element(f"{_XS}schema", nsmap={"xs": ns.XSD})
+        for reference in definitions.iter(f"{_XS}import"):
+            etree.SubElement(wrapper, f"{_XS}import", reference.attrib)
+        return etree.tostring(wrapper)
+
+    @functools.cached_property
+    def _explainer(self) -> xmlschema.XMLSchema:
+        return xmlschema.XMLSchema(self._wrapper.decode(), base_url=str(self.wsdl_path.parent))
+
+    # -- validating -------------------------------------------------------------------------
+
+    def violations(self, element: etree._Element) -> list[Violation]:
+        """Empty when ``element`` is valid; otherwise each violation with its path and reason."""
+        with self._schema_lock:
+            if self._schema.validate(element):
+                return []
+            fallback = [
+                Violation(path=entry.path or "/", reason=entry.message) for entry in self._schema.error_log
+            ]
+        namespaces = {prefix: uri for prefix, uri in element.nsmap.items() if prefix}
+        explained = [
+            Violation(path=error.path or "/", reason=_reason(error))
+            for error in self._explainer.iter_errors(element, namespaces=namespaces)
+        ]
+        return explained or fallback
+
+    def validate_request(self, element: etree._Element) -> None:
+        found = self.violations(element)
+        if found:
+            raise ContractViolation(found)
+
+    def validate_response(self, element: etree._Element) -> None:
+        found = self.violations(element)
+        if found:
+            raise ResponseViolation(found)
+
+    # -- publishing -------------------------------------------------------------------------
+
+    def wsdl_document(self, address: str) -> bytes:
+        """The WSDL as served at ``address``: soap:address and schema locations point back at us."""
+        tree = self._rewrite(self._wsdl, address)
+        for port in tree.iter(f"{_W}port"):
+            for child in port:
+                if etree.QName(child).localname == "address":
+                    child.set("location", address)
+        return etree.tostring(tree, xml_declaration=True, encoding="utf-8")
+
+    def xsd_document(self, name: str, address: str) -> bytes | None:
+        path = self.documents.get(name)
+        if path is None:
+            return None
+        tree = self._rewrite(etree.parse(str(path)), address)
+        return etree.tostring(tree, xml_declaration=True, encoding="utf-8")
+
+    def _rewrite(self, tree: etree._ElementTree, address: str) -> etree._ElementTree:
+        copy = etree.ElementTree(etree.fromstring(etree.tostring(tree)))
+        for reference in copy.iter(f"{_XS}import", f"{_XS}include"):
+            location = reference.get("schemaLocation")
+            if location:
+                reference.set("schemaLocation", f"{address}?xsd={Path(location).stem}")
+        return copy
+
+
+def _reason(error: xmlschema.XMLSchemaValidationError) -> str:
+    """xmlschema's reason, except that a bad simple value names the value and the type expected."""
+    if isinstance(error, xmlschema.XMLSchemaDecodeError):
+        type_name = getattr(error.validator, "prefixed_name", None) or "the declared type"
+        return f"{error.obj!r} is not a valid value of type {type_name}."
+    return error.reason or error.message
+
+
+@functools.cache
+def load_contract(wsdl_path: Path) -> Contract:
+    """The contract at ``wsdl_path``, compiled once per process."""
+    return Contract(wsdl_path.resolve())

@@ -1,0 +1,14 @@
+"""XML namespaces the SOAP layer speaks, in one place."""
+
+from __future__ import annotations
+
+SOAP_ENV_11 = "http://schemas.xmlsoap.org/soap/envelope/"
+SOAP_ENV_12 = "http://www.w3.org/2003/05/soap-envelope"
+WSDL = "http://schemas.xmlsoap.org/wsdl/"
+WSDL_SOAP_11 = "http://schemas.xmlsoap.org/wsdl/soap/"
+WSDL_SOAP_12 = "http://schemas.xmlsoap.org/wsdl/soap12/"
+XSD = "http://www.w3.org/2001/XMLSchema"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+WSA = "http://www.w3.org/2005/08/addressing"
+MOCK = "urn:timecard-mockserver"
+"""Our own namespace, for the detail of faults the mock itself raises."""

@@ -1,0 +1,201 @@
+"""An endpoint: one contract, its operation handlers, served as a WSGI application.
+
+A request goes: size cap -> safe parse -> SOAP version check -> operation from SOAPAction and
+the body's first element (they must agree) -> XSD validation -> handler inside one transaction
+on the tenant's database -> response validation (strict mode) -> envelope.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lxml import etree
+from werkzeug.datastructures import Headers
+from werkzeug.http import parse_options_header
+from werkzeug.wrappers import Request, Response
+
+from mockserver.soap.contract import Contract, Operation
+from mockserver.soap.envelope import (
+    DEFAULT_MAX_REQUEST_BYTES,
+    Envelope,
+    FaultCode,
+    MalformedRequest,
+    SoapFault,
+    parse_envelope,
+)
+from mockserver.state.tenants import DEFAULT_TENANT, Tenant, TenantRegistry, UnknownTenantName
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIEnvironment
+
+log = logging.getLogger(__name__)
+
+TENANT_ENVIRON_KEY = "mockserver.tenant"
+"""Set by the app when the URL names a tenant (``/tenants/{name}/...``)."""
+TENANT_HEADER = "X-Mock-Tenant"
+
+
+@dataclass
+class RequestContext:
+    """What a handler may use besides the request element: the tenant's database and the call."""
+
+    operation: Operation
+    envelope: Envelope
+    tenant: Tenant
+    db: sqlite3.Connection
+    http_headers: Headers
+
+
+Handler = Callable[[etree._Element, RequestContext], etree._Element]
+
+
+class SoapEndpoint:
+    """Serves one contract: WSDL and XSDs on GET, operations on POST."""
+
+    def __init__(
+        self,
+        contract: Contract,
+        handlers: Mapping[str, Handler],
+        tenants: TenantRegistry,
+        *,
+        max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
+        strict_responses: bool = True,
+    ) -> None:
+        missing = set(contract.operations) - set(handlers)
+        unknown = set(handlers) - set(contract.operations)
+        if missing or unknown:
+            raise ValueError(f"handlers do not match {contract.wsdl_path.name}: missing {missing}, unknown {unknown}")
+        self.contract = contract
+        self.handlers = dict(handlers)
+        self.tenants = tenants
+        self.max_request_bytes = max_request_bytes
+        self.strict_responses = strict_responses
+
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        request = Request(environ)
+        if request.method == "POST":
+            response = self.call(request)
+        elif request.method in ("GET", "HEAD"):
+            response = self.publish(request)
+        else:
+            response = Response("Use POST for SOAP calls, GET ?wsdl for the contract.", 405, {"Allow": "GET, POST"})
+        return response(environ, start_response)
+
+    # -- GET: the contract ------------------------------------------------------------------
+
+    def publish(self, request: Request) -> Response:
+        address = request.base_url
+        if "wsdl" in request.args or "singleWsdl" in request.args:
+            return Response(self.contract.wsdl_document(address), content_type="text/xml; charset=utf-8")
+        if "xsd" in request.args:
+            document = self.contract.xsd_document(request.args["xsd"], address)
+            if document is None:
+                return Response(f"No schema named {request.args['xsd']!r} here.", 404, content_type="text/plain")
+            return Response(document, content_type="text/xml; charset=utf-8")
+        operations = ", ".join(sorted(self.contract.operations))
+        return Response(
+            f"{self.contract.wsdl_path.stem}: SOAP {self.contract.version.name} endpoint.\n"
+            f"WSDL: {address}?wsdl\nOperations: {operations}\n",
+            content_type="text/plain; charset=utf-8",
+        )
+
+    # -- POST: a call -----------------------------------------------------------------------
+
+    def call(self, request: Request) -> Response:
+        version = self.contract.version
+        try:
+            envelope = self._read_envelope(request)
+            operation = self.route(request, envelope)
+            self.contract.validate_request(envelope.body)
+            tenant = self._tenant(request)
+            with tenant.transaction() as db:
+                context = RequestContext(operation, envelope, tenant, db, request.headers)
+                result = self.handlers[operation.name](envelope.body, context)
+            if self.strict_responses:
+                self.contract.validate_response(result)
+            return self._respond(version.envelope(result), 200)
+        except SoapFault as fault:
+            status = 415 if isinstance(fault, UnsupportedMediaType) else 500
+            return self._respond(version.envelope(version.fault(fault)), status)
+        except Exception:
+            incident = uuid.uuid4().hex[:12]
+            log.exception("incident %s while serving %s", incident, request.path)
+            fault = SoapFault(
+                f"The mock failed unexpectedly (incident {incident}); this is a mock bug, please report it.",
+                FaultCode.RECEIVER,
+            )
+            return self._respond(version.envelope(version.fault(fault)), 500)
+
+    def _respond(self, body: bytes, status: int) -> Response:
+        return Response(body, status, content_type=self.contract.version.content_type)
+
+    def _read_envelope(self, request: Request) -> Envelope:
+        version = self.contract.version
+        media_type, _ = parse_options_header(request.headers.get("Content-Type", ""))
+        if media_type not in ("text/xml", "application/soap+xml"):
+            raise UnsupportedMediaType(
+                f"Content type '{media_type or '(none)'}' is not '{version.media_type}', "
+                f"the type of a SOAP {version.name} request."
+            )
+        if (request.content_length or 0) > self.max_request_bytes:
+            raise MalformedRequest(
+                f"Request body of {request.content_length} bytes exceeds the limit of {self.max_request_bytes} bytes."
+            )
+        data = request.stream.read(self.max_request_bytes + 1)
+        envelope = parse_envelope(data, version, self.max_request_bytes)
+        if media_type != version.media_type:
+            raise UnsupportedMediaType(
+                f"A SOAP {version.name} request must be sent as '{version.media_type}', not '{media_type}'."
+            )
+        return envelope
+
+    def requested_action(self, request: Request, envelope: Envelope) -> str | None:
+        """The action the client named: SOAPAction (1.1) or the content type's action (1.2)."""
+        raw = request.headers.get("SOAPAction")
+        if raw is None:
+            raw = parse_options_header(request.headers.get("Content-Type", ""))[1].get("action")
+        if raw is None:
+            return None
+        action = raw.strip().strip('"').strip()
+        return action or None
+
+    def route(self, request: Request, envelope: Envelope) -> Operation:
+        """The operation both the action (if any) and the body's element name."""
+        body_name = envelope.body.tag
+        by_body = self.contract.by_input.get(body_name) if isinstance(body_name, str) else None
+        action = self.requested_action(request, envelope)
+        by_action = self.contract.by_action.get(action) if action else None
+        if action and by_action is None:
+            raise SoapFault(
+                f"Unknown operation: no operation of this service has the action '{action}'. "
+                f"Known operations: {', '.join(sorted(self.contract.operations))}."
+            )
+        if by_body is None:
+            qname = etree.QName(envelope.body)
+            raise SoapFault(
+                f"Unknown operation: the body element '{qname.localname}' in namespace '{qname.namespace}' "
+                f"is not the input of any operation of this service (expected namespace "
+                f"'{self.contract.target_namespace}')."
+            )
+        if by_action is not None and by_action is not by_body:
+            raise SoapFault(
+                f"The action '{action}' names operation {by_action.name}, "
+                f"but the body holds the input of {by_body.name}."
+            )
+        return by_body
+
+    def _tenant(self, request: Request) -> Tenant:
+        name = request.environ.get(TENANT_ENVIRON_KEY) or request.headers.get(TENANT_HEADER) or DEFAULT_TENANT
+        try:
+            return self.tenants.get(name)
+        except UnknownTenantName as error:
+            raise SoapFault(str(error)) from None
+
+
+class UnsupportedMediaType(SoapFault):
+    """The request's content type is not the binding's (HTTP 415, as WCF answers)."""

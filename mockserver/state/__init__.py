@@ -1,0 +1,1 @@
+"""Tenants as SQLite databases: one database per tenant, one transaction per request."""

@@ -1,0 +1,143 @@
+"""Tenants: each one a SQLite database, copied from a template built once per process.
+
+SQLite gives us what the vendors' rules need without hand-made locking of domain data:
+a request is one transaction, a partial save is a savepoint per item, and a failed
+all-or-nothing operation is a rollback. In memory by default; under ``state_dir`` each
+tenant is a WAL file, so state survives restarts and is shared by worker processes.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+DEFAULT_TENANT = "default"
+_TENANT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+class UnknownTenantName(ValueError):
+    """A tenant name that cannot name a database (it also becomes a file name)."""
+
+
+def check_tenant_name(name: str) -> str:
+    if not _TENANT_NAME.match(name):
+        raise UnknownTenantName(
+            f"Invalid tenant name {name!r}: use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit."
+        )
+    return name
+
+
+def _connect(target: str | Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(target, isolation_level=None, check_same_thread=False)
+    connection.row_factory = sqlite3.Row
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+class Tenant:
+    """One tenant's database; every use of it goes through :meth:`transaction`."""
+
+    def __init__(self, name: str, connection: sqlite3.Connection) -> None:
+        self.name = name
+        self._connection = connection
+        # One connection per tenant and process: the lock makes its threads take turns,
+        # BEGIN IMMEDIATE does the same between processes sharing a file.
+        self._lock = threading.RLock()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """The tenant's database inside one transaction: committed on success, else rolled back."""
+        with self._lock:
+            connection = self._connection
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+
+    def load_from(self, source: sqlite3.Connection) -> None:
+        """Replace this tenant's whole state with ``source``'s, between two requests."""
+        with self._lock:
+            source.backup(self._connection)
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+
+@contextmanager
+def savepoint(connection: sqlite3.Connection, name: str = "item") -> Iterator[None]:
+    """A nested transaction: an exception undoes this block alone, then propagates."""
+    connection.execute(f"SAVEPOINT {name}")
+    try:
+        yield
+    except BaseException:
+        connection.execute(f"ROLLBACK TO {name}")
+        connection.execute(f"RELEASE {name}")
+        raise
+    connection.execute(f"RELEASE {name}")
+
+
+class TenantRegistry:
+    """All tenants of a server; a tenant is created from the template on first use."""
+
+    def __init__(self, build_template: Callable[[sqlite3.Connection], None], state_dir: Path | None = None) -> None:
+        self._template = _connect(":memory:")
+        build_template(self._template)
+        self._state_dir = state_dir
+        self._tenants: dict[str, Tenant] = {}
+        self._lock = threading.Lock()
+        if state_dir is not None:
+            state_dir.mkdir(parents=True, exist_ok=True)
+
+    def get(self, name: str = DEFAULT_TENANT) -> Tenant:
+        check_tenant_name(name)
+        with self._lock:
+            tenant = self._tenants.get(name)
+            if tenant is None:
+                tenant = self._tenants[name] = Tenant(name, self._open(name))
+            return tenant
+
+    def reset(self, name: str) -> Tenant:
+        """Put the tenant back to the template's state (creating it if need be)."""
+        tenant = self.get(name)
+        tenant.load_from(self._template)
+        return tenant
+
+    def delete(self, name: str) -> bool:
+        with self._lock:
+            tenant = self._tenants.pop(check_tenant_name(name), None)
+        if tenant is not None:
+            tenant.close()
+        if self._state_dir is not None:
+            for path in self._state_dir.glob(f"{name}.sqlite3*"):
+                path.unlink()
+        return tenant is not None
+
+    def names(self) -> list[str]:
+        with self._lock:
+            known = set(self._tenants)
+        if self._state_dir is not None:
+            known.update(path.name.removesuffix(".sqlite3") for path in self._state_dir.glob("*.sqlite3"))
+        return sorted(known)
+
+    def _open(self, name: str) -> sqlite3.Connection:
+        if self._state_dir is None:
+            connection = _connect(":memory:")
+            self._template.backup(connection)
+            return connection
+        path = self._state_dir / f"{name}.sqlite3"
+        fresh = not path.exists()
+        connection = _connect(path)
+        connection.execute("PRAGMA busy_timeout = 10000")
+        if fresh:
+            self._template.backup(connection)
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = FULL")
+        return connection
