@@ -1,0 +1,73 @@
+"""The WSGI application: every vendor endpoint on one port, under its vendor path.
+
+A client picks its tenant by URL (``/tenants/{name}/<endpoint>``: the WSDL served there names
+that prefixed address, so a generated client stays in its tenant) or by the ``X-Mock-Tenant``
+header; neither means tenant ``default``. Paths match case-insensitively, as on IIS.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from werkzeug.wrappers import Request, Response
+
+from mockserver import fixtures
+from mockserver.projector import pws
+from mockserver.settings import Settings
+from mockserver.soap.service import TENANT_ENVIRON_KEY, SoapEndpoint
+from mockserver.state import clock
+from mockserver.state.tenants import TenantRegistry
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIEnvironment
+
+_TENANT_PREFIX = re.compile(r"^/tenants/(?P<tenant>[^/]+)(?P<rest>/.*)$")
+
+
+def build_template(settings: Settings) -> TenantRegistry:
+    """The tenant registry, its template built once from the dataset the settings name."""
+    dataset = (
+        fixtures.load_dataset_file(settings.dataset) if settings.dataset else fixtures.projector_dataset(settings.seed)
+    )
+
+    def build(db: sqlite3.Connection) -> None:
+        db.executescript(clock.SCHEMA + pws.SCHEMA_SQL)
+        fixtures.insert_dataset(db, dataset)
+
+    return TenantRegistry(build, settings.state_dir)
+
+
+class MockServer:
+    """Dispatches a request to the endpoint its path names, within the tenant its URL names."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.tenants = build_template(settings)
+        self.endpoints: dict[str, SoapEndpoint] = {
+            pws.ENDPOINT_PATH: pws.endpoint(self.tenants, settings),
+        }
+        self._by_path = {path.lower(): endpoint for path, endpoint in self.endpoints.items()}
+
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        match = _TENANT_PREFIX.match(path)
+        if match:
+            environ[TENANT_ENVIRON_KEY] = match["tenant"]
+            environ["SCRIPT_NAME"] = environ.get("SCRIPT_NAME", "") + path[: match.start("rest")]
+            environ["PATH_INFO"] = path = match["rest"]
+        endpoint = self._by_path.get(path.lower().rstrip("/"))
+        if endpoint is None:
+            return self.not_found(Request(environ))(environ, start_response)
+        return endpoint(environ, start_response)
+
+    def not_found(self, request: Request) -> Response:
+        known = "\n".join(f"  {request.host_url.rstrip('/')}{path}?wsdl" for path in self.endpoints)
+        return Response(f"No endpoint at {request.path}. Endpoints:\n{known}\n", 404, content_type="text/plain")
+
+
+def create_app(settings: Settings | None = None) -> MockServer:
+    """The mock as a WSGI application."""
+    return MockServer(settings or Settings())

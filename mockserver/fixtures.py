@@ -1,0 +1,207 @@
+"""Datasets: the default one built with faker from a fixed seed, or one loaded from a JSON file.
+
+A dataset is plain data, ``{table: [row, ...]}``, so a user can export, edit and load it
+(``mockserver serve --dataset FILE``). The default dataset holds every entity the vendor's
+examples name, so those examples run against the mock as they are (the ticket aside), and
+what each documented error needs to be reachable (a closed period, an FRO card, a deleted card...).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from faker import Faker
+
+Row = dict[str, Any]
+Dataset = dict[str, list[Row]]
+
+DEFAULT_SEED = 20180309
+
+DEMO_ACCOUNT = "DEMO"
+DEMO_USER = "api.admin@example.com"
+DEMO_PASSWORD = "demo-password"
+"""A demo login that may enter time on behalf of others (as the vendor's example does)."""
+
+_FIRST_UID = 1152921504606846976  # 2**60: the vendor's uids live just above it
+
+
+class _Numbers:
+    """Hands out ids and uids that never collide with the vendor examples' fixed ones."""
+
+    def __init__(self) -> None:
+        self._next_id = 1000
+        self._next_uid = _FIRST_UID + 9_000_000
+
+    def pair(self) -> tuple[int, int]:
+        self._next_id += 1
+        self._next_uid += 1
+        return self._next_id, self._next_uid
+
+
+def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
+    """The default Projector dataset: the vendor examples' entities plus faker-made neighbours."""
+    fake = Faker("en_US")
+    fake.seed_instance(seed)
+    numbers = _Numbers()
+    data: Dataset = {}
+
+    def add(table: str, **row: Any) -> Row:
+        data.setdefault(table, []).append(row)
+        return row
+
+    account = add("pr_account", uid=_FIRST_UID + 1, id=1, code=DEMO_ACCOUNT, name=fake.company())
+
+    def resource(reference: str, name: str | None = None) -> Row:
+        rid, uid = numbers.pair()
+        name = name or fake.name()
+        email = f"{name.lower().replace(' ', '.')}@example.com"
+        return add("pr_resource", uid=uid, id=rid, reference_system_id=reference, name=name, email=email)
+
+    e123 = resource("E123")
+    admin_resource = resource("E100", "Api Admin")
+    viewer_resource = resource("E101")
+    colleagues = [resource(f"E{200 + n}") for n in range(6)]
+
+    def user(user_name: str, password: str, resource_row: Row | None, **rights: int) -> Row:
+        uid_id, uid = numbers.pair()
+        return add(
+            "pr_user",
+            uid=uid,
+            id=uid_id,
+            account_uid=account["uid"],
+            user_name=user_name,
+            password=password,
+            display_name=resource_row["name"] if resource_row else fake.name(),
+            email=user_name,
+            resource_uid=resource_row["uid"] if resource_row else None,
+            **rights,
+        )
+
+    user(DEMO_USER, DEMO_PASSWORD, admin_resource, may_save_time=1, may_enter_for_others=1, super_user=1)
+    user("e123@example.com", "e123-password", e123, may_save_time=1, may_enter_for_others=0)
+    user("viewer@example.com", "viewer-password", viewer_resource, may_save_time=0, may_enter_for_others=0)
+    user("no.resource@example.com", "no-resource-password", None, may_save_time=1, may_enter_for_others=0)
+
+    for lid, (name, uid) in enumerate([("USA", 1152921504606847100), ("Canada", None), ("UK", None)], start=1):
+        add("pr_location", uid=uid or numbers.pair()[1], id=lid, name=name)
+    for rid, name in enumerate(["Vacation", "Sick", "Holiday"], start=1):
+        add("pr_timeoff_reason", uid=_FIRST_UID + 500 + rid, id=rid, name=name)
+
+    add("pr_udf", slot=1, name="Billing Category", allowed_values=json.dumps(["Standard", "Overtime", "Travel"]))
+    add("pr_udf", slot=2, name="Ticket", allowed_values=None)
+
+    for period_start in _month_starts(date(2017, 1, 1), date(2030, 12, 1)):
+        closed = period_start == date(2018, 2, 1)
+        add("pr_accounting_period", start_date=period_start.isoformat(),
+            end_date=(_next_month(period_start) - timedelta(days=1)).isoformat(), closed_for_time=int(closed))
+
+    def project(code: str, uid: int | None = None, pid: int | None = None, **flags: Any) -> Row:
+        new_id, new_uid = numbers.pair()
+        return add("pr_project", uid=uid or new_uid, id=pid or new_id, code=code,
+                   name=flags.pop("name", fake.catch_phrase()), open_date="2017-01-01", close_date="2030-12-31",
+                   **flags)
+
+    def child(table: str, uid: int | None = None, cid: int | None = None, **row: Any) -> Row:
+        new_id, new_uid = numbers.pair()
+        return add(table, uid=uid or new_uid, id=cid or new_id, **row)
+
+    # The vendor examples' projects, with the uids and ids their requests use.
+    pm_project = project("P001396-001", pm_module=1, name="Website Relaunch")
+    child("pr_rate_type", uid=1152921504607370468, project_uid=pm_project["uid"], name="Standard")
+    pm_task = child("pr_task", uid=1152921504608637344, project_uid=pm_project["uid"], name="Design", code="1.1")
+    pm_role = child("pr_role", uid=1152921504609525049, project_uid=pm_project["uid"], name="Consultant",
+                    resource_uid=e123["uid"], start_date="2017-01-01", end_date="2030-12-31")
+    child("pr_task_role", uid=1152921504608549426, task_uid=pm_task["uid"], role_uid=pm_role["uid"],
+          remaining_minutes=600)
+    admin_role = child("pr_role", project_uid=pm_project["uid"], name="Project Manager",
+                       resource_uid=admin_resource["uid"], start_date="2017-01-01", end_date="2030-12-31")
+    child("pr_task_role", task_uid=pm_task["uid"], role_uid=admin_role["uid"], remaining_minutes=120)
+
+    transfer_target = project("P001556-001", uid=1152921504607450760, pid=603784, name="Active Support")
+    child("pr_rate_type", uid=1152921504607410067, cid=563091, project_uid=transfer_target["uid"], name="Standard")
+    child("pr_task", uid=1152921504608940940, cid=2093964, project_uid=transfer_target["uid"], name="Support")
+    child("pr_role", uid=1152921504609801802, cid=2954826, project_uid=transfer_target["uid"], name="Developer",
+          resource_uid=e123["uid"], start_date="2018-01-01", end_date="2018-12-31")
+
+    # Projects whose rules the features exercise: description required, UDF 1 required.
+    strict_project = project("P002000-001", description_required=1, udf1_treatment="R", udf2_treatment="N",
+                             name="Regulated Audit")
+    child("pr_rate_type", project_uid=strict_project["uid"], name="Standard")
+    child("pr_task", project_uid=strict_project["uid"], name="Fieldwork")
+    child("pr_role", project_uid=strict_project["uid"], name="Auditor", resource_uid=e123["uid"],
+          start_date="2017-01-01", end_date="2030-12-31")
+
+    for _ in range(4):
+        extra = project(f"P00{fake.unique.random_int(3000, 9999)}-001", pm_module=fake.random_int(0, 1))
+        child("pr_rate_type", project_uid=extra["uid"], name="Standard")
+        child("pr_task", project_uid=extra["uid"], name=fake.bs().title()[:50])
+        for colleague in fake.random_elements(colleagues, length=2, unique=True):
+            child("pr_role", project_uid=extra["uid"], name=fake.job()[:50], resource_uid=colleague["uid"],
+                  start_date="2017-01-01", end_date="2030-12-31")
+
+    def card(uid: int | None = None, cid: int | None = None, **row: Any) -> Row:
+        row.setdefault("type", "T")
+        row.setdefault("resource_uid", e123["uid"])
+        if row["type"] == "T":
+            row.setdefault("project_uid", pm_project["uid"])
+            row.setdefault("role_uid", pm_role["uid"])
+            row.setdefault("task_uid", pm_task["uid"])
+        row.setdefault("work_minutes", 60)
+        return child("pr_time_card", uid=uid, cid=cid, **row)
+
+    # The card of the vendor's PwsTransferTime example, and one card per documented state.
+    card(uid=1152921504652486587, cid=45639611, work_date="2018-03-05", description="Example card")
+    card(work_date="2018-03-06", status="A", description="Approved card")
+    card(work_date="2018-02-14", status="S", description="Submitted in the closed February 2018 period")
+    card(work_date="2018-03-07", status="A", for_reporting_only=1, description="History from a previous system")
+    card(work_date="2018-03-08", deleted=1, description="Deleted card")
+    card(type="R", timeoff_reason_uid=_FIRST_UID + 501, work_date="2018-03-12", work_minutes=480)
+    card(type="R", timeoff_reason_uid=_FIRST_UID + 502, work_date="2018-03-13", work_minutes=480, deleted=1)
+
+    # Faker-made history for the colleagues, so reads and searches have neighbours to skip.
+    for colleague in colleagues:
+        for day in range(10):
+            card(resource_uid=colleague["uid"], work_date=(date(2018, 3, 1) + timedelta(days=day)).isoformat(),
+                 work_minutes=fake.random_int(1, 16) * 30, description=fake.sentence(nb_words=6),
+                 status=fake.random_element("DSA"))
+
+    id_next, uid_next = numbers.pair()
+    add("pr_sequence", name="id", next_value=max(id_next, 50_000_000))
+    add("pr_sequence", name="uid", next_value=max(uid_next, 1152921504700000000))
+    return data
+
+
+def _month_starts(first: date, last: date) -> Iterator[date]:
+    current = first
+    while current <= last:
+        yield current
+        current = _next_month(current)
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def load_dataset_file(path: Path) -> Dataset:
+    """A dataset saved as JSON: ``{"table": [{"column": value, ...}, ...]}``."""
+    loaded = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(loaded, dict) or not all(isinstance(rows, list) for rows in loaded.values()):
+        raise ValueError(f"{path}: a dataset is a JSON object mapping table names to lists of rows")
+    return loaded
+
+
+def insert_dataset(db: sqlite3.Connection, dataset: Dataset) -> None:
+    """Insert every row of ``dataset`` (tables must exist; columns are the rows' keys)."""
+    known = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for table, rows in dataset.items():
+        if table not in known:
+            raise ValueError(f"dataset names unknown table {table!r}")
+        for row in rows:
+            columns = ", ".join(row)
+            marks = ", ".join("?" for _ in row)
+            db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))  # noqa: S608

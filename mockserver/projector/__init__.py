@@ -1,0 +1,1 @@
+"""Projector PSA: the PWS web services (time cards) and, later, the Ops batch services."""

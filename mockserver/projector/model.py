@@ -1,0 +1,131 @@
+"""What a PWS request asks for, as plain values: the wire layer fills these, the rules read them."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+TIME_CARD = "T"
+TIME_OFF_CARD = "R"
+
+ENTITY_TABLES = {
+    "project": "pr_project",
+    "role": "pr_role",
+    "task": "pr_task",
+    "task_role": "pr_task_role",
+    "rate_type": "pr_rate_type",
+    "location": "pr_location",
+    "resource": "pr_resource",
+    "timeoff_reason": "pr_timeoff_reason",
+}
+ENTITY_NAMES = {
+    "project": "Project",
+    "role": "Project role",
+    "task": "Project task",
+    "task_role": "Project task role",
+    "rate_type": "Project rate type",
+    "location": "Location",
+    "resource": "Resource",
+    "timeoff_reason": "Time off reason",
+}
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """An identity as the client sent it: (column, value) pairs, most specific first (uid, id, code)."""
+
+    kind: str
+    criteria: tuple[tuple[str, Any], ...]
+
+    def describe(self) -> str:
+        keys = ", ".join(f"{column}={value}" for column, value in self.criteria) or "no identifying field"
+        return f"{ENTITY_NAMES[self.kind]} ({keys})"
+
+
+@dataclass(frozen=True)
+class CardRef:
+    """PwsTimecardRef (and its versioned form): which card, of which type."""
+
+    card_type: str | None = None
+    card_uid: int | None = None
+    card_id: int | None = None
+    reference_id: str | None = None
+    timestamp: str | None = None
+
+    @property
+    def identifies(self) -> bool:
+        return self.card_uid is not None or self.card_id is not None
+
+
+@dataclass
+class CardDetail:
+    """PwsTimecardDetail / PwsTimeOffCardDetail: the ref, the fields sent and the clear flags set."""
+
+    ref: CardRef
+    values: dict[str, Any] = field(default_factory=dict)
+    clear: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """PwsEstimate: the remaining work of one task for one role."""
+
+    reference_id: str | None
+    task_role: EntityRef | None
+    role: EntityRef | None
+    task: EntityRef | None
+    remaining_minutes: int | None
+    completed: bool
+    as_of_date: date | None
+
+
+@dataclass(frozen=True)
+class TaskNote:
+    """PwsProjectTaskNote: notes saved on a project task."""
+
+    reference_id: str | None
+    task: EntityRef | None
+    notes: str | None
+    email_pm_team: bool
+
+
+@dataclass
+class SaveRequest:
+    """PwsSaveTimeCardsRq."""
+
+    start_date: datetime | None
+    end_date: datetime | None
+    resource: EntityRef | None = None
+    insert_if_not_found: bool = False
+    save_cards: list[CardDetail] = field(default_factory=list)
+    save_timeoff_cards: list[CardDetail] = field(default_factory=list)
+    delete_cards: list[CardRef] | None = None
+    delete_timeoff_cards: list[CardRef] | None = None
+    estimates: list[Estimate] = field(default_factory=list)
+    task_notes: list[TaskNote] = field(default_factory=list)
+    submit: bool = False
+    submit_identities: list[CardRef] | None = None
+    submit_saved_only: bool = False
+    administrator_comments: str | None = None
+    send_notification: bool = False
+
+
+@dataclass
+class ReadRequest:
+    """PwsGetTimeCardsRq."""
+
+    start_date: datetime | None
+    end_date: datetime | None
+    resource: EntityRef | None = None
+    project: EntityRef | None = None
+    card: CardRef | None = None
+    statuses: set[str] | None = None
+    include_time_cards: bool = True
+    include_timeoff_cards: bool = True
+
+
+def timestamp_of(version: int) -> str:
+    """The card's optimistic-concurrency Timestamp, base64 like SQL Server's rowversion."""
+    return base64.b64encode(version.to_bytes(8, "big")).decode("ascii")

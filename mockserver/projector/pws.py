@@ -1,0 +1,326 @@
+"""The PWS endpoint: its operation handlers and the response frame every PWS answer shares.
+
+Every PWS response starts with Messages, ResponseId (the request's RequestId), Status and
+ServerTimestampUtc (the tenant's clock); a documented error is a ``Fail`` status with the
+catalogue's message, never a SOAP fault (those are for contract violations).
+"""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from lxml import etree
+
+from mockserver.contracts import CONTRACTS_DIR
+from mockserver.projector import sessions, time_entry, wire
+from mockserver.projector.catalogue import PwsError, PwsFailure
+from mockserver.projector.model import Estimate, ReadRequest, SaveRequest, TaskNote
+from mockserver.projector.sessions import Caller
+from mockserver.projector.timecards import ItemOutcome, SaveOutcome, TimeCardSaver
+from mockserver.projector.wire import COM, CS, REQ, RESP, TAC, add, members, text
+from mockserver.settings import Settings
+from mockserver.soap.contract import load_contract
+from mockserver.soap.service import Handler, RequestContext, SoapEndpoint
+from mockserver.state import clock
+from mockserver.state.tenants import TenantRegistry
+
+CONTRACT_PATH = CONTRACTS_DIR / "projector" / "pws.wsdl"
+ENDPOINT_PATH = "/OpsProjectorWcfSvc/PwsProjectorServices.svc"
+SCHEMA_SQL = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
+_SESSION_ERRORS = {"InvalidSessionTicket", "InvalidSession"}
+_PREFIXES = {"a": TAC, "b": COM, "c": CS, "r": RESP, "i": wire.ns.XSI}
+
+
+@dataclass
+class Call:
+    """One PWS call as a handler sees it: the serviceRequest element, the database, the clock."""
+
+    request: etree._Element
+    db: sqlite3.Connection
+    now: datetime
+    caller: Caller | None = None
+
+    @property
+    def user(self) -> Caller:
+        assert self.caller is not None, "operation declared needs_session=False"
+        return self.caller
+
+
+@dataclass
+class Answer:
+    """An operation's own response members (in contract order) and any messages to report."""
+
+    members: list[etree._Element] = field(default_factory=list)
+    messages: list[PwsError] = field(default_factory=list)
+
+
+Operation = Callable[[Call], Answer]
+
+
+def pws_operation(needs_session: bool = True) -> Callable[[Operation], Handler]:
+    """Wrap an operation in the PWS frame: session check, common response fields, Fail on error."""
+
+    def decorate(operation: Operation) -> Handler:
+        @functools.wraps(operation)
+        def handler(request: etree._Element, ctx: RequestContext) -> etree._Element:
+            service_request = request.find(wire.q(wire.PWS, "serviceRequest"))
+            assert service_request is not None  # the contract requires it
+            call = Call(service_request, ctx.db, clock.now(ctx.db))
+            try:
+                if needs_session:
+                    call.caller = sessions.require_session(ctx.db, text(service_request, REQ, "SessionTicket"),
+                                                           call.now)
+                answer = operation(call)
+            except PwsFailure as failure:
+                answer = Answer(messages=failure.errors)
+            response = etree.Element(ctx.operation.output_element, nsmap={None: wire.PWS})
+            result = etree.SubElement(response, wire.q(wire.PWS, f"{ctx.operation.name}Result"))
+            _common_fields(result, service_request, answer.messages, call.now)
+            result.extend(answer.members)
+            etree.cleanup_namespaces(response, top_nsmap=_PREFIXES)
+            return response
+
+        return handler
+
+    return decorate
+
+
+def _common_fields(result: etree._Element, request: etree._Element, messages: list[PwsError], now: datetime) -> None:
+    add(result, CS, "Messages", [_message(error) for error in messages])
+    add(result, CS, "ResponseId", wire.integer(request, REQ, "RequestId") or 0)
+    add(result, CS, "Status", _status(messages))
+    add(result, CS, "ServerTimestampUtc", now)
+
+
+def _status(messages: list[PwsError]) -> str:
+    if any(error.entry.code in _SESSION_ERRORS for error in messages):
+        return "FailSessionInvalid"
+    if any(error.entry.type == "Error" for error in messages):
+        return "Fail"
+    return "OkWithWarnings" if messages else "Ok"
+
+
+def _message(error: PwsError) -> etree._Element:
+    entry = error.entry
+    return members(COM, "PwsMessage", [
+        (COM, "AdditionalErrorText", error.additional_text or f"Error {entry.number}: {entry.code}"),
+        (COM, "ErrorCode", entry.code),
+        (COM, "ErrorNumber", entry.number),
+        (COM, "ErrorText", entry.text),
+        (COM, "Type", entry.type),
+    ])
+
+
+# -- PwsAuthenticate / PwsUnauthenticate -------------------------------------------------------
+
+
+@pws_operation(needs_session=False)
+def pws_authenticate(call: Call) -> Answer:
+    request = call.request
+    caller = sessions.authenticate(
+        call.db,
+        account_code=text(request, REQ, "AccountCode") or "",
+        user_name=text(request, REQ, "UserName") or "",
+        password=text(request, REQ, "Password") or "",
+        now=call.now,
+    )
+    account = call.db.execute("SELECT * FROM pr_account WHERE uid = ?", (caller.account_uid,)).fetchone()
+    user = call.db.execute("SELECT * FROM pr_user WHERE uid = ?", (caller.user_uid,)).fetchone()
+    account_ref = [(COM, "AccountCode", account["code"]), (COM, "AccountId", account["id"]),
+                   (COM, "AccountUid", account["uid"])]
+    user_ref = [(COM, "UserDisplayName", user["display_name"]), (COM, "UserId", user["id"]),
+                (COM, "UserUid", user["uid"])]
+    first, _, last = user["display_name"].partition(" ")
+    return Answer(members=wire.sequence([
+        (RESP, "SessionTicket", caller.ticket),
+        (RESP, "AccountIdentity", members(RESP, "AccountIdentity", account_ref)),
+        (RESP, "UserIdentity", members(RESP, "UserIdentity", user_ref)),
+        (RESP, "SuperUserFlag", caller.super_user),
+        (RESP, "Account", members(RESP, "Account", [*account_ref, (COM, "Name", account["name"])])),
+        (RESP, "User", members(RESP, "User", [*user_ref, (COM, "EmailAddress", user["email"]),
+                                              (COM, "FirstName", first), (COM, "LastName", last)])),
+    ]))
+
+
+@pws_operation()
+def pws_unauthenticate(call: Call) -> Answer:
+    sessions.close_session(call.db, call.user.ticket)
+    return Answer()
+
+
+# -- PwsSaveTimeCards ----------------------------------------------------------------------------
+
+
+def _save_request(request: etree._Element) -> SaveRequest:
+    def refs(local: str) -> list[wire.CardRef] | None:
+        found = wire.items(request, TAC, local)
+        return None if found is None else [wire.card_ref(item) for item in found]
+
+    submit_identity = wire.child(request, TAC, "SubmitTimeCardIdentity")
+    return SaveRequest(
+        start_date=wire.instant(request, TAC, "StartDate"),
+        end_date=wire.instant(request, TAC, "EndDate"),
+        resource=wire.entity_ref(request, TAC, "ResourceIdentity", "resource"),
+        insert_if_not_found=wire.flag(request, TAC, "InsertIfNotFoundOnUpdateFlag"),
+        save_cards=[wire.card_detail(item) for item in wire.items(request, TAC, "SaveTimeCards") or []],
+        save_timeoff_cards=[wire.card_detail(item) for item in wire.items(request, TAC, "SaveTimeOffCards") or []],
+        delete_cards=refs("DeleteTimeCards"),
+        delete_timeoff_cards=refs("DeleteTimeOffCards"),
+        estimates=[_estimate(item) for item in wire.items(request, TAC, "Estimates") or []],
+        task_notes=[_task_note(item) for item in wire.items(request, TAC, "Tasks") or []],
+        submit=wire.flag(request, TAC, "SubmitFlag"),
+        submit_identities=None if submit_identity is None else [wire.card_ref(submit_identity)],
+        submit_saved_only=wire.flag(request, TAC, "SubmitSavedCardsOnlyFlag"),
+        administrator_comments=text(request, TAC, "AdministratorComments"),
+        send_notification=wire.flag(request, TAC, "SendNotificationEmailFlag"),
+    )
+
+
+def _estimate(element: etree._Element) -> Estimate:
+    identity = wire.child(element, TAC, "ProjectTaskRoleIdentity")
+    return Estimate(
+        reference_id=text(element, TAC, "ReferenceId"),
+        task_role=wire.entity_ref(element, TAC, "ProjectTaskRoleIdentity", "task_role"),
+        role=wire.entity_ref(identity, COM, "ProjectRoleIdentity", "role"),
+        task=wire.entity_ref(identity, COM, "ProjectTaskIdentity", "task"),
+        remaining_minutes=wire.integer(element, TAC, "RemainingMinutes"),
+        completed=wire.flag(element, TAC, "CompletedFlag"),
+        as_of_date=wire.day(element, TAC, "AsOfDate"),
+    )
+
+
+def _task_note(element: etree._Element) -> TaskNote:
+    return TaskNote(
+        reference_id=text(element, TAC, "ReferenceId"),
+        task=wire.entity_ref(element, TAC, "ProjectTaskIdentity", "task"),
+        notes=text(element, TAC, "Notes"),
+        email_pm_team=wire.flag(element, TAC, "EmailPmTeamFlag"),
+    )
+
+
+@pws_operation()
+def pws_save_time_cards(call: Call) -> Answer:
+    outcome = TimeCardSaver(call.db, call.user, _save_request(call.request), call.now).run()
+    messages = [PwsError("TimeCardErrors")] if outcome.failed else []
+    messages += outcome.submit_errors
+    return Answer(members=_save_results(call.db, outcome), messages=messages)
+
+
+def _save_results(db: sqlite3.Connection, outcome: SaveOutcome) -> list[etree._Element]:
+    def card_results(results: list[ItemOutcome], item: str, card_member: str, detail: str) -> list[etree._Element]:
+        elements = []
+        for result in results:
+            element = etree.Element(wire.q(TAC, item))
+            wire.error_detail(element, result.error)
+            add(element, TAC, "ReferenceId", result.reference_id)
+            card = _card(db, result.card_uid)
+            if card is not None and not card["deleted"]:
+                card_element = wire.card_element(db, card, detail, result.reference_id)
+                card_element.tag = wire.q(TAC, card_member)
+                element.append(card_element)
+            elements.append(element)
+        return elements
+
+    estimate_results = []
+    for result in outcome.estimates:
+        element = etree.Element(wire.q(TAC, "PwsSaveEstimateResult"))
+        wire.error_detail(element, result.error)
+        if result.card_uid is not None:
+            row = db.execute("SELECT * FROM pr_task_role WHERE uid = ?", (result.card_uid,)).fetchone()
+            add(element, TAC, "Estimates", [members(TAC, "PwsProjectTaskRoleRemaining", [
+                (TAC, "CompletedFlag", bool(row["completed"])),
+                (TAC, "RemainingAsOfDate", wire.xml_day(row["as_of_date"]) if row["as_of_date"] else None),
+                (TAC, "RemainingMinutes", row["remaining_minutes"]),
+            ])])
+        add(element, TAC, "ReferenceId", result.reference_id)
+        estimate_results.append(element)
+
+    note_results = []
+    for result in outcome.task_notes:
+        element = etree.Element(wire.q(TAC, "PwsSaveTaskNoteResult"))
+        wire.error_detail(element, result.error)
+        add(element, TAC, "ReferenceId", result.reference_id)
+        note_results.append(element)
+
+    saved_uids = [r.card_uid for r in outcome.time_cards + outcome.timeoff_cards if r.card_uid is not None]
+    return [
+        _list(TAC, "EstimateResults", estimate_results),
+        _list(TAC, "Locations", time_entry.location_summaries(db, saved_uids)),
+        *wire.sequence([(TAC, "SubmittedFlag", outcome.submitted)]),
+        _list(TAC, "TaskNoteResults", note_results),
+        _list(TAC, "TimeOffCardResults",
+              card_results(outcome.timeoff_cards, "PwsSaveTimeOffCardResult", "TimeOffCard", "PwsTimeOffCardDetail")),
+        _list(TAC, "TimecardResults",
+              card_results(outcome.time_cards, "PwsSaveTimecardResult", "TimeCard", "PwsTimecardDetail")),
+    ]
+
+
+def _list(namespace: str, local: str, elements: list[etree._Element]) -> etree._Element:
+    element = etree.Element(wire.q(namespace, local))
+    element.extend(elements)
+    return element
+
+
+def _card(db: sqlite3.Connection, uid: int | None) -> sqlite3.Row | None:
+    if uid is None:
+        return None
+    row: sqlite3.Row | None = db.execute("SELECT * FROM pr_time_card WHERE uid = ?", (uid,)).fetchone()
+    return row
+
+
+# -- PwsGetTimeCards -----------------------------------------------------------------------------
+
+
+def _read_request(request: etree._Element) -> ReadRequest:
+    statuses = {
+        status
+        for status, member in (("D", "IncludeDraftFlag"), ("S", "IncludeSubmittedFlag"),
+                               ("A", "IncludeApprovedFlag"), ("R", "IncludeRejectedFlag"))
+        if wire.flag(request, TAC, member)
+    }
+    include_cards = wire.flag(request, TAC, "IncludeTimeCardsFlag")
+    include_timeoff = wire.flag(request, TAC, "IncludeTimeOffCardsFlag")
+    card = wire.child(request, TAC, "TimeCardIdentity")
+    return ReadRequest(
+        start_date=wire.instant(request, TAC, "StartDate"),
+        end_date=wire.instant(request, TAC, "EndDate"),
+        resource=wire.entity_ref(request, TAC, "ResourceIdentity", "resource"),
+        project=wire.entity_ref(request, TAC, "ProjectIdentity", "project"),
+        card=None if card is None else wire.card_ref(card),
+        statuses=statuses or None,
+        include_time_cards=include_cards or not include_timeoff,
+        include_timeoff_cards=include_timeoff or not include_cards,
+    )
+
+
+@pws_operation()
+def pws_get_time_cards(call: Call) -> Answer:
+    found = time_entry.read_time_cards(call.db, call.user, _read_request(call.request))
+    return Answer(members=[
+        _list(TAC, "Locations", time_entry.location_summaries(call.db, [card["uid"] for card in found.cards])),
+        _list(TAC, "TimeEntryProjects", found.projects),
+        _list(TAC, "TimeEntryTimeOff", found.timeoff),
+    ])
+
+
+HANDLERS: dict[str, Handler] = {
+    "PwsAuthenticate": pws_authenticate,
+    "PwsUnauthenticate": pws_unauthenticate,
+    "PwsSaveTimeCards": pws_save_time_cards,
+    "PwsGetTimeCards": pws_get_time_cards,
+}
+
+
+def endpoint(tenants: TenantRegistry, settings: Settings) -> SoapEndpoint:
+    return SoapEndpoint(
+        load_contract(CONTRACT_PATH),
+        HANDLERS,
+        tenants,
+        max_request_bytes=settings.max_request_bytes,
+        strict_responses=settings.strict_responses,
+    )

@@ -1,0 +1,179 @@
+-- Projector PSA state of one tenant. Uids are the vendor's Int64 "Uid"s, ids its Int32 "Id"s.
+-- Dates are ISO strings: work dates 'YYYY-MM-DD', instants ISO 8601 with offset.
+
+CREATE TABLE pr_account (
+    uid INTEGER PRIMARY KEY,
+    id INTEGER NOT NULL UNIQUE,
+    code TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name TEXT NOT NULL
+);
+
+CREATE TABLE pr_resource (
+    uid INTEGER PRIMARY KEY,
+    id INTEGER NOT NULL UNIQUE,
+    reference_system_id TEXT UNIQUE,
+    name TEXT NOT NULL,
+    email TEXT
+);
+
+CREATE TABLE pr_user (
+    uid INTEGER PRIMARY KEY,
+    id INTEGER NOT NULL UNIQUE,
+    account_uid INTEGER NOT NULL REFERENCES pr_account (uid),
+    user_name TEXT NOT NULL COLLATE NOCASE,
+    password TEXT NOT NULL,
+    display_name TEXT NOT NULL,
+    email TEXT,
+    resource_uid INTEGER REFERENCES pr_resource (uid),
+    may_save_time INTEGER NOT NULL DEFAULT 1,
+    may_enter_for_others INTEGER NOT NULL DEFAULT 0,
+    super_user INTEGER NOT NULL DEFAULT 0,
+    failed_logins INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT,
+    UNIQUE (account_uid, user_name)
+);
+
+CREATE TABLE pr_session (
+    ticket TEXT PRIMARY KEY,
+    user_uid INTEGER NOT NULL REFERENCES pr_user (uid),
+    issued_at TEXT NOT NULL,
+    last_used_at TEXT NOT NULL,
+    closed INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE pr_location (
+    uid INTEGER PRIMARY KEY,
+    id INTEGER NOT NULL UNIQUE,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
+
+CREATE TABLE pr_project (
+    uid INTEGER PRIMARY KEY,
+    id INTEGER NOT NULL UNIQUE,
+    code TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name TEXT NOT NULL,
+    pm_module INTEGER NOT NULL DEFAULT 0,
+    description_required INTEGER NOT NULL DEFAULT 0,
+    open_flag INTEGER NOT NULL DEFAULT 1,
+    open_date TEXT,
+    close_date TEXT,
+    allow_booking INTEGER NOT NULL DEFAULT 0,
+    allow_assignment INTEGER NOT NULL DEFAULT 0,
+    udf1_treatment TEXT NOT NULL DEFAULT 'A' CHECK (udf1_treatment IN ('R', 'A', 'N')),
+    udf2_treatment TEXT NOT NULL DEFAULT 'A' CHECK (udf2_treatment IN ('R', 'A', 'N'))
+);
+
+CREATE TABLE pr_role (
+    uid INTEGER PRIMARY KEY,
+    id INTEGER NOT NULL UNIQUE,
+    project_uid INTEGER NOT NULL REFERENCES pr_project (uid),
+    name TEXT NOT NULL,
+    resource_uid INTEGER REFERENCES pr_resource (uid),
+    start_date TEXT,
+    end_date TEXT
+);
+
+CREATE TABLE pr_task (
+    uid INTEGER PRIMARY KEY,
+    id INTEGER NOT NULL UNIQUE,
+    project_uid INTEGER NOT NULL REFERENCES pr_project (uid),
+    name TEXT NOT NULL,
+    code TEXT,
+    notes TEXT
+);
+
+CREATE TABLE pr_task_role (
+    uid INTEGER PRIMARY KEY,
+    id INTEGER NOT NULL UNIQUE,
+    task_uid INTEGER NOT NULL REFERENCES pr_task (uid),
+    role_uid INTEGER NOT NULL REFERENCES pr_role (uid),
+    remaining_minutes INTEGER,
+    completed INTEGER NOT NULL DEFAULT 0,
+    as_of_date TEXT,
+    UNIQUE (task_uid, role_uid)
+);
+
+CREATE TABLE pr_rate_type (
+    uid INTEGER PRIMARY KEY,
+    id INTEGER NOT NULL UNIQUE,
+    project_uid INTEGER NOT NULL REFERENCES pr_project (uid),
+    name TEXT NOT NULL
+);
+
+CREATE TABLE pr_timeoff_reason (
+    uid INTEGER PRIMARY KEY,
+    id INTEGER NOT NULL UNIQUE,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
+
+-- UDF metadata of time cards: slot 1 or 2; allowed_values is a JSON list, or NULL for free text.
+CREATE TABLE pr_udf (
+    slot INTEGER PRIMARY KEY CHECK (slot IN (1, 2)),
+    name TEXT NOT NULL,
+    allowed_values TEXT
+);
+
+CREATE TABLE pr_accounting_period (
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    closed_for_time INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (start_date)
+);
+
+-- Time cards (type T) and time-off cards (type R). Deleted cards stay as tombstones so a later
+-- reference is answered "deleted" (64332-64340), not "does not exist".
+CREATE TABLE pr_time_card (
+    uid INTEGER PRIMARY KEY,
+    id INTEGER NOT NULL UNIQUE,
+    type TEXT NOT NULL CHECK (type IN ('T', 'R')),
+    resource_uid INTEGER NOT NULL REFERENCES pr_resource (uid),
+    project_uid INTEGER REFERENCES pr_project (uid),
+    role_uid INTEGER REFERENCES pr_role (uid),
+    task_uid INTEGER REFERENCES pr_task (uid),
+    rate_type_uid INTEGER REFERENCES pr_rate_type (uid),
+    location_uid INTEGER REFERENCES pr_location (uid),
+    timeoff_reason_uid INTEGER REFERENCES pr_timeoff_reason (uid),
+    work_date TEXT NOT NULL,
+    -- No card holds more than a day; the vendor reports a violation as an unexpected save error.
+    work_minutes INTEGER NOT NULL DEFAULT 0 CHECK (work_minutes BETWEEN 0 AND 1440),
+    description TEXT,
+    status TEXT NOT NULL DEFAULT 'D' CHECK (status IN ('D', 'R', 'S', 'A', 'I', 'B', 'M')),
+    for_reporting_only INTEGER NOT NULL DEFAULT 0,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    version INTEGER NOT NULL DEFAULT 1,
+    udf1 TEXT,
+    udf2 TEXT,
+    external_grouping_id INTEGER,
+    rejected_by TEXT,
+    rejected_reason TEXT,
+    rejected_at TEXT,
+    administrator_comments TEXT,
+    created_by_user_uid INTEGER REFERENCES pr_user (uid),
+    updated_at TEXT
+);
+CREATE INDEX pr_time_card_resource_date ON pr_time_card (resource_uid, work_date);
+
+CREATE TABLE pr_task_note (
+    id INTEGER PRIMARY KEY,
+    task_uid INTEGER NOT NULL REFERENCES pr_task (uid),
+    notes TEXT NOT NULL,
+    email_pm_team INTEGER NOT NULL DEFAULT 0,
+    user_uid INTEGER NOT NULL REFERENCES pr_user (uid),
+    saved_at TEXT NOT NULL
+);
+
+-- E-mails the vendor would have sent; the mock records them and sends nothing.
+CREATE TABLE pr_notification (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+
+-- Next ids and uids handed out for new rows.
+CREATE TABLE pr_sequence (
+    name TEXT PRIMARY KEY,
+    next_value INTEGER NOT NULL
+);

@@ -1,0 +1,162 @@
+"""Reading time cards back: PwsGetTimeCards' query and the PwsTimeEntryProject it groups cards in.
+
+PwsTimeEntryProject is also what PwsGetTimeEntryProjectRole returns, so its builder lives here.
+Where the vendor is silent (no status or type flag set means all of them), the choice is in
+features/projector/reading_time_cards.feature.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from mockserver.projector import store
+from mockserver.projector.catalogue import PwsError, PwsFailure
+from mockserver.projector.model import TIME_CARD, TIME_OFF_CARD, ReadRequest
+from mockserver.projector.sessions import Caller
+from mockserver.projector.timecards import check_range
+from mockserver.projector.wire import COM, TAC, add, card_element, members, q, ref, ref_members, xml_day
+
+READ_DATE_RULES = (
+    "TimeCardStartDateRequired",
+    "TimeCardEndDateRequired",
+    "InvalidValueForTimeCardStartDate",
+    "InvalidValueForTimeCardEndDate",
+)
+
+
+@dataclass
+class FoundCards:
+    cards: list[sqlite3.Row] = field(default_factory=list)
+    projects: list[etree._Element] = field(default_factory=list)
+    timeoff: list[etree._Element] = field(default_factory=list)
+
+
+def read_time_cards(db: sqlite3.Connection, caller: Caller, request: ReadRequest) -> FoundCards:
+    """The resource's cards with work dates in the range, grouped by project and by time-off reason."""
+    start, end = check_range(request.start_date, request.end_date, READ_DATE_RULES)
+    if request.resource is not None:
+        resource_uid = store.require(db, request.resource)["uid"]
+    elif caller.resource_uid is not None:
+        resource_uid = caller.resource_uid
+    else:
+        raise PwsFailure(PwsError("CallerNotAssociatedWithResource"))
+    conditions = ["resource_uid = ?", "work_date BETWEEN ? AND ?", "deleted = 0"]
+    parameters: list[object] = [resource_uid, start.isoformat(), end.isoformat()]
+    if request.card is not None:
+        card = store.find_card(db, request.card)
+        if card is None or card["deleted"]:
+            missing = "SpecifiedTimeoffCardDoesNotExist" if request.card.card_type == TIME_OFF_CARD else (
+                "SpecifiedTimeCardDoesNotExist")
+            raise PwsFailure(PwsError(missing))
+        conditions.append("uid = ?")
+        parameters.append(card["uid"])
+    if request.project is not None:
+        conditions.append("project_uid = ?")
+        parameters.append(store.require(db, request.project)["uid"])
+    if request.statuses is not None:
+        conditions.append(f"status IN ({', '.join('?' for _ in request.statuses)})")
+        parameters.extend(sorted(request.statuses))
+    types = [t for t, wanted in ((TIME_CARD, request.include_time_cards),
+                                 (TIME_OFF_CARD, request.include_timeoff_cards)) if wanted]
+    conditions.append(f"type IN ({', '.join('?' for _ in types)})")
+    parameters.extend(types)
+    cards = db.execute(
+        f"SELECT * FROM pr_time_card WHERE {' AND '.join(conditions)} ORDER BY work_date, uid",  # noqa: S608
+        parameters,
+    ).fetchall()
+    found = FoundCards(cards=cards)
+    project_uids = list(dict.fromkeys(card["project_uid"] for card in cards if card["type"] == TIME_CARD))
+    for project_uid in project_uids:
+        project = db.execute("SELECT * FROM pr_project WHERE uid = ?", (project_uid,)).fetchone()
+        found.projects.append(time_entry_project(db, project, [c for c in cards if c["project_uid"] == project_uid]))
+    reason_uids = list(dict.fromkeys(card["timeoff_reason_uid"] for card in cards if card["type"] == TIME_OFF_CARD))
+    for reason_uid in reason_uids:
+        reason = db.execute("SELECT * FROM pr_timeoff_reason WHERE uid = ?", (reason_uid,)).fetchone()
+        found.timeoff.append(time_entry_timeoff(db, reason, [c for c in cards if c["timeoff_reason_uid"] == reason_uid]))
+    return found
+
+
+def time_entry_project(db: sqlite3.Connection, project: sqlite3.Row, cards: Sequence[sqlite3.Row]) -> etree._Element:
+    """PwsTimeEntryProject: what a client needs to log time on a project, with the cards given."""
+    roles = db.execute("SELECT * FROM pr_role WHERE project_uid = ? ORDER BY id", (project["uid"],)).fetchall()
+    tasks = db.execute("SELECT * FROM pr_task WHERE project_uid = ? ORDER BY id", (project["uid"],)).fetchall()
+    rate_types = db.execute(
+        "SELECT * FROM pr_rate_type WHERE project_uid = ? ORDER BY id", (project["uid"],)
+    ).fetchall()
+    descriptor = members(TAC, "ProjectDescriptor", [
+        *(ref_members("project", project) or []),
+        (TAC, "ProjectCloseDate", xml_day(project["close_date"]) if project["close_date"] else None),
+        (TAC, "ProjectName", project["name"]),
+        (TAC, "ProjectOpenDate", xml_day(project["open_date"]) if project["open_date"] else None),
+        (TAC, "ProjectRoles", [_role(role) for role in roles]),
+    ])
+    element = members(TAC, "PwsTimeEntryProject", [
+        (TAC, "AllowAssignmentFlag", bool(project["allow_assignment"])),
+        (TAC, "AllowBookingFlag", bool(project["allow_booking"])),
+        (TAC, "CloseDate", xml_day(project["close_date"]) if project["close_date"] else None),
+        (TAC, "DescriptionRequiredFlag", bool(project["description_required"])),
+        (TAC, "OpenDate", xml_day(project["open_date"]) if project["open_date"] else None),
+        (TAC, "OpenFlag", bool(project["open_flag"])),
+        (TAC, "PmModuleEnabledFlag", bool(project["pm_module"])),
+        (TAC, "ProjectDescriptor", descriptor),
+        (TAC, "ProjectRateTypes", [
+            members(COM, "PwsProjectRateTypeSummary", [
+                *(ref_members("rate_type", rate_type) or []), (COM, "ProjectRateTypeName", rate_type["name"])
+            ])
+            for rate_type in rate_types
+        ]),
+        (TAC, "ProjectTaskTypes", []),
+        (TAC, "ProjectTasks", [_task(task) for task in tasks]),
+        (TAC, "RoleCount", len(roles)),
+        (TAC, "TaskCount", len(tasks)),
+        (TAC, "TimeCards", [card_element(db, card, "PwsTimecardDetail") for card in cards]),
+        (TAC, "Udf1Treatment", project["udf1_treatment"]),
+        (TAC, "Udf2Treatment", project["udf2_treatment"]),
+    ])
+    return element
+
+
+def _role(role: sqlite3.Row) -> etree._Element:
+    return members(TAC, "PwsRole", [
+        *(ref_members("role", role) or []),
+        (TAC, "RoleEndDate", xml_day(role["end_date"]) if role["end_date"] else None),
+        (TAC, "RoleName", role["name"]),
+        (TAC, "RoleStartDate", xml_day(role["start_date"]) if role["start_date"] else None),
+    ])
+
+
+def _task(task: sqlite3.Row) -> etree._Element:
+    return members(TAC, "PwsProjectTask", [
+        *(ref_members("task", task) or []),
+        (TAC, "Name", task["name"]),
+        (TAC, "OpenForTimeFlag", True),
+        (TAC, "WbsCode", task["code"]),
+    ])
+
+
+def time_entry_timeoff(db: sqlite3.Connection, reason: sqlite3.Row, cards: Sequence[sqlite3.Row]) -> etree._Element:
+    """PwsTimeEntryTimeOff: one time-off reason with its cards."""
+    element = etree.Element(q(TAC, "PwsTimeEntryTimeOff"))
+    add(element, TAC, "InactiveFlag", False)
+    add(element, TAC, "TimeOffCards", [card_element(db, card, "PwsTimeOffCardDetail") for card in cards])
+    timeoff_ref = ref(TAC, "TimeOffReasonIdentity", "timeoff_reason", reason)
+    if timeoff_ref is not None:
+        element.append(timeoff_ref)
+    return element
+
+
+def location_summaries(db: sqlite3.Connection, card_uids: Sequence[int]) -> list[etree._Element]:
+    """PwsLocationSummary of every location the given cards name."""
+    if not card_uids:
+        return []
+    marks = ", ".join("?" for _ in card_uids)
+    rows = db.execute(
+        f"SELECT DISTINCT l.* FROM pr_location l JOIN pr_time_card c ON c.location_uid = l.uid "  # noqa: S608
+        f"WHERE c.uid IN ({marks}) ORDER BY l.id",
+        list(card_uids),
+    ).fetchall()
+    return [members(COM, "PwsLocationSummary", ref_members("location", row) or []) for row in rows]

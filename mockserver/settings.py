@@ -1,0 +1,21 @@
+"""Server settings, shared by the CLI, the app factory and the pytest plugin."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mockserver.fixtures import DEFAULT_SEED
+from mockserver.soap.envelope import DEFAULT_MAX_REQUEST_BYTES
+
+
+@dataclass(frozen=True)
+class Settings:
+    seed: int = DEFAULT_SEED
+    dataset: Path | None = None
+    """A JSON dataset replacing the faker-built default."""
+    state_dir: Path | None = None
+    """Keep each tenant as a SQLite file here (survives restarts); None keeps state in memory."""
+    max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES
+    strict_responses: bool = True
+    """Validate every response against the contract; a violation is a Server fault (a mock bug)."""
