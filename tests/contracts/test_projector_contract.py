@@ -1,0 +1,726 @@
+"""The Projector PSA (PWS) contract files hold together and accept exactly what the vendor documents.
+
+Standalone: reads only ``contracts/projector/`` and ``fixtures/projector/examples/`` (no project imports), so it
+runs before any server code exists. What it proves:
+
+- the XSD set compiles with lxml (from ``pws-services.xsd``, relative schemaLocations) and with xmlschema;
+- every vendor example envelope's Body element validates unchanged;
+- the contract rejects what a WCF service would not deserialize (bad values, unknown or misplaced members) and
+  accepts what the vendor answers with business errors instead (free-text TimecardType / CardStatus, missing dates);
+- zeep consumes ``pws.wsdl``: four operations with the vendor's SOAPActions, requests it builds validate, and it
+  reads the vendor's response example;
+- ``errors.csv`` is well formed and holds page 002's whole error table.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import re
+from pathlib import Path
+
+import pytest
+import xmlschema
+import zeep
+from lxml import etree
+
+REPO = Path(__file__).resolve().parents[2]
+CONTRACTS = REPO / "contracts" / "projector"
+EXAMPLES = REPO / "fixtures" / "projector" / "examples"
+PAGE_002 = REPO.parent / "shared" / "vendor-docs" / "002_54ea57f30008c731.txt"
+
+SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+XSD = "http://www.w3.org/2001/XMLSchema"
+WSDL = "http://schemas.xmlsoap.org/wsdl/"
+WSDL_SOAP11 = "http://schemas.xmlsoap.org/wsdl/soap/"
+PWS = "http://projectorpsa.com/PwsProjectorServices/"
+REQ = "http://projectorpsa.com/DataContracts/Requests/"
+RESP = "http://projectorpsa.com/DataContracts/Responses/"
+TIM = "http://projectorpsa.com/DataContracts/Shared/TimeAndCost/"
+COM = "http://projectorpsa.com/DataContracts/Shared/Common/"
+CS = "http://projectorpsa.com/CommonServices/"
+NSMAP = {"pws": PWS, "req": REQ, "resp": RESP, "tim": TIM, "com": COM, "cs": CS, "xs": XSD}
+
+XSD_FILES = {
+    "pws-services.xsd": PWS,
+    "requests.xsd": REQ,
+    "responses.xsd": RESP,
+    "timeandcost.xsd": TIM,
+    "common.xsd": COM,
+    "commonservices.xsd": CS,
+}
+OPERATIONS = ("PwsAuthenticate", "PwsUnauthenticate", "PwsSaveTimeCards", "PwsGetTimeCards")
+ACTION_PREFIX = "http://projectorpsa.com/PwsProjectorServices/IPwsProjectorServices/"
+
+# Page 002's error table (vendor-docs/002, PwsSaveTimeCards - Common Errors and Warnings).
+# fmt: off
+PAGE_002_NUMBERS = frozenset({
+    19093, 20001, 20002, 20003, 20004, 20028, 20033, 20037, 20050, 20051, 64161, 64182, 64220, 64222, 64237,
+    64239, 64240, 64244, 64294, 64295, 64299, 64314, 64318, 64332, 64333, 64334, 64335, 64338, 64340,
+})
+# fmt: on
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# helpers
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(CONTRACTS / "pws-services.xsd")))
+
+
+@pytest.fixture(scope="module")
+def xml_schema() -> xmlschema.XMLSchema:
+    return xmlschema.XMLSchema(str(CONTRACTS / "pws-services.xsd"))
+
+
+@pytest.fixture(scope="module")
+def client() -> zeep.Client:
+    return zeep.Client(str(CONTRACTS / "pws.wsdl"))
+
+
+def example_files() -> list[Path]:
+    return sorted(EXAMPLES.glob("*.xml"))
+
+
+def body_element(path: Path) -> etree._Element:
+    """The Body's first element of an example envelope, as a detached copy."""
+    root = etree.parse(str(path)).getroot()
+    body = root.find(f"{{{SOAP_ENV}}}Body")
+    assert body is not None, f"{path.name}: no SOAP 1.1 Body"
+    children = [child for child in body if isinstance(child.tag, str)]
+    assert len(children) == 1, f"{path.name}: the Body must hold one element"
+    return copy.deepcopy(children[0])
+
+
+def save_request() -> etree._Element:
+    return body_element(EXAMPLES / "PwsSaveTimeCards.request.xml")
+
+
+def service_request(element: etree._Element) -> etree._Element:
+    found = element.find("pws:serviceRequest", NSMAP)
+    assert found is not None
+    return found
+
+
+def detail(element: etree._Element) -> etree._Element:
+    found = element.find("pws:serviceRequest/tim:SaveTimeCards/tim:PwsTimecardDetail", NSMAP)
+    assert found is not None
+    return found
+
+
+def errors_of(schema: etree.XMLSchema, element: etree._Element) -> list[str]:
+    if schema.validate(element):
+        return []
+    return [f"{entry.path}: {entry.message}" for entry in schema.error_log]
+
+
+def assert_valid(schema: etree.XMLSchema, element: etree._Element) -> None:
+    assert errors_of(schema, element) == []
+
+
+def assert_invalid(schema: etree.XMLSchema, element: etree._Element, *fragments: str) -> None:
+    found = errors_of(schema, element)
+    assert found, "expected the contract to reject this message"
+    text = "\n".join(found)
+    for fragment in fragments:
+        assert fragment in text, text
+
+
+def sub(parent: etree._Element, ns: str, name: str, text: str | None = None) -> etree._Element:
+    child = etree.SubElement(parent, f"{{{ns}}}{name}")
+    if text is not None:
+        child.text = text
+    return child
+
+
+def schema_doc(name: str) -> etree._ElementTree:
+    return etree.parse(str(CONTRACTS / name))
+
+
+def enumeration(file: str, type_name: str) -> list[str]:
+    nodes = schema_doc(file).xpath(
+        f"/xs:schema/xs:simpleType[@name='{type_name}']/xs:restriction/xs:enumeration/@value", namespaces=NSMAP
+    )
+    return [str(value) for value in nodes]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the schema set
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def test_one_schema_per_namespace_all_qualified():
+    for file, namespace in XSD_FILES.items():
+        root = schema_doc(file).getroot()
+        assert root.get("targetNamespace") == namespace, file
+        assert root.get("elementFormDefault") == "qualified", file
+        for imported in root.iterfind("xs:import", NSMAP):
+            location = imported.get("schemaLocation")
+            assert location in XSD_FILES, f"{file} imports {location!r}: not a sibling file name"
+            assert XSD_FILES[location] == imported.get("namespace"), f"{file}: {location} is another namespace"
+
+
+def test_lxml_compiles_the_set(schema):
+    assert schema is not None
+
+
+def test_xmlschema_loads_the_set(xml_schema):
+    for namespace in XSD_FILES.values():
+        assert namespace in xml_schema.maps.namespaces
+    assert xml_schema.maps.types[f"{{{TIM}}}PwsTimecardDetail"].is_complex()
+
+
+def test_examples_are_present():
+    names = {path.name for path in example_files()}
+    assert {"PwsSaveTimeCards.request.xml", "PwsSaveTimeCards.response.xml"} <= names
+
+
+@pytest.mark.parametrize("path", example_files(), ids=lambda path: path.name)
+def test_vendor_example_validates_unchanged(schema, xml_schema, path):
+    element = body_element(path)
+    assert_valid(schema, element)
+    assert list(xml_schema.iter_errors(etree.tostring(element).decode())) == []
+
+
+def test_vendor_examples_match_page_002():
+    """The fixture holds page 002's example verbatim: same elements and values in the same order."""
+    if not PAGE_002.exists():
+        pytest.skip("shared/vendor-docs is not beside the repository")
+    text = PAGE_002.read_text(encoding="utf-8")
+    envelopes = re.findall(r"<(?:soapenv|s):Envelope .*?</(?:soapenv|s):Envelope>", text, re.S)
+    assert len(envelopes) == 2
+    parser = etree.XMLParser(remove_blank_text=True)
+    for envelope, name in zip(
+        envelopes, ("PwsSaveTimeCards.request.xml", "PwsSaveTimeCards.response.xml"), strict=True
+    ):
+        vendor = etree.fromstring(envelope.encode(), parser)
+        ours = etree.parse(str(EXAMPLES / name), parser).getroot()
+        assert etree.tostring(ours, method="c14n") == etree.tostring(vendor, method="c14n"), name
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# what the contract rejects, and what it deliberately lets through to business rules
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def test_rejects_non_integer_work_minutes(schema):
+    element = save_request()
+    detail(element).find("tim:WorkMinutes", NSMAP).text = "abc"
+    assert_invalid(schema, element, "WorkMinutes")
+
+
+def test_rejects_unknown_element(schema):
+    element = save_request()
+    sub(service_request(element), TIM, "Bogus", "x")
+    assert_invalid(schema, element, "Bogus")
+
+
+def test_rejects_out_of_order_request_members(schema):
+    element = save_request()
+    request = service_request(element)
+    start = request.find("tim:StartDate", NSMAP)
+    request.remove(start)
+    request.find("tim:EndDate", NSMAP).addnext(start)  # StartDate right after EndDate: before Estimates
+    assert_invalid(schema, element)  # lxml names the element it did not expect next (Estimates)
+
+
+def test_rejects_base_member_after_derived_member(schema):
+    """WorkMinutes belongs to the card base level: it may not follow CardStatus."""
+    element = save_request()
+    card = detail(element)
+    minutes = card.find("tim:WorkMinutes", NSMAP)
+    card.remove(minutes)
+    card.find("tim:CardStatus", NSMAP).addnext(minutes)
+    assert_invalid(schema, element, "WorkMinutes")
+
+
+def test_rejects_late_member_moved_into_alphabetical_run(schema):
+    """PreserveTimeCardStatusFlag is a later member: it must stay last, not in alphabetical place."""
+    element = save_request()
+    request = service_request(element)
+    flag = request.find("tim:PreserveTimeCardStatusFlag", NSMAP)
+    request.remove(flag)
+    request.find("tim:InsertIfNotFoundOnUpdateFlag", NSMAP).addnext(flag)
+    assert_invalid(schema, element)
+
+
+def test_rejects_member_in_wrong_namespace(schema):
+    element = save_request()
+    timecard_type = detail(element).find("com:TimecardType", NSMAP)
+    timecard_type.tag = f"{{{TIM}}}TimecardType"
+    assert_invalid(schema, element, "TimecardType")
+
+
+def test_rejects_unknown_deprecated_status_value(schema):
+    element = save_request()
+    detail(element).find("tim:Status", NSMAP).text = "Finished"
+    assert_invalid(schema, element, "Status")
+
+
+def test_rejects_non_boolean_flag(schema):
+    element = save_request()
+    service_request(element).find("tim:SubmitFlag", NSMAP).text = "yes"
+    assert_invalid(schema, element, "SubmitFlag")
+
+
+def test_rejects_description_over_documented_length(schema):
+    element = save_request()
+    card = detail(element)
+    description = etree.Element(f"{{{TIM}}}Description")
+    description.text = "x" * 1001
+    card.find("tim:DescriptionClearFlag", NSMAP).addprevious(description)
+    assert_invalid(schema, element, "Description")
+    description.text = "x" * 1000
+    assert_valid(schema, element)
+
+
+@pytest.mark.parametrize("value", ["X", "Time", ""])
+def test_accepts_any_timecard_type_for_business_errors(schema, value):
+    """Bad TimecardType values are answered with 19093 / 20051, so the contract lets them through."""
+    element = save_request()
+    detail(element).find("com:TimecardType", NSMAP).text = value
+    assert_valid(schema, element)
+
+
+@pytest.mark.parametrize("value", ["D", "R", "S", "A", "Draft", "Approved", "Q"])
+def test_accepts_any_card_status_for_business_errors(schema, value):
+    """CardStatus takes letters or words; other values are answered with 20050."""
+    element = save_request()
+    detail(element).find("tim:CardStatus", NSMAP).text = value
+    assert_valid(schema, element)
+
+
+@pytest.mark.parametrize("path", ["tim:StartDate", "tim:EndDate", "req:SessionTicket", "req:RequestId"])
+def test_accepts_missing_members_answered_with_business_errors(schema, path):
+    """StartDate / EndDate (20001 / 20002) and SessionTicket (10004) are optional in the contract."""
+    element = save_request()
+    request = service_request(element)
+    request.remove(request.find(path, NSMAP))
+    assert_valid(schema, element)
+
+
+def test_accepts_minimal_save_request(schema):
+    element = etree.Element(f"{{{PWS}}}PwsSaveTimeCards", nsmap={"pws": PWS})
+    sub(element, PWS, "serviceRequest")
+    assert_valid(schema, element)
+
+
+def test_delete_list_holds_pws_timecard_ref_items(schema):
+    element = save_request()
+    request = service_request(element)
+    deletes = etree.Element(f"{{{TIM}}}DeleteTimeCards")
+    ref = sub(deletes, COM, "PwsTimecardRef")
+    sub(ref, COM, "TimecardType", "T")
+    sub(ref, COM, "TimecardUid", "1152921504646141261")
+    request.find("tim:EndDate", NSMAP).addprevious(deletes)
+    assert_valid(schema, element)
+    ref.tag = f"{{{COM}}}PwsTimeCardRef"  # the wiki page title's spelling is not the wire name
+    assert_invalid(schema, element, "PwsTimeCardRef")
+
+
+def test_full_timecard_detail_in_documented_order(schema):
+    """Every documented PwsTimecardDetail member, in hierarchy order, including nils and UDFs."""
+    element = etree.Element(f"{{{PWS}}}PwsSaveTimeCards", nsmap={"pws": PWS, "i": XSI})
+    request = sub(element, PWS, "serviceRequest")
+    sub(request, REQ, "SessionTicket", "AUtZcJgtdfVGhgjNekiP9w==")
+    sub(request, TIM, "EndDate", "2018-03-31T00:00:00Z")
+    cards = sub(request, TIM, "SaveTimeCards")
+    card = sub(cards, TIM, "PwsTimecardDetail")
+    sub(card, COM, "ReferenceId", "C1")
+    sub(card, COM, "TimecardId").set(f"{{{XSI}}}nil", "true")
+    sub(card, COM, "TimecardType", "T")
+    sub(card, COM, "TimecardUid", "1152921504646141261")
+    sub(card, TIM, "Description", "Initial research")
+    sub(card, TIM, "DescriptionClearFlag", "false")
+    sub(card, TIM, "RejectedByUser").set(f"{{{XSI}}}nil", "true")
+    sub(card, TIM, "RejectedReason").set(f"{{{XSI}}}nil", "true")
+    sub(card, TIM, "RejectedTimestamp").set(f"{{{XSI}}}nil", "true")
+    sub(card, TIM, "Status", "Draft")
+    sub(card, TIM, "WorkDate", "2018-03-05T00:00:00Z")
+    sub(card, TIM, "WorkMinutes", "480")
+    sub(card, TIM, "Timestamp", "AAAAAA64Niw=")
+    sub(card, TIM, "CardStatus", "D")
+    sub(card, TIM, "LocationClearFlag", "false")
+    sub(sub(card, TIM, "LocationIdentity"), COM, "LocationName", "USA")
+    sub(sub(card, TIM, "ProjectIdentity"), COM, "ProjectCode", "P001396-001")
+    sub(sub(card, TIM, "ProjectRateTypeIdentity"), COM, "ProjectRateTypeUid", "1152921504607370468")
+    sub(sub(card, TIM, "ProjectTaskIdentity"), COM, "ProjectTaskUid", "1152921504608637344")
+    sub(card, TIM, "RoleClearFlag", "false")
+    sub(sub(card, TIM, "RoleIdentity"), COM, "ProjectRoleUid", "1152921504609525049")
+    udf = sub(card, TIM, "Udf1")
+    sub(udf, COM, "UdfName", "Attendees")
+    sub(udf, COM, "TextValue", "3")
+    sub(card, TIM, "Udf1ClearFlag", "false")
+    sub(card, TIM, "Udf2").set(f"{{{XSI}}}nil", "true")
+    sub(card, TIM, "Udf2ClearFlag", "false")
+    sub(card, TIM, "ExternalGroupingIdentifier", "7")
+    sub(card, TIM, "ExternalGroupingIdentifierClearFlag", "false")
+    sub(request, TIM, "StartDate", "2018-03-09T00:00:00Z")
+    submit = sub(request, TIM, "SubmitTimeCardIdentity")
+    sub(submit, COM, "TimecardType", "T")
+    sub(submit, COM, "TimecardUid", "1152921504646141261")
+    assert_valid(schema, element)
+
+
+def test_time_off_card_detail(schema):
+    element = etree.Element(f"{{{PWS}}}PwsSaveTimeCards", nsmap={"pws": PWS})
+    request = sub(element, PWS, "serviceRequest")
+    cards = sub(request, TIM, "SaveTimeOffCards")
+    card = sub(cards, TIM, "PwsTimeOffCardDetail")
+    sub(card, COM, "TimecardType", "R")
+    sub(card, TIM, "Description", "Vacation Day")
+    sub(card, TIM, "WorkDate", "2018-03-21T00:00:00Z")
+    sub(card, TIM, "WorkMinutes", "480")
+    sub(card, TIM, "Timestamp", "AAAAAA64QjU=")
+    sub(card, TIM, "CardStatus", "S")
+    sub(sub(card, TIM, "TimeOffReasonIdentity"), COM, "TimeOffReasonName", "Vacation")
+    assert_valid(schema, element)
+    sub(card, TIM, "LocationClearFlag", "false")  # a time card member
+    assert_invalid(schema, element, "LocationClearFlag")
+
+
+def test_authenticate_requires_account_user_and_password(schema):
+    element = body_element(EXAMPLES / "PwsAuthenticate.request.xml")
+    request = service_request(element)
+    request.remove(request.find("req:AccountCode", NSMAP))
+    assert_invalid(schema, element)
+
+
+def test_get_time_cards_request_in_documented_order(schema):
+    element = etree.Element(f"{{{PWS}}}PwsGetTimeCards", nsmap={"pws": PWS})
+    request = sub(element, PWS, "serviceRequest")
+    sub(request, REQ, "RequestId", "1")
+    sub(request, REQ, "SessionTicket", "AdW9hL5iEq/mAQnDQ5AweA==")
+    sub(request, TIM, "EndDate", "2018-12-31T00:00:00.000Z")
+    for flag in (
+        "IncludeApprovedFlag",
+        "IncludeBookedAndAssignedRolesFlag",
+        "IncludeDraftFlag",
+        "IncludeReferencedTasksOnlyFlag",
+        "IncludeReferencedTimeOffReasonsOnlyFlag",
+        "IncludeRejectedFlag",
+        "IncludeSubmittedFlag",
+        "IncludeTimeCardsFlag",
+        "IncludeTimeOffCardsFlag",
+    ):
+        sub(request, TIM, flag, "true")
+    sub(sub(request, TIM, "ProjectIdentity"), COM, "ProjectCode", "P001396-001")
+    sub(sub(request, TIM, "ResourceIdentity"), COM, "ResourceReferenceSystemId", "E123")
+    sub(request, TIM, "StartDate", "2018-12-01T00:00:00.000Z")
+    sub(request, TIM, "IncludeTaskHierarchyFlag", "false")
+    sub(request, TIM, "AutoMemorizeBookedAndAssignedRolesFlag", "false")
+    sub(request, TIM, "IncludeMemorizedRolesAndTasksFlag", "false")
+    sub(request, TIM, "RespectMemorizedRemovedRolesAndTasksFlag", "false")
+    identity = sub(request, TIM, "TimeCardIdentity")
+    sub(identity, COM, "TimecardType", "R")
+    sub(identity, COM, "TimecardUid", "1152921504608460883")
+    assert_valid(schema, element)
+
+
+def test_get_time_cards_response_shape(schema):
+    """A PwsGetTimeCards result as the mock must emit it: base members, then projects and time off."""
+    response = etree.Element(f"{{{PWS}}}PwsGetTimeCardsResponse", nsmap={None: PWS, "i": XSI})
+    result = sub(response, PWS, "PwsGetTimeCardsResult")
+    sub(result, CS, "Messages")
+    sub(result, CS, "ResponseId", "1")
+    sub(result, CS, "Status", "Ok")
+    sub(result, CS, "ServerTimestampUtc", "2018-03-09T22:19:31.3446007Z")
+    locations = sub(result, TIM, "Locations")
+    location = sub(locations, COM, "PwsLocationSummary")
+    sub(location, COM, "LocationId").set(f"{{{XSI}}}nil", "true")
+    sub(location, COM, "LocationName", "USA")
+    sub(location, COM, "LocationUid", "1152921504606850978")
+    projects = sub(result, TIM, "TimeEntryProjects")
+    project = sub(projects, TIM, "PwsTimeEntryProject")
+    for flag in ("AllowAssignmentFlag", "AllowBookingFlag", "CanOpenFlag"):
+        sub(project, TIM, flag, "false")
+    sub(project, TIM, "CloseDate").set(f"{{{XSI}}}nil", "true")
+    sub(project, TIM, "DescriptionRequiredFlag", "false")
+    sub(project, TIM, "OpenDate", "2018-01-01T00:00:00Z")
+    sub(project, TIM, "OpenFlag", "true")
+    sub(project, TIM, "PmModuleEnabledFlag", "true")
+    descriptor = sub(project, TIM, "ProjectDescriptor")
+    sub(descriptor, COM, "ProjectCode", "P001396-001")
+    sub(descriptor, COM, "ProjectId").set(f"{{{XSI}}}nil", "true")
+    sub(descriptor, COM, "ProjectUid", "1152921504607412209")
+    sub(descriptor, TIM, "ProjectName", "New Web Services Project (A)")
+    roles = sub(descriptor, TIM, "ProjectRoles")
+    role = sub(roles, TIM, "PwsRole")
+    sub(role, COM, "ProjectRoleUid", "1152921504609525049")
+    sub(role, TIM, "RoleName", "Developer")
+    values = sub(descriptor, TIM, "Udf1Values")
+    etree.SubElement(values, "{http://schemas.microsoft.com/2003/10/Serialization/Arrays}string").text = "A"
+    rate_types = sub(project, TIM, "ProjectRateTypes")
+    rate_type = sub(rate_types, COM, "PwsProjectRateTypeSummary")
+    sub(rate_type, COM, "ProjectRateTypeUid", "1152921504607370460")
+    sub(rate_type, COM, "ProjectRateTypeName", "Regular")
+    sub(project, TIM, "ProjectTaskTypes")
+    tasks = sub(project, TIM, "ProjectTasks")
+    task = sub(tasks, TIM, "PwsProjectTask")
+    sub(task, COM, "ProjectTaskUid", "1152921504608637344")
+    sub(task, TIM, "Name", "Task A1")
+    sub(project, TIM, "RoleCount", "1")
+    sub(project, TIM, "TaskCount", "1")
+    cards = sub(project, TIM, "TimeCards")
+    card = sub(cards, TIM, "PwsTimecardDetail")
+    sub(card, COM, "TimecardType", "T")
+    sub(card, COM, "TimecardUid", "1152921504646141261")
+    sub(card, TIM, "CardStatus", "S")
+    sub(project, TIM, "Udf1Treatment", "A")
+    sub(project, TIM, "Udf2Treatment", "N")
+    time_off = sub(result, TIM, "TimeEntryTimeOff")
+    reason = sub(time_off, TIM, "PwsTimeEntryTimeOff")
+    sub(reason, TIM, "InactiveFlag", "false")
+    sub(reason, TIM, "MinutesYearToDate", "0")
+    sub(reason, TIM, "SortOrder", "148")
+    sub(reason, TIM, "TimeOffCards")
+    sub(sub(reason, TIM, "TimeOffReasonIdentity"), COM, "TimeOffReasonName", "Vacation")
+    assert_valid(schema, response)
+    project.remove(project.find("tim:TimeCards", NSMAP))  # documented as always present
+    assert_invalid(schema, response, "TimeCards")
+
+
+def test_save_response_with_results(schema):
+    response = body_element(EXAMPLES / "PwsSaveTimeCards.response.xml")
+    result = response[0]
+    results = result.find("tim:TimecardResults", NSMAP)
+    failed = sub(results, TIM, "PwsSaveTimecardResult")
+    error = sub(failed, TIM, "ErrorDetail")
+    sub(error, COM, "ErrorCode", "TimeCardWorkDateRequired")
+    sub(error, COM, "ErrorNumber", "64239")
+    sub(error, COM, "ErrorText", "Work date is required for new time cards.")
+    sub(failed, TIM, "ReferenceId", "C1")
+    sub(failed, TIM, "TimeCard").set(f"{{{XSI}}}nil", "true")
+    estimates = result.find("tim:EstimateResults", NSMAP)
+    estimate = sub(estimates, TIM, "PwsSaveEstimateResult")
+    sub(estimate, TIM, "ErrorDetail").set(f"{{{XSI}}}nil", "true")
+    remaining = sub(sub(estimate, TIM, "Estimates"), TIM, "PwsProjectTaskRoleRemaining")
+    sub(remaining, TIM, "CompletedFlag", "false")
+    sub(remaining, TIM, "RemainingAsOfDate", "2018-03-09T00:00:00Z")
+    sub(remaining, TIM, "RemainingMinutes", "360")
+    sub(estimate, TIM, "ReferenceId", "E11")
+    messages = result.find("cs:Messages", NSMAP)
+    message = sub(messages, COM, "PwsMessage")
+    sub(message, COM, "AdditionalErrorText", "Error 20028: TimeCardErrors")
+    sub(message, COM, "ErrorCode", "TimeCardErrors")
+    sub(message, COM, "ErrorNumber", "20028")
+    sub(message, COM, "ErrorText", "One or more time cards or time off cards could not be saved.")
+    sub(message, COM, "Type", "Error")
+    sub(message, COM, "ReferenceId1").set(f"{{{XSI}}}nil", "true")
+    sub(message, COM, "ReferenceId2").set(f"{{{XSI}}}nil", "true")
+    result.find("cs:Status", NSMAP).text = "Fail"
+    assert_valid(schema, response)
+    message.find("com:Type", NSMAP).text = "Fatal"
+    assert_invalid(schema, response, "Type")
+
+
+def test_authenticate_response_shape(schema):
+    response = etree.Element(f"{{{PWS}}}PwsAuthenticateResponse", nsmap={None: PWS, "i": XSI})
+    result = sub(response, PWS, "PwsAuthenticateResult")
+    sub(result, CS, "Messages").set(f"{{{XSI}}}nil", "true")
+    sub(result, CS, "ResponseId", "0")
+    sub(result, CS, "Status", "Ok")
+    sub(result, CS, "ServerTimestampUtc", "2018-01-16T18:43:11.6585593Z")
+    sub(result, RESP, "RedirectUrl").set(f"{{{XSI}}}nil", "true")
+    sub(result, RESP, "SessionTicket", "ARQC8d/V3CZk+kOWf7w3KQ==")
+    account = sub(result, RESP, "AccountIdentity")
+    sub(account, COM, "AccountCode", "revcorp-min")
+    sub(account, COM, "AccountId").set(f"{{{XSI}}}nil", "true")
+    sub(account, COM, "AccountUid", "1152921504606848622")
+    user = sub(result, RESP, "UserIdentity")
+    sub(user, COM, "UserDisplayName", "Krakauer, Larry")
+    sub(user, COM, "UserId").set(f"{{{XSI}}}nil", "true")
+    sub(user, COM, "UserReferenceSystemId", "097")
+    sub(user, COM, "UserUid", "1152921504606944254")
+    sub(result, RESP, "SuperUserFlag", "false")
+    sub(result, RESP, "DocumentServerUrl", "https://docqadoc.projectorpsa.com/1")
+    summary = sub(result, RESP, "Account")
+    sub(summary, COM, "AccountCode", "revcorp-min")
+    sub(summary, COM, "Name", "Revolutionary Solutions Corp (Documentation)")
+    person = sub(result, RESP, "User")
+    sub(person, COM, "UserUid", "1152921504606944254")
+    sub(person, COM, "EmailAddress", "larry@revcorp.min")
+    assert_valid(schema, response)
+
+
+def test_unauthenticate_messages(schema):
+    request = etree.Element(f"{{{PWS}}}PwsUnauthenticate", nsmap={"pws": PWS})
+    sub(sub(request, PWS, "serviceRequest"), REQ, "SessionTicket", "ARQC8d/V3CZk+kOWf7w3KQ==")
+    assert_valid(schema, request)
+    response = etree.Element(f"{{{PWS}}}PwsUnauthenticateResponse", nsmap={None: PWS})
+    result = sub(response, PWS, "PwsUnauthenticateResult")
+    sub(result, CS, "Messages")
+    sub(result, CS, "ResponseId", "0")
+    sub(result, CS, "Status", "FailSessionInvalid")
+    sub(result, CS, "ServerTimestampUtc", "2018-01-16T18:43:11.6585593Z")
+    assert_valid(schema, response)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# value sets
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def test_documented_value_sets():
+    assert enumeration("commonservices.xsd", "RequestStatus") == ["Ok", "OkWithWarnings", "Fail", "FailSessionInvalid"]
+    assert enumeration("common.xsd", "MessageType") == ["Information", "Warning", "Error"]
+    assert enumeration("common.xsd", "TimecardTypeCode") == ["T", "R"]
+    assert enumeration("common.xsd", "ApprovalStatusCode") == ["D", "R", "S", "A", "I", "B", "M"]
+    assert {"Draft", "Submitted", "Approved", "Rejected"} <= set(enumeration("timeandcost.xsd", "TimeCardStatus"))
+
+
+def test_code_fields_stay_strings():
+    """TimecardType and CardStatus carry business-error values, so they are xs:string in the contract."""
+    common = schema_doc("common.xsd")
+    assert common.xpath(
+        "//xs:complexType[@name='PwsTimecardRef']//xs:element[@name='TimecardType']/@type", namespaces=NSMAP
+    ) == ["xs:string"]
+    tim = schema_doc("timeandcost.xsd")
+    assert tim.xpath("//xs:element[@name='CardStatus']/@type", namespaces=NSMAP) == ["xs:string"]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the WSDL, through zeep and as a document
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def test_zeep_lists_the_four_operations(client):
+    service = next(iter(client.wsdl.services.values()))
+    assert service.name == "PwsProjectorServices"
+    port = service.ports["BasicHttpBinding_IPwsProjectorServices"]
+    assert port.binding_options["address"] == "http://localhost/OpsProjectorWcfSvc/PwsProjectorServices.svc"
+    operations = port.binding._operations
+    assert set(operations) == set(OPERATIONS)
+    for name in OPERATIONS:
+        assert operations[name].soapaction == ACTION_PREFIX + name
+        assert operations[name].style == "document"
+        assert getattr(client.service, name) is not None
+
+
+def test_zeep_builds_requests_the_contract_accepts(client, schema):
+    message = client.create_message(
+        client.service,
+        "PwsSaveTimeCards",
+        serviceRequest={
+            "RequestId": 1,
+            "SessionTicket": "AUtZcJgtdfVGhgjNekiP9w==",
+            "EndDate": "2018-03-31T00:00:00Z",
+            "SaveTimeCards": {
+                "PwsTimecardDetail": [
+                    {
+                        "TimecardType": "T",
+                        "WorkDate": "2018-03-09T00:00:00Z",
+                        "WorkMinutes": 60,
+                        "CardStatus": "D",
+                        "ProjectIdentity": {"ProjectCode": "P001396-001"},
+                        "ExternalGroupingIdentifierClearFlag": False,
+                    }
+                ]
+            },
+            "StartDate": "2018-03-09T00:00:00Z",
+            "SubmitFlag": False,
+            "PreserveTimeCardStatusFlag": True,
+        },
+    )
+    assert_valid(schema, message.find(f"{{{SOAP_ENV}}}Body")[0])
+    message = client.create_message(
+        client.service, "PwsAuthenticate", serviceRequest={"AccountCode": "DEMO", "Password": "p", "UserName": "u"}
+    )
+    assert_valid(schema, message.find(f"{{{SOAP_ENV}}}Body")[0])
+
+
+def test_zeep_reads_the_vendor_response(client):
+    operation = client.service._binding.get("PwsSaveTimeCards")
+    envelope = etree.parse(str(EXAMPLES / "PwsSaveTimeCards.response.xml")).getroot()
+    result = operation.output.deserialize(envelope)
+    assert result.Status == "Ok"
+    assert result.ResponseId == 1
+    assert result.SubmittedFlag is True
+
+
+def test_wsdl_document_is_wcf_shaped():
+    wsdl = etree.parse(str(CONTRACTS / "pws.wsdl")).getroot()
+    ns = {"wsdl": WSDL, "soap": WSDL_SOAP11, "xs": XSD}
+    assert wsdl.get("targetNamespace") == PWS
+    imports = wsdl.xpath("wsdl:types/xs:schema/xs:import", namespaces=ns)
+    assert [(i.get("namespace"), i.get("schemaLocation")) for i in imports] == [(PWS, "pws-services.xsd")]
+    for name in OPERATIONS:
+        for direction, element in (("Input", name), ("Output", f"{name}Response")):
+            parts = wsdl.xpath(
+                f"wsdl:message[@name='IPwsProjectorServices_{name}_{direction}Message']/wsdl:part", namespaces=ns
+            )
+            assert len(parts) == 1
+            assert parts[0].get("name") == "parameters"
+            assert parts[0].get("element") == f"tns:{element}"
+    binding = wsdl.find(f"{{{WSDL}}}binding")
+    assert binding.get("name") == "BasicHttpBinding_IPwsProjectorServices"
+    assert binding.get("type") == "tns:IPwsProjectorServices"
+    assert binding.find(f"{{{WSDL_SOAP11}}}binding").get("transport") == "http://schemas.xmlsoap.org/soap/http"
+    for body in binding.iter(f"{{{WSDL_SOAP11}}}body"):
+        assert body.get("use") == "literal"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the error catalogue
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> list[dict[str, str]]:
+    with (CONTRACTS / "errors.csv").open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        assert reader.fieldnames == ["number", "code", "type", "operations", "text", "source"]
+        return list(reader)
+
+
+def test_catalogue_rows_are_well_formed(catalogue):
+    numbers = [int(row["number"]) for row in catalogue]
+    assert len(numbers) == len(set(numbers)), "error numbers must be unique"
+    for row in catalogue:
+        assert re.fullmatch(r"[A-Z][A-Za-z0-9]+", row["code"]), row
+        assert row["type"] in ("Error", "Warning"), row
+        operations = row["operations"].split()
+        assert operations == ["*"] or (operations and set(operations) <= set(OPERATIONS)), row
+        assert row["text"], row
+        assert row["text"].strip() == row["text"], row
+        assert re.match(r"(vendor-docs/\d{3}|vendor-notes|wiki:|mock: )", row["source"]), row
+
+
+def test_catalogue_holds_page_002_table(catalogue):
+    by_number = {int(row["number"]): row for row in catalogue}
+    assert set(by_number) >= PAGE_002_NUMBERS
+    if PAGE_002.exists():
+        table = PAGE_002.read_text(encoding="utf-8").split("ErrorNumber | ErrorCode | ErrorText |", 1)[1]
+        documented = {}
+        for line in table.strip().splitlines():
+            number, code, text = (cell.strip() for cell in line.strip().strip("|").split(" | ", 2))
+            documented[int(number)] = (code, text.rstrip(" |"))
+        assert set(documented) == PAGE_002_NUMBERS
+        for number, (code, text) in documented.items():
+            assert (by_number[number]["code"], by_number[number]["text"]) == (code, text)
+            assert by_number[number]["source"].startswith("vendor-docs/002")
+
+
+def test_catalogue_holds_the_other_documented_errors(catalogue):
+    by_number = {int(row["number"]): row for row in catalogue}
+    expected = {
+        10004: "InvalidSessionTicket",
+        -101: "InvalidSession",
+        105: "AtLeastOneItemNotFound",
+        50024: "EntityNotFound",
+        10126: "InvalidEnumerationValueSpecified",
+        10016: "RequestExceededRateLimit",
+        64219: "SpecifiedTimeoffCardDoesNotExist",
+    }
+    for number, code in expected.items():
+        assert by_number[number]["code"] == code
+    assert by_number[105]["type"] == "Warning"
+    assert "PwsGetTimeCards" in by_number[64219]["operations"].split()
+    for number in (20001, 20002, 20003, 20004):
+        assert set(by_number[number]["operations"].split()) >= {"PwsSaveTimeCards", "PwsGetTimeCards"}
+    authentication = [row for row in catalogue if "PwsAuthenticate" in row["operations"].split()]
+    assert len(authentication) >= 3, "bad-credential errors for PwsAuthenticate"
