@@ -374,7 +374,7 @@ class TimeCardSaver:
             (task_role["task_uid"],),
         ).fetchone()
         if not project["pm_module"]:
-            raise PwsError("EstimatesRequirePmModule", f"Project {project['code']} has no detailed task management.")
+            raise PwsError("EstimateRequiresPmModuleProject", f"Project {project['code']} has no detailed task management.")
         role = self.db.execute("SELECT resource_uid FROM pr_role WHERE uid = ?", (task_role["role_uid"],)).fetchone()
         self.check_may_save(role["resource_uid"])
         if estimate.remaining_minutes is not None and estimate.remaining_minutes < 0:

@@ -75,6 +75,8 @@ class SoapEndpoint:
         self.tenants = tenants
         self.max_request_bytes = max_request_bytes
         self.strict_responses = strict_responses
+        self.understood_headers: set[str] = set()
+        """Header elements (Clark names) this endpoint processes; others marked mustUnderstand fault."""
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         request = Request(environ)
@@ -110,6 +112,7 @@ class SoapEndpoint:
         version = self.contract.version
         try:
             envelope = self._read_envelope(request)
+            self.check_must_understand(envelope)
             operation = self.route(request, envelope)
             self.contract.validate_request(envelope.body)
             tenant = self._tenant(request)
@@ -153,6 +156,17 @@ class SoapEndpoint:
                 f"A SOAP {version.name} request must be sent as '{version.media_type}', not '{media_type}'."
             )
         return envelope
+
+    def check_must_understand(self, envelope: Envelope) -> None:
+        """A header the client marked mustUnderstand that this endpoint does not process is a fault."""
+        attribute = envelope.version.qname("mustUnderstand")
+        for header in envelope.headers:
+            if header.get(attribute) in ("1", "true") and header.tag not in self.understood_headers:
+                raise SoapFault(
+                    f"The header '{etree.QName(header).localname}' ({etree.QName(header).namespace}) is marked "
+                    "mustUnderstand, but this endpoint does not process it.",
+                    FaultCode.MUST_UNDERSTAND,
+                )
 
     def requested_action(self, request: Request, envelope: Envelope) -> str | None:
         """The action the client named: SOAPAction (1.1) or the content type's action (1.2)."""

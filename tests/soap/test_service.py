@@ -219,3 +219,22 @@ def test_wsdl_is_served_with_the_address_the_client_used(client: Client) -> None
 
 def test_other_methods_are_refused(client: Client) -> None:
     assert client.put("/echo").status_code == 405
+
+
+def test_mustunderstand_header_the_endpoint_does_not_process_is_a_fault(client: Client) -> None:
+    data = (
+        f'<s:Envelope xmlns:s="{SOAP11}" xmlns:e="{ECHO}"><s:Header>'
+        f'<x:Secret xmlns:x="urn:x" s:mustUnderstand="1"/></s:Header><s:Body>{ECHO_BODY}</s:Body></s:Envelope>'
+    ).encode()
+    response = post(client, data)
+    root = etree.fromstring(response.data)
+    assert root.findtext(f".//{{{SOAP11}}}Fault/faultcode") == "s:MustUnderstand"
+    assert "Secret" in fault_string(response)
+
+
+def test_optional_headers_are_ignored(client: Client) -> None:
+    data = (
+        f'<s:Envelope xmlns:s="{SOAP11}" xmlns:e="{ECHO}"><s:Header><x:Hint xmlns:x="urn:x"/></s:Header>'
+        f"<s:Body>{ECHO_BODY}</s:Body></s:Envelope>"
+    ).encode()
+    assert post(client, data).status_code == 200
