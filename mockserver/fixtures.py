@@ -156,12 +156,16 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
 
     # The card of the vendor's PwsTransferTime example, and one card per documented state.
     card(uid=1152921504652486587, cid=45639611, work_date="2018-03-05", description="Example card")
-    card(work_date="2018-03-06", status="A", description="Approved card")
-    card(work_date="2018-02-14", status="S", description="Submitted in the closed February 2018 period")
-    card(work_date="2018-03-07", status="A", for_reporting_only=1, description="History from a previous system")
-    card(work_date="2018-03-08", deleted=1, description="Deleted card")
-    card(type="R", timeoff_reason_uid=_FIRST_UID + 501, work_date="2018-03-12", work_minutes=480)
-    card(type="R", timeoff_reason_uid=_FIRST_UID + 502, work_date="2018-03-13", work_minutes=480, deleted=1)
+    card(uid=1152921504652486588, cid=45639612, work_date="2018-03-06", status="A", description="Approved card")
+    card(uid=1152921504652486589, cid=45639613, work_date="2018-02-14", status="S",
+         description="Submitted in the closed February 2018 period")
+    card(uid=1152921504652486590, cid=45639614, work_date="2018-03-07", status="A", for_reporting_only=1,
+         description="History from a previous system")
+    card(uid=1152921504652486591, cid=45639615, work_date="2018-03-08", deleted=1, description="Deleted card")
+    card(uid=1152921504652486592, cid=45639616, type="R", timeoff_reason_uid=_FIRST_UID + 501,
+         work_date="2018-03-12", work_minutes=480)
+    card(uid=1152921504652486593, cid=45639617, type="R", timeoff_reason_uid=_FIRST_UID + 502,
+         work_date="2018-03-13", work_minutes=480, deleted=1)
 
     # Faker-made history for the colleagues, so reads and searches have neighbours to skip.
     for colleague in colleagues:

@@ -1,0 +1,124 @@
+@PwsSaveTimeCards
+Feature: PwsSaveTimeCards inserts and updates time cards
+  A card without an identity is inserted; one with a TimecardUid (or TimecardId) is updated,
+  and only the members sent change (a ClearFlag empties a member). Each card sent comes back
+  as a PwsSaveTimecardResult with the ReferenceId the client gave it, the saved card (with its
+  new uid and the Timestamp to send with the next update) and ErrorDetail nil on success.
+  A new card belongs to the request's ResourceIdentity, or to the caller's own resource when
+  none is given (assumption: the page says the identity is needed "unless inserting", and
+  PwsGetTimeCards documents that default), and starts as a draft (CardStatus D) unless the
+  card says otherwise.
+
+  Background:
+    Given I am logged in to Projector as "e123@example.com"
+
+  Scenario: Insert a time card for myself and read it back
+    Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | RoleUid             | TaskUid             | WorkDate   | WorkMinutes | Description   |
+      | new-1       | T            | P001396-001 | 1152921504609525049 | 1152921504608637344 | 2018-03-09 | 90          | Design review |
+    When I send the request
+    Then the response status is "Ok"
+    And the response reports no messages
+    And time card result "new-1" succeeded
+    And time card result "new-1" returns the saved card with:
+      | WorkDate   | WorkMinutes | CardStatus | ProjectCode | Description   | Status |
+      | 2018-03-09 | 90          | D          | P001396-001 | Design review | Draft  |
+    When I read the time cards of "E123" from "2018-03-09" to "2018-03-09"
+    Then the card saved as "new-1" is read back with:
+      | WorkMinutes | CardStatus | Description   | RoleUid             | TaskUid             |
+      | 90          | D          | Design review | 1152921504609525049 | 1152921504608637344 |
+
+  Scenario: Update only the members sent, with the Timestamp last read
+    Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes | Description   |
+      | new-1       | T            | P001396-001 | 2018-03-09 | 90          | Design review |
+    And I have sent the request
+    And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | TimecardUid | Timestamp | WorkMinutes |
+      | upd         | T            | @new-1      | @new-1    | 120         |
+    When I send the request
+    Then the response status is "Ok"
+    And time card result "upd" succeeded
+    When I read the time cards of "E123" from "2018-03-09" to "2018-03-09"
+    Then the card saved as "new-1" is read back with:
+      | WorkMinutes | Description   | ProjectCode |
+      | 120         | Design review | P001396-001 |
+
+  Scenario: A card of the dataset is updated by its TimecardId
+    Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | TimecardId | WorkMinutes |
+      | upd         | T            | 45639611   | 45          |
+    When I send the request
+    Then time card result "upd" succeeded
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read include:
+      | TimecardId | WorkMinutes | Description  |
+      | 45639611   | 45          | Example card |
+
+  Scenario: A ClearFlag empties a member
+    Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | TimecardId | DescriptionClearFlag |
+      | upd         | T            | 45639611   | true                 |
+    When I send the request
+    Then time card result "upd" succeeded
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read include:
+      | TimecardId | Description |
+      | 45639611   | none        |
+
+  Scenario: InsertIfNotFoundOnUpdateFlag inserts a card whose identity does not exist
+    Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request sets InsertIfNotFoundOnUpdateFlag to "true"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | TimecardUid         | ProjectCode | WorkDate   | WorkMinutes |
+      | maybe       | T            | 1152921504699999999 | P001396-001 | 2018-03-14 | 30          |
+    When I send the request
+    Then the response status is "Ok"
+    And time card result "maybe" succeeded
+    When I read the time cards of "E123" from "2018-03-14" to "2018-03-14"
+    Then the card saved as "maybe" is read back with:
+      | WorkMinutes | ProjectCode |
+      | 30          | P001396-001 |
+
+  @error-64222 @error-20028
+  Scenario: Without InsertIfNotFoundOnUpdateFlag an unknown identity is an error
+    Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | TimecardUid         | ProjectCode | WorkDate   | WorkMinutes |
+      | maybe       | T            | 1152921504699999999 | P001396-001 | 2018-03-14 | 30          |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 20028 TimeCardErrors
+    And time card result "maybe" failed with error 64222 SpecifiedTimeCardDoesNotExist
+
+  Scenario: A time off card is inserted with its reason
+    Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request saves time off cards:
+      | ReferenceId | TimecardType | TimeOffReason | WorkDate   | WorkMinutes |
+      | off         | R            | Vacation      | 2018-03-20 | 480         |
+    When I send the request
+    Then the response status is "Ok"
+    And time off card result "off" succeeded
+    When I read the time cards of "E123" from "2018-03-20" to "2018-03-20"
+    Then the card saved as "off" is read back with:
+      | TimecardType | WorkMinutes | TimeOffReason |
+      | R            | 480         | Vacation      |
+
+  Scenario: CardStatus accepts the letter and the word
+    Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes | CardStatus |
+      | letter      | T            | P001396-001 | 2018-03-15 | 60          | S          |
+      | word        | T            | P001396-001 | 2018-03-16 | 60          | Submitted  |
+    When I send the request
+    Then time card result "letter" returns the saved card with:
+      | CardStatus | Status    |
+      | S          | Submitted |
+    And time card result "word" returns the saved card with:
+      | CardStatus | Status    |
+      | S          | Submitted |

@@ -1,0 +1,546 @@
+"""Step definitions for the Projector features: the vocabulary of features/projector/*.feature.
+
+Requests are built as zeep dicts from Gherkin tables whose columns are the vendor's element
+names, sent by a zeep client built from the WSDL the mock serves, and every response is
+checked against our contract on its way back (tests/conftest.py). Cards a scenario saves are
+named by their ReferenceId: ``@1`` in a later cell means "the card saved as ReferenceId 1".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+import zeep
+from lxml import etree
+from pytest_bdd import given, parsers, then, when
+from zeep.exceptions import Fault
+from support.tenant_admin import BASE_URL, TenantAdmin
+from zeep.helpers import serialize_object
+
+from mockserver import fixtures
+from mockserver.projector import pws
+from mockserver.projector.catalogue import catalogue
+from mockserver.state import clock
+
+PASSWORDS = {user["user_name"]: user["password"] for user in fixtures.projector_dataset()["pr_user"]}
+RESULT_LISTS = {
+    "time card": ("TimecardResults", "PwsSaveTimecardResult", "TimeCard"),
+    "time off card": ("TimeOffCardResults", "PwsSaveTimeOffCardResult", "TimeOffCard"),
+    "estimate": ("EstimateResults", "PwsSaveEstimateResult", None),
+    "task note": ("TaskNoteResults", "PwsSaveTaskNoteResult", None),
+}
+
+
+@dataclass
+class Saved:
+    uid: int
+    card_type: str
+    timestamp: str
+
+
+@dataclass
+class World:
+    """What a scenario has done so far: its session, the request it builds, the last answer."""
+
+    service: Any
+    tenant: TenantAdmin
+    session: Any
+    ticket: str | None = None
+    operation: str = ""
+    request: dict[str, Any] = field(default_factory=dict)
+    request_id: int = 0
+    response: Any = None
+    fault: Fault | None = None
+    raw: tuple[int, bytes] | None = None
+    saved: dict[str, Saved] = field(default_factory=dict)
+    read_cards: list[dict[str, Any]] = field(default_factory=list)
+
+    def call(self, operation: str, request: dict[str, Any]) -> Any:
+        self.request_id += 1
+        self.response, self.fault = None, None
+        try:
+            self.response = getattr(self.service, operation)(
+                serviceRequest={"RequestId": self.request_id, "SessionTicket": self.ticket, **request}
+            )
+        except Fault as fault:
+            self.fault = fault
+        return self.response
+
+    def result(self) -> dict[str, Any]:
+        assert self.fault is None, f"expected a response, got a SOAP fault: {self.fault.message}"
+        assert self.response is not None
+        result: dict[str, Any] = serialize_object(self.response, dict)
+        return result
+
+
+@pytest.fixture
+def world(pws_service: Any, tenant: TenantAdmin, pws_zeep_client: zeep.Client) -> World:
+    return World(service=pws_service, tenant=tenant, session=pws_zeep_client.transport.session)
+
+
+# -- values in tables ----------------------------------------------------------------------------
+
+
+def instant(value: str) -> str | None:
+    """A date cell: ``2018-03-09`` is midnight UTC, ``none`` omits it, a full instant goes as written."""
+    if value.lower() == "none":
+        return None
+    return value if "T" in value else f"{value}T00:00:00Z"
+
+
+def scalar(value: str) -> Any:
+    if value in ("true", "false"):
+        return value == "true"
+    if re.fullmatch(r"-?\d+", value):
+        return int(value)
+    return value
+
+
+def items(array: Any, item: str) -> list[dict[str, Any]]:
+    """The items of a serialized WCF array member (None and empty both mean no items)."""
+    if not array:
+        return []
+    listed = array.get(item) if isinstance(array, dict) else array
+    return list(listed or [])
+
+
+def rows(datatable: list[list[str]]) -> list[dict[str, str]]:
+    header, *body = datatable
+    return [{name: cell for name, cell in zip(header, row, strict=True) if cell != ""} for row in body]
+
+
+_IDENTITY_COLUMNS = {
+    "ProjectCode": ("ProjectIdentity", "ProjectCode"),
+    "ProjectUid": ("ProjectIdentity", "ProjectUid"),
+    "RoleUid": ("RoleIdentity", "ProjectRoleUid"),
+    "TaskUid": ("ProjectTaskIdentity", "ProjectTaskUid"),
+    "RateTypeUid": ("ProjectRateTypeIdentity", "ProjectRateTypeUid"),
+    "LocationName": ("LocationIdentity", "LocationName"),
+    "TimeOffReason": ("TimeOffReasonIdentity", "TimeOffReasonName"),
+}
+
+
+def card_dict(world: World, row: dict[str, str]) -> dict[str, Any]:
+    """A PwsTimecardDetail / PwsTimeOffCardDetail / PwsTimecardRef from a table row."""
+    card: dict[str, Any] = {}
+    for column, cell in row.items():
+        if column in _IDENTITY_COLUMNS:
+            member, key = _IDENTITY_COLUMNS[column]
+            card.setdefault(member, {})[key] = scalar(cell)
+        elif column == "WorkDate":
+            card["WorkDate"] = instant(cell)
+        elif column in ("Udf1", "Udf2"):
+            card[column] = {"TextValue": cell}
+        elif cell.startswith("@"):
+            saved = world.saved[cell[1:]]
+            card[column] = {"TimecardUid": saved.uid, "Timestamp": saved.timestamp}[column]
+        elif column == "ReferenceId":
+            card[column] = cell
+        else:
+            card[column] = scalar(cell)
+    return card
+
+
+def card_ref(world: World, card: str, card_type: str = "T") -> dict[str, Any]:
+    """``@1`` (a card this scenario saved) or a dataset card id such as 45639611."""
+    if card.startswith("@"):
+        saved = world.saved[card[1:]]
+        return {"TimecardType": saved.card_type, "TimecardUid": saved.uid}
+    return {"TimecardType": card_type, "TimecardId": int(card)}
+
+
+# -- session -------------------------------------------------------------------------------------
+
+
+def login(world: World, user: str, password: str, account: str = fixtures.DEMO_ACCOUNT) -> Any:
+    response = world.call("PwsAuthenticate", {"AccountCode": account, "UserName": user, "Password": password})
+    if response is not None and response.Status == "Ok":
+        world.ticket = response.SessionTicket
+    return response
+
+
+@given(parsers.parse('I am logged in to Projector as "{user}"'))
+def _(world: World, user: str) -> None:
+    response = login(world, user, PASSWORDS[user])
+    assert response.Status == "Ok", response
+
+
+@when(parsers.parse('I authenticate with account "{account}", user "{user}" and password "{password}"'))
+def _(world: World, account: str, user: str, password: str) -> None:
+    login(world, user, password, account)
+
+
+@given(parsers.parse('{user} has failed to log in {count:d} times with a wrong password'))
+def _(world: World, user: str, count: int) -> None:
+    for _ in range(count):
+        assert login(world, user, "wrong").Status == "Fail"
+
+
+@given("my session was closed with PwsUnauthenticate")
+def _(world: World) -> None:
+    assert world.call("PwsUnauthenticate", {}).Status == "Ok"
+
+
+@given(parsers.parse('I use the session ticket "{ticket}"'))
+def _(world: World, ticket: str) -> None:
+    world.ticket = ticket
+
+
+@given("I send no session ticket")
+def _(world: World) -> None:
+    world.ticket = None
+
+
+@given(parsers.parse("the tenant clock stands at {moment}"))
+def _(world: World, moment: str) -> None:
+    with world.tenant.db() as db:
+        clock.freeze(db, datetime.fromisoformat(moment))
+
+
+@given(parsers.parse("{minutes:d} minutes pass"))
+def _(world: World, minutes: int) -> None:
+    with world.tenant.db() as db:
+        clock.advance(db, timedelta(minutes=minutes))
+
+
+@then("I receive a session ticket")
+def _(world: World) -> None:
+    ticket = world.result()["SessionTicket"]
+    assert ticket and re.fullmatch(r"[A-Za-z0-9+/]{22}==", ticket), ticket
+
+
+@then("I receive no session ticket")
+def _(world: World) -> None:
+    assert world.result()["SessionTicket"] is None
+
+
+# -- building and sending a request ----------------------------------------------------------------
+
+
+@given(parsers.parse('a {operation} request from "{start}" to "{end}"'))
+def _(world: World, operation: str, start: str, end: str) -> None:
+    world.operation = operation
+    world.request = {"StartDate": instant(start), "EndDate": instant(end)}
+
+
+@given(parsers.parse("a {operation} request"))
+def _(world: World, operation: str) -> None:
+    world.operation, world.request = operation, {}
+
+
+@given("the request saves time cards:")
+def _(world: World, datatable: list[list[str]]) -> None:
+    world.request["SaveTimeCards"] = {"PwsTimecardDetail": [card_dict(world, row) for row in rows(datatable)]}
+
+
+@given("the request saves time off cards:")
+def _(world: World, datatable: list[list[str]]) -> None:
+    world.request["SaveTimeOffCards"] = {
+        "PwsTimeOffCardDetail": [card_dict(world, row) for row in rows(datatable)]
+    }
+
+
+@given(parsers.parse("the request deletes {kind}:"))
+def _(world: World, kind: str, datatable: list[list[str]]) -> None:
+    member = {"time cards": "DeleteTimeCards", "time off cards": "DeleteTimeOffCards"}[kind]
+    world.request[member] = {"PwsTimecardRef": [card_dict(world, row) for row in rows(datatable)]}
+
+
+@given(parsers.parse("the request's {member} is empty"))
+def _(world: World, member: str) -> None:
+    world.request[member] = {}
+
+
+@given("the request saves estimates:")
+def _(world: World, datatable: list[list[str]]) -> None:
+    estimates = []
+    for row in rows(datatable):
+        identity: dict[str, Any] = {}
+        if "ProjectTaskRoleUid" in row:
+            identity["ProjectTaskRoleUid"] = int(row["ProjectTaskRoleUid"])
+        if "RoleUid" in row:
+            identity["ProjectRoleIdentity"] = {"ProjectRoleUid": int(row["RoleUid"])}
+        if "TaskUid" in row:
+            identity["ProjectTaskIdentity"] = {"ProjectTaskUid": int(row["TaskUid"])}
+        estimates.append({
+            "AsOfDate": instant(row.get("AsOfDate", "2018-03-09")),
+            "CompletedFlag": scalar(row.get("CompletedFlag", "false")),
+            "ProjectTaskRoleIdentity": identity,
+            "ReferenceId": row.get("ReferenceId"),
+            "RemainingMinutes": scalar(row["RemainingMinutes"]) if "RemainingMinutes" in row else None,
+        })
+    world.request["Estimates"] = {"PwsEstimate": estimates}
+
+
+@given("the request saves task notes:")
+def _(world: World, datatable: list[list[str]]) -> None:
+    world.request["Tasks"] = {"PwsProjectTaskNote": [
+        {
+            "Notes": row["Notes"],
+            "ProjectTaskIdentity": {"ProjectTaskUid": int(row["TaskUid"])},
+            "ReferenceId": row.get("ReferenceId"),
+            "EmailPmTeamFlag": scalar(row.get("EmailPmTeamFlag", "false")),
+        }
+        for row in rows(datatable)
+    ]}
+
+
+@given(parsers.parse('the request sets {member} to "{value}"'))
+def _(world: World, member: str, value: str) -> None:
+    world.request[member] = scalar(value)
+
+
+@given(parsers.parse('the request\'s ResourceIdentity is "{reference}"'))
+def _(world: World, reference: str) -> None:
+    world.request["ResourceIdentity"] = {"ResourceReferenceSystemId": reference}
+
+
+@given(parsers.parse('the request\'s ProjectIdentity is "{code}"'))
+def _(world: World, code: str) -> None:
+    world.request["ProjectIdentity"] = {"ProjectCode": code}
+
+
+@given(parsers.parse("the request's {member} is time card {card}"))
+def _(world: World, member: str, card: str) -> None:
+    world.request[member] = card_ref(world, card, "T")
+
+
+@given(parsers.parse("the request's {member} is time off card {card}"))
+def _(world: World, member: str, card: str) -> None:
+    world.request[member] = card_ref(world, card, "R")
+
+
+@when("I send the request")
+@given("I have sent the request")
+def _(world: World) -> None:
+    send_request(world)
+
+
+def send_request(world: World) -> None:
+    """Send the request built so far; remember saved cards by ReferenceId and the cards read."""
+    world.call(world.operation, world.request)
+    if world.response is None:
+        return
+    result = world.result()
+    for kind in ("time card", "time off card"):
+        member, item, card_member = RESULT_LISTS[kind]
+        for saved in items(result.get(member), item):
+            card = saved.get(card_member or "")
+            if card and saved.get("ReferenceId"):
+                world.saved[saved["ReferenceId"]] = Saved(card["TimecardUid"], card["TimecardType"], card["Timestamp"])
+    world.read_cards = [
+        card
+        for project in items(result.get("TimeEntryProjects"), "PwsTimeEntryProject")
+        for card in items(project.get("TimeCards"), "PwsTimecardDetail")
+    ] + [
+        card
+        for reason in items(result.get("TimeEntryTimeOff"), "PwsTimeEntryTimeOff")
+        for card in items(reason.get("TimeOffCards"), "PwsTimeOffCardDetail")
+    ]
+
+
+@when(parsers.parse('I read the time cards of "{resource}" from "{start}" to "{end}"'))
+def _(world: World, resource: str, start: str, end: str) -> None:
+    world.operation = "PwsGetTimeCards"
+    world.request = {"StartDate": instant(start), "EndDate": instant(end),
+                     "ResourceIdentity": {"ResourceReferenceSystemId": resource}}
+    send_request(world)
+
+
+@when(parsers.parse("I post this envelope to the PWS endpoint with SOAPAction \"{action}\":"))
+def _(world: World, action: str, docstring: str) -> None:
+    post_envelope(world, docstring, action)
+
+
+@when("I post this envelope to the PWS endpoint:")
+def _(world: World, docstring: str) -> None:
+    post_envelope(world, docstring, None)
+
+
+def post_envelope(world: World, envelope: str, action: str | None) -> None:
+    headers = {"Content-Type": "text/xml; charset=utf-8"}
+    if action is not None:
+        headers["SOAPAction"] = action
+    body = envelope.replace("{ticket}", world.ticket or "")
+    address = f"{BASE_URL}/tenants/{world.tenant.name}{pws.ENDPOINT_PATH}"
+    answer = world.session.post(address, data=body.encode(), headers=headers)
+    world.raw = (answer.status_code, answer.content)
+
+
+# -- checking the answer ---------------------------------------------------------------------------
+
+
+@then(parsers.parse('the response status is "{status}"'))
+def _(world: World, status: str) -> None:
+    assert world.result()["Status"] == status, world.result()["Messages"]
+
+
+@then("the response echoes my RequestId as ResponseId")
+def _(world: World) -> None:
+    assert world.result()["ResponseId"] == world.request_id
+
+
+@then(parsers.parse("ServerTimestampUtc is {moment}"))
+def _(world: World, moment: str) -> None:
+    assert world.result()["ServerTimestampUtc"] == datetime.fromisoformat(moment)
+
+
+def messages(world: World) -> list[dict[str, Any]]:
+    return items(world.result()["Messages"], "PwsMessage")
+
+
+def assert_catalogued(found: dict[str, Any], number: int, code: str) -> None:
+    entry = catalogue()[number]
+    assert (found["ErrorNumber"], found["ErrorCode"]) == (number, code), found
+    assert entry.code == code, f"the scenario names {code}, the catalogue {entry.code}"
+    assert found["ErrorText"] == entry.text
+
+
+@then(parsers.parse("the response reports error {number:d} {code}"))
+def _(world: World, number: int, code: str) -> None:
+    matching = [m for m in messages(world) if m["ErrorNumber"] == number]
+    assert matching, f"no message {number} in {messages(world)}"
+    assert_catalogued(matching[0], number, code)
+    assert matching[0]["Type"] == catalogue()[number].type
+
+
+@then("the response reports no messages")
+def _(world: World) -> None:
+    assert messages(world) == []
+
+
+def result_item(world: World, kind: str, reference: str) -> dict[str, Any]:
+    member, item, _ = RESULT_LISTS[kind]
+    found = [r for r in items(world.result().get(member), item) if r.get("ReferenceId") == reference]
+    assert len(found) == 1, f"{kind} results: {world.result().get(member)}"
+    return found[0]
+
+
+def error_detail(result: dict[str, Any]) -> dict[str, Any] | None:
+    """The item's ErrorDetail; zeep reads an ``i:nil`` complex member as an empty object, not None."""
+    detail: dict[str, Any] | None = result["ErrorDetail"]
+    return None if detail is None or detail["ErrorNumber"] is None else detail
+
+
+@then(parsers.parse('{kind} result "{reference}" succeeded'))
+def _(world: World, kind: str, reference: str) -> None:
+    assert error_detail(result_item(world, kind, reference)) is None
+
+
+@then(parsers.parse('{kind} result "{reference}" failed with error {number:d} {code}'))
+def _(world: World, kind: str, reference: str, number: int, code: str) -> None:
+    detail = error_detail(result_item(world, kind, reference))
+    assert detail is not None, f"{kind} {reference} succeeded"
+    assert_catalogued(detail, number, code)
+
+
+@then(parsers.parse("the time cards were {outcome}"))
+def _(world: World, outcome: str) -> None:
+    assert world.result()["SubmittedFlag"] is (outcome == "submitted")
+
+
+@then(parsers.parse("{kind} result \"{reference}\" returns the saved card with:"))
+def _(world: World, kind: str, reference: str, datatable: list[list[str]]) -> None:
+    card = result_item(world, kind, reference)[RESULT_LISTS[kind][2] or ""]
+    assert card is not None
+    assert_card_matches(card, rows(datatable)[0])
+
+
+def card_value(card: dict[str, Any], column: str) -> Any:
+    if column in _IDENTITY_COLUMNS:
+        member, key = _IDENTITY_COLUMNS[column]
+        return (card.get(member) or {}).get(key)
+    if column == "WorkDate":
+        return card["WorkDate"].date().isoformat()
+    if column in ("Udf1", "Udf2"):
+        return (card.get(column) or {}).get("TextValue")
+    return card.get(column)
+
+
+def assert_card_matches(card: dict[str, Any], expected: dict[str, str]) -> None:
+    for column, cell in expected.items():
+        wanted = None if cell == "none" else scalar(cell)
+        assert card_value(card, column) == wanted, f"{column}: {card_value(card, column)!r} != {wanted!r} in {card}"
+
+
+@then("the time cards read include:")
+def _(world: World, datatable: list[list[str]]) -> None:
+    for expected in rows(datatable):
+        matching = [c for c in world.read_cards if _matches(c, expected)]
+        assert matching, f"no card read matches {expected}; read {world.read_cards}"
+
+
+def _matches(card: dict[str, Any], expected: dict[str, str]) -> bool:
+    try:
+        assert_card_matches(card, expected)
+    except AssertionError:
+        return False
+    return True
+
+
+@then(parsers.parse("the time cards read are exactly {ids}"))
+def _(world: World, ids: str) -> None:
+    wanted = sorted(int(card_id) for card_id in ids.split(",")) if ids != "none" else []
+    assert sorted(card["TimecardId"] for card in world.read_cards) == wanted
+
+
+@then(parsers.parse("the card saved as \"{reference}\" is read back with:"))
+def _(world: World, reference: str, datatable: list[list[str]]) -> None:
+    uid = world.saved[reference].uid
+    matching = [card for card in world.read_cards if card["TimecardUid"] == uid]
+    assert matching, f"card {uid} not read back"
+    assert_card_matches(matching[0], rows(datatable)[0])
+
+
+@then(parsers.parse('the answer is a SOAP fault "{code}" whose reason mentions "{text}"'))
+def _(world: World, code: str, text: str) -> None:
+    if world.raw is not None:
+        status, body = world.raw
+        root = etree.fromstring(body)
+        fault_code = root.findtext(".//faultcode")
+        reason = root.findtext(".//faultstring") or ""
+    else:
+        assert world.fault is not None, "expected a SOAP fault"
+        fault_code, reason = str(world.fault.code), world.fault.message
+    assert fault_code is not None and fault_code.endswith(code), fault_code
+    assert text in reason, reason
+
+
+# -- the mock's side: state a client cannot arrange through the API ----------------------------------
+
+
+@given(parsers.parse('another user has changed the card saved as "{reference}"'))
+def _(world: World, reference: str) -> None:
+    with world.tenant.db() as db:
+        db.execute("UPDATE pr_time_card SET version = version + 1, description = 'changed by someone else' "
+                   "WHERE uid = ?", (world.saved[reference].uid,))
+
+
+@then(parsers.parse('a notification e-mail "{subject}" to "{recipient}" was recorded'))
+def _(world: World, subject: str, recipient: str) -> None:
+    with world.tenant.db() as db:
+        found = db.execute("SELECT recipient FROM pr_notification WHERE subject = ?", (subject,)).fetchall()
+    assert recipient in [row[0] for row in found], found
+
+
+@then("no notification e-mail was recorded")
+def _(world: World) -> None:
+    with world.tenant.db() as db:
+        assert db.execute("SELECT COUNT(*) FROM pr_notification").fetchone()[0] == 0
+
+
+@then(parsers.parse("the remaining estimate of task role {uid:d} is {minutes:d} minutes"))
+def _(world: World, uid: int, minutes: int) -> None:
+    with world.tenant.db() as db:
+        assert db.execute("SELECT remaining_minutes FROM pr_task_role WHERE uid = ?", (uid,)).fetchone()[0] == minutes
+
+
+@then(parsers.parse('task {uid:d} has the note "{notes}"'))
+def _(world: World, uid: int, notes: str) -> None:
+    with world.tenant.db() as db:
+        stored = [row[0] for row in db.execute("SELECT notes FROM pr_task_note WHERE task_uid = ?", (uid,))]
+    assert notes in stored, stored
