@@ -7,6 +7,7 @@ validates every response, so an ordering slip here is caught by the tests, not b
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
@@ -63,8 +64,9 @@ def instant(parent: etree._Element | None, namespace: str, local: str) -> dateti
         return None
     head, dot, fraction = value.partition(".")
     if dot:  # .NET writes up to 7 fraction digits; Python takes 6
-        digits = "".join(c for c in fraction if c.isdigit())
-        value = f"{head}.{digits[:6].ljust(6, '0')}{fraction[len(digits):]}"
+        digits = re.match(r"\d*", fraction)
+        count = digits.end() if digits else 0
+        value = f"{head}.{fraction[:count][:6].ljust(6, '0')}{fraction[count:]}"
     return datetime.fromisoformat(value)
 
 

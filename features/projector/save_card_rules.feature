@@ -1,0 +1,169 @@
+@PwsSaveTimeCards
+Feature: The rules each time card and time off card must pass to be saved
+  Every rule here fails the one card that breaks it (its ErrorDetail names the vendor's number
+  and code) and the request answers Status Fail with 20028; the other cards are unaffected
+  (see save_partial_failure.feature).
+
+  The dataset holds what each rule needs: card 45639611 is a draft of resource E123, 45639612
+  is approved, 45639613 was submitted in February 2018 (an accounting period closed for time),
+  45639614 is a for-reporting-only (FRO) card, 45639615 a deleted card and 45639617 a deleted
+  time off card. Project P002000-001 requires a description and UDF 1 ("Billing Category":
+  Standard, Overtime or Travel) and does not offer UDF 2.
+
+  Background:
+    Given I am logged in to Projector as "e123@example.com"
+    And a PwsSaveTimeCards request from "2018-02-01" to "2018-03-31"
+
+  @error-20051
+  Scenario: TimecardType must be T or R
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | x           | X            | P001396-001 | 2018-03-09 | 60          |
+    When I send the request
+    Then time card result "x" failed with error 20051 InvalidValueForTimeCardType
+
+  @error-19093
+  Scenario: A time off card (R) sent as a time card is unexpected
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | r           | R            | P001396-001 | 2018-03-09 | 60          |
+    When I send the request
+    Then time card result "r" failed with error 19093 UnexpectedTimeCardType
+
+  @error-20050
+  Scenario Outline: CardStatus must be a saveable approval status
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes | CardStatus |
+      | s           | T            | P001396-001 | 2018-03-09 | 60          | <status>   |
+    When I send the request
+    Then time card result "s" failed with error 20050 InvalidValueForTimeCardApprovalWorkflowStatus
+
+    Examples: I, B and M are only valid when querying
+      | status   |
+      | Q        |
+      | Pending  |
+      | I        |
+      | Billed   |
+
+  @error-64239
+  Scenario: A new card needs a work date
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkMinutes |
+      | nodate      | T            | P001396-001 | 60          |
+    When I send the request
+    Then time card result "nodate" failed with error 64239 TimeCardWorkDateRequired
+
+  @error-10111
+  Scenario: A new time card needs a project
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | WorkDate   | WorkMinutes |
+      | noproject   | T            | 2018-03-09 | 60          |
+    When I send the request
+    Then time card result "noproject" failed with error 10111 RequiredFieldMissing
+
+  @error-50024
+  Scenario: A project that does not exist
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | unknown     | T            | P999999-999 | 2018-03-09 | 60          |
+    When I send the request
+    Then time card result "unknown" failed with error 50024 EntityNotFound
+
+  @error-54700 @error-90005 @error-90006
+  Scenario: Role, task and rate type must belong to the card's project
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | RoleUid             | TaskUid             | RateTypeUid         | WorkDate   | WorkMinutes |
+      | role        | T            | P001396-001 | 1152921504609801802 |                     |                     | 2018-03-09 | 60          |
+      | task        | T            | P001396-001 |                     | 1152921504608940940 |                     | 2018-03-09 | 60          |
+      | rate        | T            | P001396-001 |                     |                     | 1152921504607410067 | 2018-03-09 | 60          |
+    When I send the request
+    Then time card result "role" failed with error 54700 RoleNotOnSameProject
+    And time card result "task" failed with error 90005 TaskNotOnSameProject
+    And time card result "rate" failed with error 90006 RateTypeNotOnSameProject
+
+  @error-10111
+  Scenario: A project that requires a description
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes | Udf1     |
+      | nodesc      | T            | P002000-001 | 2018-03-09 | 60          | Standard |
+      | desc        | T            | P002000-001 | 2018-03-09 | 60          | Standard |
+    When I send the request
+    Then time card result "nodesc" failed with error 10111 RequiredFieldMissing
+
+  @error-64294
+  Scenario Outline: UDF values must fit the UDF metadata
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes | Description | Udf1   | Udf2   |
+      | udf         | T            | P002000-001 | 2018-03-09 | 60          | Fieldwork   | <udf1> | <udf2> |
+    When I send the request
+    Then time card result "udf" failed with error 64294 UnexpectedTimeCardUdfValue
+
+    Examples:
+      | udf1     | udf2     |
+      | Holiday  |          |
+      |          |          |
+      | Standard | T-1234   |
+
+  Scenario: A card that fits the UDF metadata is saved
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes | Description | Udf1     |
+      | udf         | T            | P002000-001 | 2018-03-09 | 60          | Fieldwork   | Overtime |
+    When I send the request
+    Then time card result "udf" succeeded
+    And time card result "udf" returns the saved card with:
+      | Udf1     |
+      | Overtime |
+
+  @error-64182
+  Scenario: A card changed by another user since the client read it
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | mine        | T            | P001396-001 | 2018-03-09 | 60          |
+    And I have sent the request
+    And another user has changed the card saved as "mine"
+    And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | TimecardUid | Timestamp | WorkMinutes |
+      | stale       | T            | @mine       | @mine     | 90          |
+    When I send the request
+    Then time card result "stale" failed with error 64182 TimecardHasBeenChanged
+
+  @error-64244
+  Scenario: An approved card cannot be updated
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | TimecardId | WorkMinutes |
+      | approved    | T            | 45639612   | 30          |
+    When I send the request
+    Then time card result "approved" failed with error 64244 UnableToUpdateTimeCard
+
+  @error-64314
+  Scenario: The status of a for-reporting-only card cannot be changed
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | TimecardId | CardStatus |
+      | fro         | T            | 45639614   | D          |
+    When I send the request
+    Then time card result "fro" failed with error 64314 CannotChangeStatusOfFroTimecards
+
+  @error-64318
+  Scenario: A submitted card in an accounting period closed for time cannot be changed
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | TimecardId | WorkMinutes |
+      | closed      | T            | 45639613   | 30          |
+    When I send the request
+    Then time card result "closed" failed with error 64318 CannotChangeSubmittedTimecardsApClosed
+
+  @error-64334
+  Scenario: A deleted time card cannot be saved
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | TimecardId | WorkMinutes |
+      | gone        | T            | 45639615   | 30          |
+    When I send the request
+    Then time card result "gone" failed with error 64334 SaveCardTimeCardHasBeenDeleted
+
+  @error-64333
+  Scenario: A deleted time off card cannot be saved
+    Given the request saves time off cards:
+      | ReferenceId | TimecardType | TimecardId | WorkMinutes |
+      | gone        | R            | 45639617   | 240         |
+    When I send the request
+    Then time off card result "gone" failed with error 64333 TimeOffCardHasBeenDeleted
