@@ -56,14 +56,14 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
 
     account = add("pr_account", uid=_FIRST_UID + 1, id=1, code=DEMO_ACCOUNT, name=fake.company())
 
-    def resource(reference: str, name: str | None = None) -> Row:
+    def resource(reference: str, name: str | None = None, email: str | None = None) -> Row:
         rid, uid = numbers.pair()
         name = name or fake.name()
-        email = f"{name.lower().replace(' ', '.')}@example.com"
+        email = email or f"{name.lower().replace(' ', '.')}@example.com"
         return add("pr_resource", uid=uid, id=rid, reference_system_id=reference, name=name, email=email)
 
-    e123 = resource("E123")
-    admin_resource = resource("E100", "Api Admin")
+    e123 = resource("E123", email="e123@example.com")
+    admin_resource = resource("E100", "Api Admin", "api.admin@example.com")
     viewer_resource = resource("E101")
     colleagues = [resource(f"E{200 + n}") for n in range(6)]
 

@@ -78,6 +78,8 @@ def pws_operation(needs_session: bool = True) -> Callable[[Operation], Handler]:
                 answer = operation(call)
             except PwsFailure as failure:
                 answer = Answer(messages=failure.errors)
+            except PwsError as error:  # a rule refusing the request as a whole
+                answer = Answer(messages=[error])
             response = etree.Element(ctx.operation.output_element, nsmap={None: wire.PWS})
             result = etree.SubElement(response, wire.q(wire.PWS, f"{ctx.operation.name}Result"))
             _common_fields(result, service_request, answer.messages, call.now)

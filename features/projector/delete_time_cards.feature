@@ -1,0 +1,97 @@
+@PwsSaveTimeCards
+Feature: PwsSaveTimeCards deletes time cards and time off cards
+  DeleteTimeCards and DeleteTimeOffCards list PwsTimecardRef identities (TimecardType plus
+  TimecardUid or TimecardId). Each deletion is an item of its own: it succeeds or fails alone
+  and is reported in TimecardResults / TimeOffCardResults under the ReferenceId of its ref, with
+  no card (assumption: the vendor does not say where delete results go). A deleted card stays
+  known to the service, so deleting it again answers "deleted", not "does not exist".
+
+  Background:
+    Given I am logged in to Projector as "e123@example.com"
+    And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+
+  Scenario: Delete a draft card
+    Given the request deletes time cards:
+      | ReferenceId | TimecardType | TimecardId |
+      | del         | T            | 45639611   |
+    When I send the request
+    Then the response status is "Ok"
+    And time card result "del" succeeded
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read are exactly none
+
+  Scenario: Delete a time off card by its uid
+    Given the request deletes time off cards:
+      | ReferenceId | TimecardType | TimecardUid         |
+      | del         | R            | 1152921504652486592 |
+    When I send the request
+    Then time off card result "del" succeeded
+    When I read the time cards of "E123" from "2018-03-12" to "2018-03-12"
+    Then the time cards read are exactly none
+
+  @error-64332
+  Scenario: A deleted time card cannot be deleted again
+    Given the request deletes time cards:
+      | ReferenceId | TimecardType | TimecardId |
+      | again       | T            | 45639615   |
+    When I send the request
+    Then the response status is "Fail"
+    And time card result "again" failed with error 64332 TimeCardHasBeenDeleted
+
+  @error-64333
+  Scenario: A deleted time off card cannot be deleted again
+    Given the request deletes time off cards:
+      | ReferenceId | TimecardType | TimecardId |
+      | again       | R            | 45639617   |
+    When I send the request
+    Then time off card result "again" failed with error 64333 TimeOffCardHasBeenDeleted
+
+  @error-64299
+  Scenario: A card that does not exist
+    Given the request deletes time cards:
+      | ReferenceId | TimecardType | TimecardUid         |
+      | nothing     | T            | 1152921504699999999 |
+    When I send the request
+    Then time card result "nothing" failed with error 64299 OneOrMoreTimeCardsNotFound
+
+  @error-64220
+  Scenario: An identity with neither id nor uid is incomplete
+    Given the request deletes time cards:
+      | ReferenceId | TimecardType |
+      | vague       | T            |
+    When I send the request
+    Then time card result "vague" failed with error 64220 InvalidTimeCard
+
+  @error-19093
+  Scenario: A time off card in DeleteTimeCards is unexpected
+    Given the request deletes time cards:
+      | ReferenceId | TimecardType | TimecardId |
+      | wrong-list  | R            | 45639616   |
+    When I send the request
+    Then time card result "wrong-list" failed with error 19093 UnexpectedTimeCardType
+
+  @error-64244
+  Scenario: An approved card cannot be deleted
+    Given the request deletes time cards:
+      | ReferenceId | TimecardType | TimecardId |
+      | approved    | T            | 45639612   |
+    When I send the request
+    Then time card result "approved" failed with error 64244 UnableToUpdateTimeCard
+
+  @error-20033
+  Scenario: An empty list of identities is refused as a whole
+    Given the request's DeleteTimeCards is empty
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 20033 TimeCardIdentitiesRequired
+
+  @error-20028 @error-64332
+  Scenario: A failed deletion does not stop the others
+    Given the request deletes time cards:
+      | ReferenceId | TimecardType | TimecardId |
+      | again       | T            | 45639615   |
+      | del         | T            | 45639611   |
+    When I send the request
+    Then the response reports error 20028 TimeCardErrors
+    And time card result "again" failed with error 64332 TimeCardHasBeenDeleted
+    And time card result "del" succeeded

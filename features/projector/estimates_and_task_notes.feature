@@ -1,0 +1,85 @@
+@PwsSaveTimeCards
+Feature: PwsSaveTimeCards saves estimates to complete and task notes
+  An estimate (PwsEstimate) sets the remaining minutes of one task for one role, identified by
+  ProjectTaskRoleUid or by its role and task; it applies only to projects with detailed task
+  management (the PM module). A task note (PwsProjectTaskNote) is stored with its task;
+  EmailPmTeamFlag records the e-mail the vendor would send the project team (the mock sends
+  nothing). Each is an item of its own in EstimateResults / TaskNoteResults.
+
+  Background:
+    Given I am logged in to Projector as "e123@example.com"
+    And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+
+  Scenario: Save an estimate by the task role's uid
+    Given the request saves estimates:
+      | ReferenceId | ProjectTaskRoleUid  | RemainingMinutes | AsOfDate   |
+      | est         | 1152921504608549426 | 360              | 2018-03-09 |
+    When I send the request
+    Then the response status is "Ok"
+    And estimate result "est" succeeded
+    And the remaining estimate of task role 1152921504608549426 is 360 minutes
+
+  Scenario: Save an estimate by role and task
+    Given the request saves estimates:
+      | ReferenceId | RoleUid             | TaskUid             | RemainingMinutes |
+      | est         | 1152921504609525049 | 1152921504608637344 | 240              |
+    When I send the request
+    Then estimate result "est" succeeded
+    And the remaining estimate of task role 1152921504608549426 is 240 minutes
+
+  @error-50024 @error-20028
+  Scenario: An estimate for a task role that does not exist
+    Given the request saves estimates:
+      | ReferenceId | ProjectTaskRoleUid  | RemainingMinutes |
+      | est         | 1152921504699999999 | 60               |
+    When I send the request
+    Then the response reports error 20028 TimeCardErrors
+    And estimate result "est" failed with error 50024 EntityNotFound
+
+  @error-90008
+  Scenario: Remaining minutes cannot be negative
+    Given the request saves estimates:
+      | ReferenceId | ProjectTaskRoleUid  | RemainingMinutes |
+      | est         | 1152921504608549426 | -60              |
+    When I send the request
+    Then estimate result "est" failed with error 90008 InvalidValueForRemainingMinutes
+    And the remaining estimate of task role 1152921504608549426 is 600 minutes
+
+  Scenario: Save a task note
+    Given the request saves task notes:
+      | ReferenceId | TaskUid             | Notes                     |
+      | note        | 1152921504608637344 | Added via the web service |
+    When I send the request
+    Then the response status is "Ok"
+    And task note result "note" succeeded
+    And task 1152921504608637344 has the note "Added via the web service"
+    And no notification e-mail was recorded
+
+  Scenario: EmailPmTeamFlag records the e-mail to the project team
+    Given the request saves task notes:
+      | ReferenceId | TaskUid             | Notes        | EmailPmTeamFlag |
+      | note        | 1152921504608637344 | Please check | true            |
+    When I send the request
+    Then task note result "note" succeeded
+    And a notification e-mail "Note on task Design" to "pm-team@example.com" was recorded
+
+  @error-50024
+  Scenario: A note on a task that does not exist
+    Given the request saves task notes:
+      | ReferenceId | TaskUid             | Notes |
+      | note        | 1152921504699999999 | Hello |
+    When I send the request
+    Then task note result "note" failed with error 50024 EntityNotFound
+
+  @error-20028 @error-50024
+  Scenario: A failed estimate stops the submit but not the cards
+    Given the request sets SubmitFlag to "true"
+    And the request saves estimates:
+      | ReferenceId | ProjectTaskRoleUid  | RemainingMinutes |
+      | est         | 1152921504699999999 | 60               |
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | card        | T            | P001396-001 | 2018-03-23 | 60          |
+    When I send the request
+    Then time card result "card" succeeded
+    And the time cards were not submitted

@@ -1,0 +1,89 @@
+@PwsSaveTimeCards
+Feature: Entering time on behalf of others, and who may save time at all
+  A user may save cards of their own resource when they may save time; cards of another
+  resource need the right to enter time on behalf of others. AdministratorComments are kept
+  on cards entered on behalf of someone, and SendNotificationEmailFlag records the e-mail the
+  vendor would send that resource (the mock sends nothing).
+  Dataset: api.admin@example.com may enter time for others; e123@example.com may enter only
+  their own (E123); viewer@example.com may not save time; no.resource@example.com has no
+  resource.
+
+  @error-64335
+  Scenario: A user without the right to save time
+    Given I am logged in to Projector as "viewer@example.com"
+    And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | mine        | T            | P001396-001 | 2018-03-09 | 60          |
+    When I send the request
+    Then time card result "mine" failed with error 64335 NoPermissionToSaveTimeCard
+
+  @error-64335
+  Scenario: Saving for another resource needs the right to enter time on behalf of others
+    Given I am logged in to Projector as "e123@example.com"
+    And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E200"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | theirs      | T            | P001396-001 | 2018-03-09 | 60          |
+    When I send the request
+    Then time card result "theirs" failed with error 64335 NoPermissionToSaveTimeCard
+
+  Scenario: An administrator enters time on behalf of E123 and notifies them
+    Given I am logged in to Projector as "api.admin@example.com"
+    And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
+    And the request sets AdministratorComments to "Web Service Testing"
+    And the request sets SendNotificationEmailFlag to "true"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | for-e123    | T            | P001396-001 | 2018-03-09 | 60          |
+    When I send the request
+    Then the response status is "Ok"
+    And time card result "for-e123" succeeded
+    And a notification e-mail "Time entered on your behalf" to "e123@example.com" was recorded
+    When I read the time cards of "E123" from "2018-03-09" to "2018-03-09"
+    Then the card saved as "for-e123" is read back with:
+      | WorkMinutes | ProjectCode |
+      | 60          | P001396-001 |
+
+  Scenario: Without SendNotificationEmailFlag nobody is notified
+    Given I am logged in to Projector as "api.admin@example.com"
+    And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | for-e123    | T            | P001396-001 | 2018-03-09 | 60          |
+    When I send the request
+    Then time card result "for-e123" succeeded
+    And no notification e-mail was recorded
+
+  @error-64161
+  Scenario: The request's resource must be the card's resource
+    Given I am logged in to Projector as "api.admin@example.com"
+    And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E200"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | TimecardId | WorkMinutes |
+      | e123s       | T            | 45639611   | 30          |
+    When I send the request
+    Then time card result "e123s" failed with error 64161 TimeCardResourceMismatch
+
+  @error-90004
+  Scenario: A new card without a resource, by a user who is not a resource
+    Given I am logged in to Projector as "no.resource@example.com"
+    And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | nobody      | T            | P001396-001 | 2018-03-09 | 60          |
+    When I send the request
+    Then time card result "nobody" failed with error 90004 CallerNotAssociatedWithResource
+
+  @error-50024
+  Scenario: A resource that does not exist is refused as a whole
+    Given I am logged in to Projector as "api.admin@example.com"
+    And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E999"
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 50024 EntityNotFound

@@ -1,0 +1,98 @@
+@PwsSaveTimeCards
+Feature: PwsSaveTimeCards submits time cards after saving them
+  With SubmitFlag the request submits, after every save, delete, estimate and note succeeded:
+  - SubmitTimeCardIdentity: that card only;
+  - else SubmitSavedCardsOnlyFlag: the cards this request saved;
+  - else every draft or rejected card of the resource (ResourceIdentity, or the caller's own)
+    with a work date from StartDate to EndDate.
+  SubmittedFlag tells whether the submit happened. A submit that fails changes no card's
+  status (it is all or nothing) and is reported in Messages; the saves stay.
+  Approved and for-reporting-only cards are left as they are when submitting a range.
+
+  Background:
+    Given I am logged in to Projector as "e123@example.com"
+    And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request sets SubmitFlag to "true"
+
+  Scenario: Submit every draft card of my range
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | new         | T            | P001396-001 | 2018-03-22 | 60          |
+    When I send the request
+    Then the response status is "Ok"
+    And the time cards were submitted
+    When I read the time cards of "E123" from "2018-03-01" to "2018-03-31"
+    Then the time cards read include:
+      | TimecardId | CardStatus |
+      | 45639611   | S          |
+      | 45639612   | A          |
+      | 45639614   | A          |
+    And the card saved as "new" is read back with:
+      | CardStatus | Status    |
+      | S          | Submitted |
+
+  Scenario: SubmitSavedCardsOnlyFlag submits only the cards this request saved
+    Given the request sets SubmitSavedCardsOnlyFlag to "true"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | new         | T            | P001396-001 | 2018-03-22 | 60          |
+    When I send the request
+    Then the time cards were submitted
+    When I read the time cards of "E123" from "2018-03-01" to "2018-03-31"
+    Then the card saved as "new" is read back with:
+      | CardStatus |
+      | S          |
+    And the time cards read include:
+      | TimecardId | CardStatus |
+      | 45639611   | D          |
+
+  Scenario: SubmitTimeCardIdentity submits that card only
+    Given the request's SubmitTimeCardIdentity is time card 45639611
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | new         | T            | P001396-001 | 2018-03-22 | 60          |
+    When I send the request
+    Then the time cards were submitted
+    When I read the time cards of "E123" from "2018-03-01" to "2018-03-31"
+    Then the time cards read include:
+      | TimecardId | CardStatus |
+      | 45639611   | S          |
+    And the card saved as "new" is read back with:
+      | CardStatus |
+      | D          |
+
+  @error-64340
+  Scenario: A deleted card cannot be submitted
+    Given the request's SubmitTimeCardIdentity is time card 45639615
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 64340 SubmitCardTimeCardHasBeenDeleted
+    And the time cards were not submitted
+
+  @error-64314
+  Scenario: A for-reporting-only card cannot be submitted
+    Given the request's SubmitTimeCardIdentity is time card 45639614
+    When I send the request
+    Then the response reports error 64314 CannotChangeStatusOfFroTimecards
+    And the time cards were not submitted
+
+  @error-64299
+  Scenario: A card to submit that does not exist
+    Given the request's SubmitTimeCardIdentity is time card 99999999
+    When I send the request
+    Then the response reports error 64299 OneOrMoreTimeCardsNotFound
+    And the time cards were not submitted
+
+  @error-64340
+  Scenario: A failed submit leaves the saved cards saved, as drafts
+    Given the request's SubmitTimeCardIdentity is time card 45639615
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | new         | T            | P001396-001 | 2018-03-22 | 60          |
+    When I send the request
+    Then time card result "new" succeeded
+    And the response reports error 64340 SubmitCardTimeCardHasBeenDeleted
+    When I read the time cards of "E123" from "2018-03-22" to "2018-03-22"
+    Then the card saved as "new" is read back with:
+      | CardStatus |
+      | D          |
