@@ -92,6 +92,9 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
     for rid, name in enumerate(["Vacation", "Sick", "Holiday"], start=1):
         add("pr_timeoff_reason", uid=_FIRST_UID + 500 + rid, id=rid, name=name)
 
+    for cid, (name, uid) in enumerate([("Other", 1152921504606858479), ("Correction", None)], start=1):
+        add("pr_adjustment_code", uid=uid or numbers.pair()[1], id=cid, name=name)
+
     add("pr_udf", slot=1, name="Billing Category", allowed_values=json.dumps(["Standard", "Overtime", "Travel"]))
     add("pr_udf", slot=2, name="Ticket", allowed_values=None)
 

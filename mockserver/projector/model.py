@@ -19,6 +19,7 @@ ENTITY_TABLES = {
     "location": "pr_location",
     "resource": "pr_resource",
     "timeoff_reason": "pr_timeoff_reason",
+    "adjustment_code": "pr_adjustment_code",
 }
 ENTITY_NAMES = {
     "project": "Project",
@@ -29,6 +30,7 @@ ENTITY_NAMES = {
     "location": "Location",
     "resource": "Resource",
     "timeoff_reason": "Time off reason",
+    "adjustment_code": "Adjustment code",
 }
 
 
@@ -129,3 +131,22 @@ class ReadRequest:
 def timestamp_of(version: int) -> str:
     """The card's optimistic-concurrency Timestamp, base64 like SQL Server's rowversion."""
     return base64.b64encode(version.to_bytes(8, "big")).decode("ascii")
+
+
+@dataclass(frozen=True)
+class SplitOrder:
+    """PwsTimeSplitOrder: the share of a card it keeps; a new card gets the rest."""
+
+    card: CardRef
+    minutes: int | None
+    percent: float | None
+    amount: float | None
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """What every time adjustment records: why (code, explanation), by whom, when."""
+
+    kind: str
+    code: EntityRef | None
+    explanation: str | None

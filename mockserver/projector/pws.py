@@ -17,9 +17,17 @@ from pathlib import Path
 from lxml import etree
 
 from mockserver.contracts import CONTRACTS_DIR
-from mockserver.projector import sessions, time_entry, wire
+from mockserver.projector import adjustments, sessions, time_entry, wire
 from mockserver.projector.catalogue import PwsError, PwsFailure
-from mockserver.projector.model import Estimate, ReadRequest, SaveRequest, TaskNote
+from mockserver.projector.model import (
+    Adjustment,
+    CardRef,
+    Estimate,
+    ReadRequest,
+    SaveRequest,
+    SplitOrder,
+    TaskNote,
+)
 from mockserver.projector.sessions import Caller
 from mockserver.projector.timecards import ItemOutcome, SaveOutcome, TimeCardSaver
 from mockserver.projector.wire import COM, CS, REQ, RESP, TAC, add, members, text
@@ -310,11 +318,57 @@ def pws_get_time_cards(call: Call) -> Answer:
     ])
 
 
+# -- PwsSplitTimeCards ---------------------------------------------------------------------------
+
+
+def _split_order(element: etree._Element) -> SplitOrder:
+    identity = wire.child(element, TAC, "TimeCardIdentity")
+    return SplitOrder(
+        card=wire.card_ref(identity) if identity is not None else CardRef(),
+        minutes=wire.integer(element, TAC, "SplitMinutes"),
+        percent=wire.decimal(element, TAC, "SplitPercent"),
+        amount=wire.decimal(element, TAC, "SplitAdjustmentAmount"),
+    )
+
+
+def _adjustment(request: etree._Element, kind: str) -> Adjustment:
+    return Adjustment(
+        kind=kind,
+        code=wire.entity_ref(request, TAC, "AdjustmentCodeIdentity", "adjustment_code"),
+        explanation=text(request, TAC, "Explanation"),
+    )
+
+
+def _timecard_ref(local: str, card: sqlite3.Row) -> etree._Element:
+    element = etree.Element(wire.q(TAC, local))
+    wire.add_nil(element, COM, "ReferenceId")
+    add(element, COM, "TimecardId", card["id"])
+    add(element, COM, "TimecardType", card["type"])
+    add(element, COM, "TimecardUid", card["uid"])
+    return element
+
+
+@pws_operation()
+def pws_split_time_cards(call: Call) -> Answer:
+    orders = [_split_order(item) for item in wire.items(call.request, TAC, "SplitOrders") or []]
+    splits = adjustments.split_time_cards(call.db, call.user, orders, _adjustment(call.request, "split"), call.now)
+    results = []
+    for original, created in splits:
+        result = etree.Element(wire.q(TAC, "PwsTimeCardSplit"))
+        for local, uid in (("OriginalTimeCardIdentity", original), ("SplitTimeCardIdentity", created)):
+            card = _card(call.db, uid)
+            assert card is not None
+            result.append(_timecard_ref(local, card))
+        results.append(result)
+    return Answer(members=[_list(TAC, "TimeCardSplits", results)])
+
+
 HANDLERS: dict[str, Handler] = {
     "PwsAuthenticate": pws_authenticate,
     "PwsUnauthenticate": pws_unauthenticate,
     "PwsSaveTimeCards": pws_save_time_cards,
     "PwsGetTimeCards": pws_get_time_cards,
+    "PwsSplitTimeCards": pws_split_time_cards,
 }
 
 

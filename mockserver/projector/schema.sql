@@ -177,3 +177,25 @@ CREATE TABLE pr_sequence (
     name TEXT PRIMARY KEY,
     next_value INTEGER NOT NULL
 );
+
+-- Adjustments (splits, transfers): why they were made, and the cards they touched.
+CREATE TABLE pr_adjustment_code (
+    uid INTEGER PRIMARY KEY,
+    id INTEGER NOT NULL UNIQUE,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
+
+CREATE TABLE pr_adjustment (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    adjustment_code_uid INTEGER REFERENCES pr_adjustment_code (uid),
+    explanation TEXT,
+    user_uid INTEGER NOT NULL REFERENCES pr_user (uid),
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE pr_adjustment_card (
+    adjustment_id INTEGER NOT NULL REFERENCES pr_adjustment (id),
+    card_uid INTEGER NOT NULL REFERENCES pr_time_card (uid),
+    effect TEXT NOT NULL
+);

@@ -53,6 +53,11 @@ def integer(parent: etree._Element | None, namespace: str, local: str) -> int | 
     return None if value is None else int(value)
 
 
+def decimal(parent: etree._Element | None, namespace: str, local: str) -> float | None:
+    value = text(parent, namespace, local)
+    return None if value is None else float(value)
+
+
 def flag(parent: etree._Element | None, namespace: str, local: str) -> bool:
     return text(parent, namespace, local) in ("true", "1")
 
@@ -95,6 +100,11 @@ _REF_FIELDS: dict[str, tuple[tuple[str, str, type], ...]] = {
     "task_role": (("ProjectTaskRoleUid", "uid", int), ("ProjectTaskRoleId", "id", int)),
     "rate_type": (("ProjectRateTypeUid", "uid", int), ("ProjectRateTypeId", "id", int)),
     "location": (("LocationUid", "uid", int), ("LocationId", "id", int), ("LocationName", "name", str)),
+    "adjustment_code": (
+        ("AdjustmentCodeUid", "uid", int),
+        ("AdjustmentCodeId", "id", int),
+        ("AdjustmentCodeName", "name", str),
+    ),
     "timeoff_reason": (
         ("TimeOffReasonUid", "uid", int),
         ("TimeOffReasonId", "id", int),

@@ -7,8 +7,10 @@ runs before any server code exists. What it proves:
 - every vendor example envelope's Body element validates unchanged;
 - the contract rejects what a WCF service would not deserialize (bad values, unknown or misplaced members) and
   accepts what the vendor answers with business errors instead (free-text TimecardType / CardStatus, missing dates);
-- zeep consumes ``pws.wsdl``: four operations with the vendor's SOAPActions, requests it builds validate, and it
+- zeep consumes ``pws.wsdl``: five operations with the vendor's SOAPActions, requests it builds validate, and it
   reads the vendor's response example;
+- PwsSplitTimeCards (the vendor's time card split service): its wiki request example, hand-written requests and the
+  wiki's response shape validate; page 003's PwsVersionedTimecardRef items validate against the new type;
 - ``errors.csv`` is well formed and holds page 002's whole error table.
 """
 
@@ -28,6 +30,7 @@ REPO = Path(__file__).resolve().parents[2]
 CONTRACTS = REPO / "contracts" / "projector"
 EXAMPLES = REPO / "fixtures" / "projector" / "examples"
 PAGE_002 = REPO.parent / "shared" / "vendor-docs" / "002_54ea57f30008c731.txt"
+PAGE_003 = REPO.parent / "shared" / "vendor-docs" / "003_19d93cea1d06a091.txt"
 
 SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -50,7 +53,7 @@ XSD_FILES = {
     "common.xsd": COM,
     "commonservices.xsd": CS,
 }
-OPERATIONS = ("PwsAuthenticate", "PwsUnauthenticate", "PwsSaveTimeCards", "PwsGetTimeCards")
+OPERATIONS = ("PwsAuthenticate", "PwsUnauthenticate", "PwsSaveTimeCards", "PwsGetTimeCards", "PwsSplitTimeCards")
 ACTION_PREFIX = "http://projectorpsa.com/PwsProjectorServices/IPwsProjectorServices/"
 
 # Page 002's error table (vendor-docs/002, PwsSaveTimeCards - Common Errors and Warnings).
@@ -176,7 +179,7 @@ def test_xmlschema_loads_the_set(xml_schema):
 
 def test_examples_are_present():
     names = {path.name for path in example_files()}
-    assert {"PwsSaveTimeCards.request.xml", "PwsSaveTimeCards.response.xml"} <= names
+    assert {"PwsSaveTimeCards.request.xml", "PwsSaveTimeCards.response.xml", "PwsSplitTimeCards.request.xml"} <= names
 
 
 @pytest.mark.parametrize("path", example_files(), ids=lambda path: path.name)
@@ -588,7 +591,7 @@ def test_code_fields_stay_strings():
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def test_zeep_lists_the_four_operations(client):
+def test_zeep_lists_the_operations(client):
     service = next(iter(client.wsdl.services.values()))
     assert service.name == "PwsProjectorServices"
     port = service.ports["BasicHttpBinding_IPwsProjectorServices"]

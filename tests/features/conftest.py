@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -451,6 +452,7 @@ def _(world: World, kind: str, reference: str, datatable: list[list[str]]) -> No
 
 
 def card_value(card: dict[str, Any], column: str) -> Any:
+    """A card's value for a table column (identities by their key member, dates as days)."""
     if column in _IDENTITY_COLUMNS:
         member, key = _IDENTITY_COLUMNS[column]
         return (card.get(member) or {}).get(key)
@@ -461,8 +463,10 @@ def card_value(card: dict[str, Any], column: str) -> Any:
     return card.get(column)
 
 
-def assert_card_matches(card: dict[str, Any], expected: dict[str, str]) -> None:
+def assert_card_matches(card: dict[str, Any], expected: dict[str, str], world: World | None = None) -> None:
     for column, cell in expected.items():
+        if cell.startswith("@") and world is not None:
+            column, cell = "TimecardUid", str(world.saved[cell[1:]].uid)
         wanted = None if cell == "none" else scalar(cell)
         assert card_value(card, column) == wanted, f"{column}: {card_value(card, column)!r} != {wanted!r} in {card}"
 
@@ -470,13 +474,13 @@ def assert_card_matches(card: dict[str, Any], expected: dict[str, str]) -> None:
 @then("the time cards read include:")
 def _(world: World, datatable: list[list[str]]) -> None:
     for expected in rows(datatable):
-        matching = [c for c in world.read_cards if _matches(c, expected)]
+        matching = [c for c in world.read_cards if _matches(c, expected, world)]
         assert matching, f"no card read matches {expected}; read {world.read_cards}"
 
 
-def _matches(card: dict[str, Any], expected: dict[str, str]) -> bool:
+def _matches(card: dict[str, Any], expected: dict[str, str], world: World) -> bool:
     try:
-        assert_card_matches(card, expected)
+        assert_card_matches(card, expected, world)
     except AssertionError:
         return False
     return True
@@ -544,3 +548,58 @@ def _(world: World, uid: int, notes: str) -> None:
     with world.tenant.db() as db:
         stored = [row[0] for row in db.execute("SELECT notes FROM pr_task_note WHERE task_uid = ?", (uid,))]
     assert notes in stored, stored
+
+
+@then(parsers.parse('the project read is "{code}" with:'))
+def _(world: World, code: str, datatable: list[list[str]]) -> None:
+    projects = items(world.result().get("TimeEntryProjects"), "PwsTimeEntryProject")
+    matching = [p for p in projects if p["ProjectDescriptor"]["ProjectCode"] == code]
+    assert matching, [p["ProjectDescriptor"]["ProjectCode"] for p in projects]
+    for column, cell in rows(datatable)[0].items():
+        assert matching[0][column] == scalar(cell), f"{column}: {matching[0][column]!r}"
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "fixtures" / "projector" / "examples"
+
+
+@when("I post the vendor's example PwsSaveTimeCards request")
+def _(world: World) -> None:
+    example = (EXAMPLES / "PwsSaveTimeCards.request.xml").read_text(encoding="utf-8")
+    post_envelope(world, example.replace("AUtZcJgtdfVGhgjNekiP9w==", "{ticket}"), None)
+
+
+@then(parsers.parse('the answer\'s {member} is "{value}"'))
+def _(world: World, member: str, value: str) -> None:
+    assert world.raw is not None
+    status, body = world.raw
+    assert status == 200, body
+    found = etree.fromstring(body).xpath(f"//*[local-name() = '{member}']")
+    assert found, f"no {member} in {body!r}"
+    assert found[0].text == value, body  # the response's own member comes before any card's
+
+
+@given("the request splits time cards:")
+def _(world: World, datatable: list[list[str]]) -> None:
+    orders = []
+    for row in rows(datatable):
+        shares = {key: float(row[key]) for key in ("SplitPercent", "SplitAdjustmentAmount") if key in row}
+        if "SplitMinutes" in row:
+            shares["SplitMinutes"] = int(row["SplitMinutes"])
+        identity = card_dict(world, {k: v for k, v in row.items() if k not in ("SplitPercent", "SplitMinutes",
+                                                                                    "SplitAdjustmentAmount")})
+        orders.append({**shares, "TimeCardIdentity": identity})
+    world.request["SplitOrders"] = {"PwsTimeSplitOrder": orders}
+
+
+@given(parsers.parse('the request\'s AdjustmentCodeIdentity is "{name}"'))
+def _(world: World, name: str) -> None:
+    world.request["AdjustmentCodeIdentity"] = {"AdjustmentCodeName": name}
+
+
+@then(parsers.parse("card {card_id:d} was split into a new card"))
+def _(world: World, card_id: int) -> None:
+    splits = items(world.result()["TimeCardSplits"], "PwsTimeCardSplit")
+    originals = [s for s in splits if s["OriginalTimeCardIdentity"]["TimecardId"] == card_id]
+    assert len(originals) == 1, splits
+    created = originals[0]["SplitTimeCardIdentity"]
+    world.saved["split"] = Saved(created["TimecardUid"], created["TimecardType"], "")

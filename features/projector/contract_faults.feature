@@ -1,0 +1,99 @@
+Feature: A request that breaks the contract is answered with a SOAP Client fault that names the problem
+  Only a message that is well-formed, safe and valid against the published WSDL and XSDs
+  reaches the service; anything else is a SOAP 1.1 fault (faultcode Client) whose faultstring
+  names what is wrong and where (the element path), with the violations also listed in the
+  fault's detail. Vendor business errors (a bad date, a bad card) are never faults: they are
+  Status Fail answers with the vendor's numbers.
+
+  Background:
+    Given I am logged in to Projector as "e123@example.com"
+
+  Scenario: Malformed XML
+    When I post this envelope to the PWS endpoint:
+      """
+      <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>
+      """
+    Then the answer is a SOAP fault "Client" whose reason mentions "Malformed XML"
+
+  Scenario: A DTD is refused (no entity is ever expanded)
+    When I post this envelope to the PWS endpoint:
+      """
+      <?xml version="1.0"?>
+      <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
+      <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>&lol2;</soapenv:Body></soapenv:Envelope>
+      """
+    Then the answer is a SOAP fault "Client" whose reason mentions "document type declaration (DTD) is not allowed"
+
+  @PwsSaveTimeCards
+  Scenario: The operation element in the wrong namespace
+    When I post this envelope to the PWS endpoint:
+      """
+      <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">
+        <soapenv:Body><PwsSaveTimeCards xmlns="http://projectorpsa.com/WrongServices/"/></soapenv:Body>
+      </soapenv:Envelope>
+      """
+    Then the answer is a SOAP fault "Client" whose reason mentions "in namespace 'http://projectorpsa.com/WrongServices/'"
+
+  @PwsAuthenticate
+  Scenario: A required element is missing
+    When I post this envelope to the PWS endpoint:
+      """
+      <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:pws="http://projectorpsa.com/PwsProjectorServices/" xmlns:req="http://projectorpsa.com/DataContracts/Requests/">
+        <soapenv:Body><pws:PwsAuthenticate><pws:serviceRequest>
+          <req:AccountCode>DEMO</req:AccountCode><req:UserName>e123@example.com</req:UserName>
+        </pws:serviceRequest></pws:PwsAuthenticate></soapenv:Body>
+      </soapenv:Envelope>
+      """
+    Then the answer is a SOAP fault "Client" whose reason mentions "Password"
+
+  @PwsSaveTimeCards
+  Scenario: A value of the wrong type
+    When I post this envelope to the PWS endpoint:
+      """
+      <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:pws="http://projectorpsa.com/PwsProjectorServices/" xmlns:req="http://projectorpsa.com/DataContracts/Requests/" xmlns:tim="http://projectorpsa.com/DataContracts/Shared/TimeAndCost/" xmlns:com="http://projectorpsa.com/DataContracts/Shared/Common/">
+        <soapenv:Body><pws:PwsSaveTimeCards><pws:serviceRequest>
+          <req:SessionTicket>{ticket}</req:SessionTicket>
+          <tim:EndDate>2018-03-31T00:00:00Z</tim:EndDate>
+          <tim:SaveTimeCards><tim:PwsTimecardDetail>
+            <com:TimecardType>T</com:TimecardType>
+            <tim:WorkDate>2018-03-09T00:00:00Z</tim:WorkDate>
+            <tim:WorkMinutes>an hour</tim:WorkMinutes>
+          </tim:PwsTimecardDetail></tim:SaveTimeCards>
+          <tim:StartDate>2018-03-01T00:00:00Z</tim:StartDate>
+        </pws:serviceRequest></pws:PwsSaveTimeCards></soapenv:Body>
+      </soapenv:Envelope>
+      """
+    Then the answer is a SOAP fault "Client" whose reason mentions "tim:WorkMinutes: 'an hour' is not a valid value of type xs:int"
+
+  @PwsSaveTimeCards
+  Scenario: Members out of the contract's order (a WCF service would silently drop them)
+    When I post this envelope to the PWS endpoint:
+      """
+      <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:pws="http://projectorpsa.com/PwsProjectorServices/" xmlns:req="http://projectorpsa.com/DataContracts/Requests/" xmlns:tim="http://projectorpsa.com/DataContracts/Shared/TimeAndCost/">
+        <soapenv:Body><pws:PwsSaveTimeCards><pws:serviceRequest>
+          <req:SessionTicket>{ticket}</req:SessionTicket>
+          <tim:StartDate>2018-03-01T00:00:00Z</tim:StartDate>
+          <tim:EndDate>2018-03-31T00:00:00Z</tim:EndDate>
+        </pws:serviceRequest></pws:PwsSaveTimeCards></soapenv:Body>
+      </soapenv:Envelope>
+      """
+    Then the answer is a SOAP fault "Client" whose reason mentions "Unexpected child with tag 'tim:EndDate'"
+
+  Scenario: An operation the service does not have
+    When I post this envelope to the PWS endpoint with SOAPAction "http://projectorpsa.com/PwsProjectorServices/IPwsProjectorServices/PwsDeleteEverything":
+      """
+      <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:pws="http://projectorpsa.com/PwsProjectorServices/">
+        <soapenv:Body><pws:PwsDeleteEverything/></soapenv:Body>
+      </soapenv:Envelope>
+      """
+    Then the answer is a SOAP fault "Client" whose reason mentions "Unknown operation"
+
+  @PwsGetTimeCards
+  Scenario: SOAPAction and body must name the same operation
+    When I post this envelope to the PWS endpoint with SOAPAction "http://projectorpsa.com/PwsProjectorServices/IPwsProjectorServices/PwsSaveTimeCards":
+      """
+      <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:pws="http://projectorpsa.com/PwsProjectorServices/">
+        <soapenv:Body><pws:PwsGetTimeCards><pws:serviceRequest/></pws:PwsGetTimeCards></soapenv:Body>
+      </soapenv:Envelope>
+      """
+    Then the answer is a SOAP fault "Client" whose reason mentions "names operation PwsSaveTimeCards, but the body holds the input of PwsGetTimeCards"

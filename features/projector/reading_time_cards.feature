@@ -1,0 +1,102 @@
+@PwsGetTimeCards
+Feature: PwsGetTimeCards reads back a resource's time cards and time off cards
+  The vendor's read operation: cards with work dates from StartDate to EndDate (midnight UTC,
+  the same rules and numbers as PwsSaveTimeCards), grouped by project (PwsTimeEntryProject,
+  with what a client needs to log time: roles, tasks, rate types, flags) and by time off reason
+  (PwsTimeEntryTimeOff). Each card carries the Timestamp its next update must send.
+  ResourceIdentity defaults to the caller's own resource; a caller who is not a resource must
+  name one. Deleted cards are not returned.
+  Assumption: when no Include*Flag of a kind is set, all of that kind are returned (no status
+  flag set means every status; neither IncludeTimeCardsFlag nor IncludeTimeOffCardsFlag means
+  both).
+
+  Background:
+    Given I am logged in to Projector as "e123@example.com"
+
+  Scenario: My cards of March 2018, deleted ones left out
+    When I read the time cards of "E123" from "2018-03-01" to "2018-03-31"
+    Then the response status is "Ok"
+    And the time cards read are exactly 45639611,45639612,45639614,45639616
+    And the time cards read include:
+      | TimecardId | TimecardType | WorkDate   | WorkMinutes | CardStatus | ProjectCode | Description  |
+      | 45639611   | T            | 2018-03-05 | 60          | D          | P001396-001 | Example card |
+      | 45639616   | R            | 2018-03-12 | 480         | D          |             |              |
+
+  Scenario: Without ResourceIdentity the caller's own cards are read
+    Given a PwsGetTimeCards request from "2018-03-05" to "2018-03-05"
+    When I send the request
+    Then the time cards read are exactly 45639611
+
+  Scenario: Filter by status and by kind of card
+    Given a PwsGetTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request sets IncludeApprovedFlag to "true"
+    And the request sets IncludeTimeCardsFlag to "true"
+    When I send the request
+    Then the time cards read are exactly 45639612,45639614
+
+  Scenario: Only time off cards
+    Given a PwsGetTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request sets IncludeTimeOffCardsFlag to "true"
+    When I send the request
+    Then the time cards read are exactly 45639616
+
+  Scenario: Filter by project
+    Given a PwsGetTimeCards request from "2018-01-01" to "2018-12-31"
+    And the request's ProjectIdentity is "P002000-001"
+    When I send the request
+    Then the time cards read are exactly none
+
+  Scenario: One card by its identity
+    Given a PwsGetTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's TimeCardIdentity is time card 45639612
+    When I send the request
+    Then the time cards read are exactly 45639612
+
+  @error-64219
+  Scenario: A time off card that does not exist
+    Given a PwsGetTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's TimeCardIdentity is time off card 45639617
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 64219 SpecifiedTimeoffCardDoesNotExist
+
+  @error-64222
+  Scenario: A time card that does not exist
+    Given a PwsGetTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's TimeCardIdentity is time card 99999999
+    When I send the request
+    Then the response reports error 64222 SpecifiedTimeCardDoesNotExist
+
+  @error-20001 @error-20004
+  Scenario: The date rules of PwsSaveTimeCards apply
+    Given a PwsGetTimeCards request from "none" to "2018-03-31T12:00:00Z"
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 20001 TimeCardStartDateRequired
+    And the response reports error 20004 InvalidValueForTimeCardEndDate
+
+  @error-20002 @error-20003
+  Scenario: The date rules of PwsSaveTimeCards apply to the other ends too
+    Given a PwsGetTimeCards request from "2018-03-01T08:00:00Z" to "none"
+    When I send the request
+    Then the response reports error 20002 TimeCardEndDateRequired
+    And the response reports error 20003 InvalidValueForTimeCardStartDate
+
+  @error-90004
+  Scenario: A caller who is not a resource must name one
+    Given I am logged in to Projector as "no.resource@example.com"
+    And a PwsGetTimeCards request from "2018-03-01" to "2018-03-31"
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 90004 CallerNotAssociatedWithResource
+
+  @error-50024
+  Scenario: A resource that does not exist
+    When I read the time cards of "E999" from "2018-03-01" to "2018-03-31"
+    Then the response reports error 50024 EntityNotFound
+
+  Scenario: The project a card is grouped under tells how to log time on it
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the project read is "P001396-001" with:
+      | PmModuleEnabledFlag | DescriptionRequiredFlag | RoleCount | TaskCount | Udf1Treatment |
+      | true                | false                   | 2         | 1         | A             |

@@ -1,0 +1,117 @@
+"""Time card adjustments: PwsSplitTimeCards (and, with it, what every adjustment records).
+
+An adjustment is all or nothing: every order is checked and every error reported, and if any
+order fails nothing of the request is applied (the vendor documents this for PwsTransferTime;
+the mock assumes the same of splits, whose page is silent).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+from mockserver.projector import store
+from mockserver.projector.catalogue import PwsError, PwsFailure
+from mockserver.projector.model import TIME_CARD, Adjustment, CardRef, SplitOrder, timestamp_of
+from mockserver.projector.sessions import Caller
+from mockserver.state.tenants import savepoint
+
+_COPIED_COLUMNS = (
+    "type", "resource_uid", "project_uid", "role_uid", "task_uid", "rate_type_uid", "location_uid",
+    "timeoff_reason_uid", "work_date", "description", "status", "for_reporting_only", "udf1", "udf2",
+    "external_grouping_id", "created_by_user_uid",
+)
+
+
+def adjustable_card(db: sqlite3.Connection, caller: Caller, ref: CardRef, deleted_code: str) -> sqlite3.Row:
+    """The versioned card an adjustment names, checked: complete, a time card, current, allowed."""
+    if not ref.identifies:
+        raise PwsError("InvalidTimeCard")
+    if ref.card_type not in (None, TIME_CARD):
+        raise PwsError("UnexpectedTimeCardType", f"Only time cards (T) can be adjusted; TimecardType was '{ref.card_type}'.")
+    card = store.find_card(db, ref)
+    if card is None:
+        raise PwsError("SpecifiedTimeCardDoesNotExist")
+    if card["type"] != TIME_CARD:
+        raise PwsError("UnexpectedTimeCardType", f"Card {card['uid']} is a time off card.")
+    if card["deleted"]:
+        raise PwsError(deleted_code)
+    if ref.timestamp is not None and ref.timestamp != timestamp_of(card["version"]):
+        raise PwsError("TimecardHasBeenChanged")
+    if not caller.may_save_time or (card["resource_uid"] != caller.resource_uid and not caller.may_enter_for_others):
+        raise PwsError("NoPermissionToSaveTimeCard")
+    return card
+
+
+def record_adjustment(
+    db: sqlite3.Connection, caller: Caller, adjustment: Adjustment, now: datetime, cards: list[tuple[int, str]]
+) -> None:
+    """Keep the adjustment's reason and the cards it touched (``(uid, effect)`` pairs)."""
+    code_uid = store.require(db, adjustment.code)["uid"] if adjustment.code and adjustment.code.criteria else None
+    (adjustment_id,) = db.execute(
+        "INSERT INTO pr_adjustment (kind, adjustment_code_uid, explanation, user_uid, created_at) "
+        "VALUES (?, ?, ?, ?, ?) RETURNING id",
+        (adjustment.kind, code_uid, adjustment.explanation, caller.user_uid, now.isoformat()),
+    ).fetchone()
+    db.executemany(
+        "INSERT INTO pr_adjustment_card (adjustment_id, card_uid, effect) VALUES (?, ?, ?)",
+        [(adjustment_id, uid, effect) for uid, effect in cards],
+    )
+
+
+def _kept_minutes(card: sqlite3.Row, order: SplitOrder) -> int:
+    """Minutes the original card keeps: strictly between none and all of them."""
+    total = card["work_minutes"]
+    if order.amount is not None and order.minutes is None and order.percent is None:
+        raise PwsError("RequiredFieldMissing",
+                       "The mock keeps no amounts on cards: split by SplitMinutes or SplitPercent.")
+    if order.percent is not None:
+        if not 0 < order.percent < 1:
+            raise PwsError("TimeCardSplitPercentOutOfRange", f"SplitPercent was {order.percent} (a fraction: .35 is 35%).")
+        kept = round(total * order.percent)
+    elif order.minutes is not None:
+        kept = order.minutes
+    else:
+        raise PwsError("RequiredFieldMissing", "A required field is missing: SplitMinutes or SplitPercent")
+    if not 0 < kept < total:
+        raise PwsError("TimeCardSplitPercentOutOfRange",
+                       f"The card has {total} minutes; the split would keep {kept} of them.")
+    return kept
+
+
+def split_time_cards(
+    db: sqlite3.Connection, caller: Caller, orders: list[SplitOrder], adjustment: Adjustment, now: datetime
+) -> list[tuple[int, int]]:
+    """Split each card in two; returns (original uid, new uid) pairs, or fails as a whole."""
+    if not orders:
+        raise PwsFailure(PwsError("TimeCardIdentitiesRequired", "SplitOrders was sent empty."))
+    errors: list[PwsError] = []
+    splits: list[tuple[int, int]] = []
+    with savepoint(db, "adjustment"):
+        for order in orders:
+            try:
+                splits.append(_split(db, caller, order, now))
+            except PwsError as error:
+                errors.append(error)
+        if errors:
+            raise PwsFailure(*errors)
+        touched = [(original, "split") for original, _ in splits] + [(new, "created") for _, new in splits]
+        record_adjustment(db, caller, adjustment, now, touched)
+    return splits
+
+
+def _split(db: sqlite3.Connection, caller: Caller, order: SplitOrder, now: datetime) -> tuple[int, int]:
+    card = adjustable_card(db, caller, order.card, "SplitCardTimeCardHasBeenDeleted")
+    kept = _kept_minutes(card, order)
+    db.execute(
+        "UPDATE pr_time_card SET work_minutes = ?, version = version + 1, updated_at = ? WHERE uid = ?",
+        (kept, now.isoformat(), card["uid"]),
+    )
+    new_id, new_uid = store.next_identity(db)
+    columns = ", ".join(_COPIED_COLUMNS)
+    db.execute(
+        f"INSERT INTO pr_time_card (uid, id, work_minutes, updated_at, {columns}) "  # noqa: S608
+        f"SELECT ?, ?, ?, ?, {columns} FROM pr_time_card WHERE uid = ?",
+        (new_uid, new_id, card["work_minutes"] - kept, now.isoformat(), card["uid"]),
+    )
+    return int(card["uid"]), new_uid
