@@ -24,7 +24,7 @@ DEFAULT_SEED = 20180309
 
 DEMO_ACCOUNT = "DEMO"
 DEMO_USER = "api.admin@example.com"
-DEMO_PASSWORD = "demo-password"
+DEMO_PASSWORD = "demo-password"  # noqa: S105 - a published demo login of the mock
 """A demo login that may enter time on behalf of others (as the vendor's example does)."""
 
 _FIRST_UID = 1152921504606846976  # 2**60: the vendor's uids live just above it
@@ -100,14 +100,25 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
 
     for period_start in _month_starts(date(2017, 1, 1), date(2030, 12, 1)):
         closed = period_start == date(2018, 2, 1)
-        add("pr_accounting_period", start_date=period_start.isoformat(),
-            end_date=(_next_month(period_start) - timedelta(days=1)).isoformat(), closed_for_time=int(closed))
+        add(
+            "pr_accounting_period",
+            start_date=period_start.isoformat(),
+            end_date=(_next_month(period_start) - timedelta(days=1)).isoformat(),
+            closed_for_time=int(closed),
+        )
 
     def project(code: str, uid: int | None = None, pid: int | None = None, **flags: Any) -> Row:
         new_id, new_uid = numbers.pair()
-        return add("pr_project", uid=uid or new_uid, id=pid or new_id, code=code,
-                   name=flags.pop("name", fake.catch_phrase()), open_date="2017-01-01", close_date="2030-12-31",
-                   **flags)
+        return add(
+            "pr_project",
+            uid=uid or new_uid,
+            id=pid or new_id,
+            code=code,
+            name=flags.pop("name", fake.catch_phrase()),
+            open_date="2017-01-01",
+            close_date="2030-12-31",
+            **flags,
+        )
 
     def child(table: str, uid: int | None = None, cid: int | None = None, **row: Any) -> Row:
         new_id, new_uid = numbers.pair()
@@ -117,35 +128,70 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
     pm_project = project("P001396-001", pm_module=1, name="Website Relaunch")
     child("pr_rate_type", uid=1152921504607370468, project_uid=pm_project["uid"], name="Standard")
     pm_task = child("pr_task", uid=1152921504608637344, project_uid=pm_project["uid"], name="Design", code="1.1")
-    pm_role = child("pr_role", uid=1152921504609525049, project_uid=pm_project["uid"], name="Consultant",
-                    resource_uid=e123["uid"], start_date="2017-01-01", end_date="2030-12-31")
-    child("pr_task_role", uid=1152921504608549426, task_uid=pm_task["uid"], role_uid=pm_role["uid"],
-          remaining_minutes=600)
-    admin_role = child("pr_role", project_uid=pm_project["uid"], name="Project Manager",
-                       resource_uid=admin_resource["uid"], start_date="2017-01-01", end_date="2030-12-31")
+    pm_role = child(
+        "pr_role",
+        uid=1152921504609525049,
+        project_uid=pm_project["uid"],
+        name="Consultant",
+        resource_uid=e123["uid"],
+        start_date="2017-01-01",
+        end_date="2030-12-31",
+    )
+    child(
+        "pr_task_role", uid=1152921504608549426, task_uid=pm_task["uid"], role_uid=pm_role["uid"], remaining_minutes=600
+    )
+    admin_role = child(
+        "pr_role",
+        project_uid=pm_project["uid"],
+        name="Project Manager",
+        resource_uid=admin_resource["uid"],
+        start_date="2017-01-01",
+        end_date="2030-12-31",
+    )
     child("pr_task_role", task_uid=pm_task["uid"], role_uid=admin_role["uid"], remaining_minutes=120)
 
     transfer_target = project("P001556-001", uid=1152921504607450760, pid=603784, name="Active Support")
     child("pr_rate_type", uid=1152921504607410067, cid=563091, project_uid=transfer_target["uid"], name="Standard")
     child("pr_task", uid=1152921504608940940, cid=2093964, project_uid=transfer_target["uid"], name="Support")
-    child("pr_role", uid=1152921504609801802, cid=2954826, project_uid=transfer_target["uid"], name="Developer",
-          resource_uid=e123["uid"], start_date="2018-01-01", end_date="2018-12-31")
+    child(
+        "pr_role",
+        uid=1152921504609801802,
+        cid=2954826,
+        project_uid=transfer_target["uid"],
+        name="Developer",
+        resource_uid=e123["uid"],
+        start_date="2018-01-01",
+        end_date="2018-12-31",
+    )
 
     # Projects whose rules the features exercise: description required, UDF 1 required.
-    strict_project = project("P002000-001", description_required=1, udf1_treatment="R", udf2_treatment="N",
-                             name="Regulated Audit")
+    strict_project = project(
+        "P002000-001", description_required=1, udf1_treatment="R", udf2_treatment="N", name="Regulated Audit"
+    )
     child("pr_rate_type", project_uid=strict_project["uid"], name="Standard")
     child("pr_task", project_uid=strict_project["uid"], name="Fieldwork")
-    child("pr_role", project_uid=strict_project["uid"], name="Auditor", resource_uid=e123["uid"],
-          start_date="2017-01-01", end_date="2030-12-31")
+    child(
+        "pr_role",
+        project_uid=strict_project["uid"],
+        name="Auditor",
+        resource_uid=e123["uid"],
+        start_date="2017-01-01",
+        end_date="2030-12-31",
+    )
 
     for _ in range(4):
         extra = project(f"P00{fake.unique.random_int(3000, 9999)}-001", pm_module=fake.random_int(0, 1))
         child("pr_rate_type", project_uid=extra["uid"], name="Standard")
         child("pr_task", project_uid=extra["uid"], name=fake.bs().title()[:50])
         for colleague in fake.random_elements(colleagues, length=2, unique=True):
-            child("pr_role", project_uid=extra["uid"], name=fake.job()[:50], resource_uid=colleague["uid"],
-                  start_date="2017-01-01", end_date="2030-12-31")
+            child(
+                "pr_role",
+                project_uid=extra["uid"],
+                name=fake.job()[:50],
+                resource_uid=colleague["uid"],
+                start_date="2017-01-01",
+                end_date="2030-12-31",
+            )
 
     def card(uid: int | None = None, cid: int | None = None, **row: Any) -> Row:
         row.setdefault("type", "T")
@@ -160,22 +206,50 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
     # The card of the vendor's PwsTransferTime example, and one card per documented state.
     card(uid=1152921504652486587, cid=45639611, work_date="2018-03-05", description="Example card")
     card(uid=1152921504652486588, cid=45639612, work_date="2018-03-06", status="A", description="Approved card")
-    card(uid=1152921504652486589, cid=45639613, work_date="2018-02-14", status="S",
-         description="Submitted in the closed February 2018 period")
-    card(uid=1152921504652486590, cid=45639614, work_date="2018-03-07", status="A", for_reporting_only=1,
-         description="History from a previous system")
+    card(
+        uid=1152921504652486589,
+        cid=45639613,
+        work_date="2018-02-14",
+        status="S",
+        description="Submitted in the closed February 2018 period",
+    )
+    card(
+        uid=1152921504652486590,
+        cid=45639614,
+        work_date="2018-03-07",
+        status="A",
+        for_reporting_only=1,
+        description="History from a previous system",
+    )
     card(uid=1152921504652486591, cid=45639615, work_date="2018-03-08", deleted=1, description="Deleted card")
-    card(uid=1152921504652486592, cid=45639616, type="R", timeoff_reason_uid=_FIRST_UID + 501,
-         work_date="2018-03-12", work_minutes=480)
-    card(uid=1152921504652486593, cid=45639617, type="R", timeoff_reason_uid=_FIRST_UID + 502,
-         work_date="2018-03-13", work_minutes=480, deleted=1)
+    card(
+        uid=1152921504652486592,
+        cid=45639616,
+        type="R",
+        timeoff_reason_uid=_FIRST_UID + 501,
+        work_date="2018-03-12",
+        work_minutes=480,
+    )
+    card(
+        uid=1152921504652486593,
+        cid=45639617,
+        type="R",
+        timeoff_reason_uid=_FIRST_UID + 502,
+        work_date="2018-03-13",
+        work_minutes=480,
+        deleted=1,
+    )
 
     # Faker-made history for the colleagues, so reads and searches have neighbours to skip.
     for colleague in colleagues:
         for day in range(10):
-            card(resource_uid=colleague["uid"], work_date=(date(2018, 3, 1) + timedelta(days=day)).isoformat(),
-                 work_minutes=fake.random_int(1, 16) * 30, description=fake.sentence(nb_words=6),
-                 status=fake.random_element("DSA"))
+            card(
+                resource_uid=colleague["uid"],
+                work_date=(date(2018, 3, 1) + timedelta(days=day)).isoformat(),
+                work_minutes=fake.random_int(1, 16) * 30,
+                description=fake.sentence(nb_words=6),
+                status=fake.random_element("DSA"),
+            )
 
     id_next, uid_next = numbers.pair()
     add("pr_sequence", name="id", next_value=max(id_next, 50_000_000))
@@ -211,4 +285,4 @@ def insert_dataset(db: sqlite3.Connection, dataset: Dataset) -> None:
         for row in rows:
             columns = ", ".join(row)
             marks = ", ".join("?" for _ in row)
-            db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))  # noqa: S608
+            db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))

@@ -24,6 +24,8 @@ def pytest_configure(config: pytest.Config) -> None:
     for feature in FEATURES.rglob("*.feature"):
         for tag in set(re.findall(r"(?<!\S)@([^\s@]+)", feature.read_text(encoding="utf-8"))):
             config.addinivalue_line("markers", f"{tag}: Gherkin tag")
+
+
 PWS_BINDING = "{http://projectorpsa.com/PwsProjectorServices/}BasicHttpBinding_IPwsProjectorServices"
 
 

@@ -17,9 +17,22 @@ from mockserver.projector.sessions import Caller
 from mockserver.state.tenants import savepoint
 
 _COPIED_COLUMNS = (
-    "type", "resource_uid", "project_uid", "role_uid", "task_uid", "rate_type_uid", "location_uid",
-    "timeoff_reason_uid", "work_date", "description", "status", "for_reporting_only", "udf1", "udf2",
-    "external_grouping_id", "created_by_user_uid",
+    "type",
+    "resource_uid",
+    "project_uid",
+    "role_uid",
+    "task_uid",
+    "rate_type_uid",
+    "location_uid",
+    "timeoff_reason_uid",
+    "work_date",
+    "description",
+    "status",
+    "for_reporting_only",
+    "udf1",
+    "udf2",
+    "external_grouping_id",
+    "created_by_user_uid",
 )
 
 
@@ -28,7 +41,9 @@ def adjustable_card(db: sqlite3.Connection, caller: Caller, ref: CardRef, delete
     if not ref.identifies:
         raise PwsError("InvalidTimeCard")
     if ref.card_type not in (None, TIME_CARD):
-        raise PwsError("UnexpectedTimeCardType", f"Only time cards (T) can be adjusted; TimecardType was '{ref.card_type}'.")
+        raise PwsError(
+            "UnexpectedTimeCardType", f"Only time cards (T) can be adjusted; TimecardType was '{ref.card_type}'."
+        )
     card = store.find_card(db, ref)
     if card is None:
         raise PwsError("SpecifiedTimeCardDoesNotExist")
@@ -61,21 +76,25 @@ def record_adjustment(
 
 def _kept_minutes(card: sqlite3.Row, order: SplitOrder) -> int:
     """Minutes the original card keeps: strictly between none and all of them."""
-    total = card["work_minutes"]
+    total = int(card["work_minutes"])
     if order.amount is not None and order.minutes is None and order.percent is None:
-        raise PwsError("RequiredFieldMissing",
-                       "The mock keeps no amounts on cards: split by SplitMinutes or SplitPercent.")
+        raise PwsError(
+            "RequiredFieldMissing", "The mock keeps no amounts on cards: split by SplitMinutes or SplitPercent."
+        )
     if order.percent is not None:
         if not 0 < order.percent < 1:
-            raise PwsError("TimeCardSplitPercentOutOfRange", f"SplitPercent was {order.percent} (a fraction: .35 is 35%).")
+            raise PwsError(
+                "TimeCardSplitPercentOutOfRange", f"SplitPercent was {order.percent} (a fraction: .35 is 35%)."
+            )
         kept = round(total * order.percent)
     elif order.minutes is not None:
-        kept = order.minutes
+        kept = int(order.minutes)
     else:
         raise PwsError("RequiredFieldMissing", "A required field is missing: SplitMinutes or SplitPercent")
     if not 0 < kept < total:
-        raise PwsError("TimeCardSplitPercentOutOfRange",
-                       f"The card has {total} minutes; the split would keep {kept} of them.")
+        raise PwsError(
+            "TimeCardSplitPercentOutOfRange", f"The card has {total} minutes; the split would keep {kept} of them."
+        )
     return kept
 
 
@@ -110,8 +129,8 @@ def _split(db: sqlite3.Connection, caller: Caller, order: SplitOrder, now: datet
     new_id, new_uid = store.next_identity(db)
     columns = ", ".join(_COPIED_COLUMNS)
     db.execute(
-        f"INSERT INTO pr_time_card (uid, id, work_minutes, updated_at, {columns}) "  # noqa: S608
+        f"INSERT INTO pr_time_card (uid, id, work_minutes, updated_at, {columns}) "
         f"SELECT ?, ?, ?, ?, {columns} FROM pr_time_card WHERE uid = ?",
         (new_uid, new_id, card["work_minutes"] - kept, now.isoformat(), card["uid"]),
     )
-    return int(card["uid"]), new_uid
+    return int(card["uid"]), int(new_uid)

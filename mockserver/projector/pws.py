@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -32,6 +33,7 @@ from mockserver.projector.sessions import Caller
 from mockserver.projector.timecards import ItemOutcome, SaveOutcome, TimeCardSaver
 from mockserver.projector.wire import COM, CS, REQ, RESP, TAC, add, members, text
 from mockserver.settings import Settings
+from mockserver.soap import ns
 from mockserver.soap.contract import load_contract
 from mockserver.soap.service import Handler, RequestContext, SoapEndpoint
 from mockserver.state import clock
@@ -41,7 +43,8 @@ CONTRACT_PATH = CONTRACTS_DIR / "projector" / "pws.wsdl"
 ENDPOINT_PATH = "/OpsProjectorWcfSvc/PwsProjectorServices.svc"
 SCHEMA_SQL = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
 _SESSION_ERRORS = {"InvalidSessionTicket", "InvalidSession"}
-_PREFIXES = {"a": TAC, "b": COM, "c": CS, "r": RESP, "i": wire.ns.XSI}
+_DEFAULT_NAMESPACE: dict[Any, str] = {None: wire.PWS}  # lxml-stubs want str keys; None is the default
+_PREFIXES = {"a": TAC, "b": COM, "c": CS, "r": RESP, "i": ns.XSI}
 
 
 @dataclass
@@ -81,14 +84,15 @@ def pws_operation(needs_session: bool = True) -> Callable[[Operation], Handler]:
             call = Call(service_request, ctx.db, clock.now(ctx.db))
             try:
                 if needs_session:
-                    call.caller = sessions.require_session(ctx.db, text(service_request, REQ, "SessionTicket"),
-                                                           call.now)
+                    call.caller = sessions.require_session(
+                        ctx.db, text(service_request, REQ, "SessionTicket"), call.now
+                    )
                 answer = operation(call)
             except PwsFailure as failure:
                 answer = Answer(messages=failure.errors)
             except PwsError as error:  # a rule refusing the request as a whole
                 answer = Answer(messages=[error])
-            response = etree.Element(ctx.operation.output_element, nsmap={None: wire.PWS})
+            response = etree.Element(ctx.operation.output_element, nsmap=_DEFAULT_NAMESPACE)
             result = etree.SubElement(response, wire.q(wire.PWS, f"{ctx.operation.name}Result"))
             _common_fields(result, service_request, answer.messages, call.now)
             result.extend(answer.members)
@@ -117,13 +121,17 @@ def _status(messages: list[PwsError]) -> str:
 
 def _message(error: PwsError) -> etree._Element:
     entry = error.entry
-    return members(COM, "PwsMessage", [
-        (COM, "AdditionalErrorText", error.additional_text or f"Error {entry.number}: {entry.code}"),
-        (COM, "ErrorCode", entry.code),
-        (COM, "ErrorNumber", entry.number),
-        (COM, "ErrorText", entry.text),
-        (COM, "Type", entry.type),
-    ])
+    return members(
+        COM,
+        "PwsMessage",
+        [
+            (COM, "AdditionalErrorText", error.additional_text or f"Error {entry.number}: {entry.code}"),
+            (COM, "ErrorCode", entry.code),
+            (COM, "ErrorNumber", entry.number),
+            (COM, "ErrorText", entry.text),
+            (COM, "Type", entry.type),
+        ],
+    )
 
 
 # -- PwsAuthenticate / PwsUnauthenticate -------------------------------------------------------
@@ -141,20 +149,42 @@ def pws_authenticate(call: Call) -> Answer:
     )
     account = call.db.execute("SELECT * FROM pr_account WHERE uid = ?", (caller.account_uid,)).fetchone()
     user = call.db.execute("SELECT * FROM pr_user WHERE uid = ?", (caller.user_uid,)).fetchone()
-    account_ref = [(COM, "AccountCode", account["code"]), (COM, "AccountId", account["id"]),
-                   (COM, "AccountUid", account["uid"])]
-    user_ref = [(COM, "UserDisplayName", user["display_name"]), (COM, "UserId", user["id"]),
-                (COM, "UserUid", user["uid"])]
+    account_ref = [
+        (COM, "AccountCode", account["code"]),
+        (COM, "AccountId", account["id"]),
+        (COM, "AccountUid", account["uid"]),
+    ]
+    user_ref = [
+        (COM, "UserDisplayName", user["display_name"]),
+        (COM, "UserId", user["id"]),
+        (COM, "UserUid", user["uid"]),
+    ]
     first, _, last = user["display_name"].partition(" ")
-    return Answer(members=wire.sequence([
-        (RESP, "SessionTicket", caller.ticket),
-        (RESP, "AccountIdentity", members(RESP, "AccountIdentity", account_ref)),
-        (RESP, "UserIdentity", members(RESP, "UserIdentity", user_ref)),
-        (RESP, "SuperUserFlag", caller.super_user),
-        (RESP, "Account", members(RESP, "Account", [*account_ref, (COM, "Name", account["name"])])),
-        (RESP, "User", members(RESP, "User", [*user_ref, (COM, "EmailAddress", user["email"]),
-                                              (COM, "FirstName", first), (COM, "LastName", last)])),
-    ]))
+    return Answer(
+        members=wire.sequence(
+            [
+                (RESP, "SessionTicket", caller.ticket),
+                (RESP, "AccountIdentity", members(RESP, "AccountIdentity", account_ref)),
+                (RESP, "UserIdentity", members(RESP, "UserIdentity", user_ref)),
+                (RESP, "SuperUserFlag", caller.super_user),
+                (RESP, "Account", members(RESP, "Account", [*account_ref, (COM, "Name", account["name"])])),
+                (
+                    RESP,
+                    "User",
+                    members(
+                        RESP,
+                        "User",
+                        [
+                            *user_ref,
+                            (COM, "EmailAddress", user["email"]),
+                            (COM, "FirstName", first),
+                            (COM, "LastName", last),
+                        ],
+                    ),
+                ),
+            ]
+        )
+    )
 
 
 @pws_operation()
@@ -167,7 +197,7 @@ def pws_unauthenticate(call: Call) -> Answer:
 
 
 def _save_request(request: etree._Element) -> SaveRequest:
-    def refs(local: str) -> list[wire.CardRef] | None:
+    def refs(local: str) -> list[CardRef] | None:
         found = wire.items(request, TAC, local)
         return None if found is None else [wire.card_ref(item) for item in found]
 
@@ -242,11 +272,22 @@ def _save_results(db: sqlite3.Connection, outcome: SaveOutcome) -> list[etree._E
         wire.error_detail(element, result.error)
         if result.card_uid is not None:
             row = db.execute("SELECT * FROM pr_task_role WHERE uid = ?", (result.card_uid,)).fetchone()
-            add(element, TAC, "Estimates", [members(TAC, "PwsProjectTaskRoleRemaining", [
-                (TAC, "CompletedFlag", bool(row["completed"])),
-                (TAC, "RemainingAsOfDate", wire.xml_day(row["as_of_date"]) if row["as_of_date"] else None),
-                (TAC, "RemainingMinutes", row["remaining_minutes"]),
-            ])])
+            add(
+                element,
+                TAC,
+                "Estimates",
+                [
+                    members(
+                        TAC,
+                        "PwsProjectTaskRoleRemaining",
+                        [
+                            (TAC, "CompletedFlag", bool(row["completed"])),
+                            (TAC, "RemainingAsOfDate", wire.xml_day(row["as_of_date"]) if row["as_of_date"] else None),
+                            (TAC, "RemainingMinutes", row["remaining_minutes"]),
+                        ],
+                    )
+                ],
+            )
         add(element, TAC, "ReferenceId", result.reference_id)
         estimate_results.append(element)
 
@@ -263,10 +304,16 @@ def _save_results(db: sqlite3.Connection, outcome: SaveOutcome) -> list[etree._E
         _list(TAC, "Locations", time_entry.location_summaries(db, saved_uids)),
         *wire.sequence([(TAC, "SubmittedFlag", outcome.submitted)]),
         _list(TAC, "TaskNoteResults", note_results),
-        _list(TAC, "TimeOffCardResults",
-              card_results(outcome.timeoff_cards, "PwsSaveTimeOffCardResult", "TimeOffCard", "PwsTimeOffCardDetail")),
-        _list(TAC, "TimecardResults",
-              card_results(outcome.time_cards, "PwsSaveTimecardResult", "TimeCard", "PwsTimecardDetail")),
+        _list(
+            TAC,
+            "TimeOffCardResults",
+            card_results(outcome.timeoff_cards, "PwsSaveTimeOffCardResult", "TimeOffCard", "PwsTimeOffCardDetail"),
+        ),
+        _list(
+            TAC,
+            "TimecardResults",
+            card_results(outcome.time_cards, "PwsSaveTimecardResult", "TimeCard", "PwsTimecardDetail"),
+        ),
     ]
 
 
@@ -289,8 +336,12 @@ def _card(db: sqlite3.Connection, uid: int | None) -> sqlite3.Row | None:
 def _read_request(request: etree._Element) -> ReadRequest:
     statuses = {
         status
-        for status, member in (("D", "IncludeDraftFlag"), ("S", "IncludeSubmittedFlag"),
-                               ("A", "IncludeApprovedFlag"), ("R", "IncludeRejectedFlag"))
+        for status, member in (
+            ("D", "IncludeDraftFlag"),
+            ("S", "IncludeSubmittedFlag"),
+            ("A", "IncludeApprovedFlag"),
+            ("R", "IncludeRejectedFlag"),
+        )
         if wire.flag(request, TAC, member)
     }
     include_cards = wire.flag(request, TAC, "IncludeTimeCardsFlag")
@@ -311,11 +362,13 @@ def _read_request(request: etree._Element) -> ReadRequest:
 @pws_operation()
 def pws_get_time_cards(call: Call) -> Answer:
     found = time_entry.read_time_cards(call.db, call.user, _read_request(call.request))
-    return Answer(members=[
-        _list(TAC, "Locations", time_entry.location_summaries(call.db, [card["uid"] for card in found.cards])),
-        _list(TAC, "TimeEntryProjects", found.projects),
-        _list(TAC, "TimeEntryTimeOff", found.timeoff),
-    ])
+    return Answer(
+        members=[
+            _list(TAC, "Locations", time_entry.location_summaries(call.db, [card["uid"] for card in found.cards])),
+            _list(TAC, "TimeEntryProjects", found.projects),
+            _list(TAC, "TimeEntryTimeOff", found.timeoff),
+        ]
+    )
 
 
 # -- PwsSplitTimeCards ---------------------------------------------------------------------------

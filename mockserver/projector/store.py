@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+
 from mockserver.projector.catalogue import PwsError
 from mockserver.projector.model import ENTITY_TABLES, CardRef, EntityRef
 
@@ -11,16 +12,17 @@ def find(db: sqlite3.Connection, ref: EntityRef) -> sqlite3.Row | None:
     """The row an identity names: the most specific field the store knows wins (uid, then id, then code)."""
     table = ENTITY_TABLES[ref.kind]
     for column, value in ref.criteria:
-        row: sqlite3.Row | None = db.execute(
-            f"SELECT * FROM {table} WHERE {column} = ?", (value,)  # noqa: S608 - names come from our tables
-        ).fetchone()
+        row: sqlite3.Row | None = db.execute(f"SELECT * FROM {table} WHERE {column} = ?", (value,)).fetchone()
         if row is not None:
             return row
     return None
 
 
-_OTHER_PROJECT = {"role": "RoleNotOnSameProject", "task": "TaskNotOnSameProject",
-                  "rate_type": "RateTypeNotOnSameProject"}
+_OTHER_PROJECT = {
+    "role": "RoleNotOnSameProject",
+    "task": "TaskNotOnSameProject",
+    "rate_type": "RateTypeNotOnSameProject",
+}
 
 
 def require(db: sqlite3.Connection, ref: EntityRef, project_uid: int | None = None) -> sqlite3.Row:

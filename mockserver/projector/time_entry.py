@@ -49,8 +49,11 @@ def read_time_cards(db: sqlite3.Connection, caller: Caller, request: ReadRequest
     if request.card is not None:
         card = store.find_card(db, request.card)
         if card is None or card["deleted"]:
-            missing = "SpecifiedTimeoffCardDoesNotExist" if request.card.card_type == TIME_OFF_CARD else (
-                "SpecifiedTimeCardDoesNotExist")
+            missing = (
+                "SpecifiedTimeoffCardDoesNotExist"
+                if request.card.card_type == TIME_OFF_CARD
+                else ("SpecifiedTimeCardDoesNotExist")
+            )
             raise PwsFailure(PwsError(missing))
         conditions.append("uid = ?")
         parameters.append(card["uid"])
@@ -60,12 +63,15 @@ def read_time_cards(db: sqlite3.Connection, caller: Caller, request: ReadRequest
     if request.statuses is not None:
         conditions.append(f"status IN ({', '.join('?' for _ in request.statuses)})")
         parameters.extend(sorted(request.statuses))
-    types = [t for t, wanted in ((TIME_CARD, request.include_time_cards),
-                                 (TIME_OFF_CARD, request.include_timeoff_cards)) if wanted]
+    types = [
+        t
+        for t, wanted in ((TIME_CARD, request.include_time_cards), (TIME_OFF_CARD, request.include_timeoff_cards))
+        if wanted
+    ]
     conditions.append(f"type IN ({', '.join('?' for _ in types)})")
     parameters.extend(types)
     cards = db.execute(
-        f"SELECT * FROM pr_time_card WHERE {' AND '.join(conditions)} ORDER BY work_date, uid",  # noqa: S608
+        f"SELECT * FROM pr_time_card WHERE {' AND '.join(conditions)} ORDER BY work_date, uid",
         parameters,
     ).fetchall()
     found = FoundCards(cards=cards)
@@ -76,7 +82,9 @@ def read_time_cards(db: sqlite3.Connection, caller: Caller, request: ReadRequest
     reason_uids = list(dict.fromkeys(card["timeoff_reason_uid"] for card in cards if card["type"] == TIME_OFF_CARD))
     for reason_uid in reason_uids:
         reason = db.execute("SELECT * FROM pr_timeoff_reason WHERE uid = ?", (reason_uid,)).fetchone()
-        found.timeoff.append(time_entry_timeoff(db, reason, [c for c in cards if c["timeoff_reason_uid"] == reason_uid]))
+        found.timeoff.append(
+            time_entry_timeoff(db, reason, [c for c in cards if c["timeoff_reason_uid"] == reason_uid])
+        )
     return found
 
 
@@ -87,55 +95,77 @@ def time_entry_project(db: sqlite3.Connection, project: sqlite3.Row, cards: Sequ
     rate_types = db.execute(
         "SELECT * FROM pr_rate_type WHERE project_uid = ? ORDER BY id", (project["uid"],)
     ).fetchall()
-    descriptor = members(TAC, "ProjectDescriptor", [
-        *(ref_members("project", project) or []),
-        (TAC, "ProjectCloseDate", xml_day(project["close_date"]) if project["close_date"] else None),
-        (TAC, "ProjectName", project["name"]),
-        (TAC, "ProjectOpenDate", xml_day(project["open_date"]) if project["open_date"] else None),
-        (TAC, "ProjectRoles", [_role(role) for role in roles]),
-    ])
-    element = members(TAC, "PwsTimeEntryProject", [
-        (TAC, "AllowAssignmentFlag", bool(project["allow_assignment"])),
-        (TAC, "AllowBookingFlag", bool(project["allow_booking"])),
-        (TAC, "CloseDate", xml_day(project["close_date"]) if project["close_date"] else None),
-        (TAC, "DescriptionRequiredFlag", bool(project["description_required"])),
-        (TAC, "OpenDate", xml_day(project["open_date"]) if project["open_date"] else None),
-        (TAC, "OpenFlag", bool(project["open_flag"])),
-        (TAC, "PmModuleEnabledFlag", bool(project["pm_module"])),
-        (TAC, "ProjectDescriptor", descriptor),
-        (TAC, "ProjectRateTypes", [
-            members(COM, "PwsProjectRateTypeSummary", [
-                *(ref_members("rate_type", rate_type) or []), (COM, "ProjectRateTypeName", rate_type["name"])
-            ])
-            for rate_type in rate_types
-        ]),
-        (TAC, "ProjectTaskTypes", []),
-        (TAC, "ProjectTasks", [_task(task) for task in tasks]),
-        (TAC, "RoleCount", len(roles)),
-        (TAC, "TaskCount", len(tasks)),
-        (TAC, "TimeCards", [card_element(db, card, "PwsTimecardDetail") for card in cards]),
-        (TAC, "Udf1Treatment", project["udf1_treatment"]),
-        (TAC, "Udf2Treatment", project["udf2_treatment"]),
-    ])
+    descriptor = members(
+        TAC,
+        "ProjectDescriptor",
+        [
+            *(ref_members("project", project) or []),
+            (TAC, "ProjectCloseDate", xml_day(project["close_date"]) if project["close_date"] else None),
+            (TAC, "ProjectName", project["name"]),
+            (TAC, "ProjectOpenDate", xml_day(project["open_date"]) if project["open_date"] else None),
+            (TAC, "ProjectRoles", [_role(role) for role in roles]),
+        ],
+    )
+    element = members(
+        TAC,
+        "PwsTimeEntryProject",
+        [
+            (TAC, "AllowAssignmentFlag", bool(project["allow_assignment"])),
+            (TAC, "AllowBookingFlag", bool(project["allow_booking"])),
+            (TAC, "CloseDate", xml_day(project["close_date"]) if project["close_date"] else None),
+            (TAC, "DescriptionRequiredFlag", bool(project["description_required"])),
+            (TAC, "OpenDate", xml_day(project["open_date"]) if project["open_date"] else None),
+            (TAC, "OpenFlag", bool(project["open_flag"])),
+            (TAC, "PmModuleEnabledFlag", bool(project["pm_module"])),
+            (TAC, "ProjectDescriptor", descriptor),
+            (
+                TAC,
+                "ProjectRateTypes",
+                [
+                    members(
+                        COM,
+                        "PwsProjectRateTypeSummary",
+                        [*(ref_members("rate_type", rate_type) or []), (COM, "ProjectRateTypeName", rate_type["name"])],
+                    )
+                    for rate_type in rate_types
+                ],
+            ),
+            (TAC, "ProjectTaskTypes", []),
+            (TAC, "ProjectTasks", [_task(task) for task in tasks]),
+            (TAC, "RoleCount", len(roles)),
+            (TAC, "TaskCount", len(tasks)),
+            (TAC, "TimeCards", [card_element(db, card, "PwsTimecardDetail") for card in cards]),
+            (TAC, "Udf1Treatment", project["udf1_treatment"]),
+            (TAC, "Udf2Treatment", project["udf2_treatment"]),
+        ],
+    )
     return element
 
 
 def _role(role: sqlite3.Row) -> etree._Element:
-    return members(TAC, "PwsRole", [
-        *(ref_members("role", role) or []),
-        (TAC, "RoleEndDate", xml_day(role["end_date"]) if role["end_date"] else None),
-        (TAC, "RoleName", role["name"]),
-        (TAC, "RoleStartDate", xml_day(role["start_date"]) if role["start_date"] else None),
-    ])
+    return members(
+        TAC,
+        "PwsRole",
+        [
+            *(ref_members("role", role) or []),
+            (TAC, "RoleEndDate", xml_day(role["end_date"]) if role["end_date"] else None),
+            (TAC, "RoleName", role["name"]),
+            (TAC, "RoleStartDate", xml_day(role["start_date"]) if role["start_date"] else None),
+        ],
+    )
 
 
 def _task(task: sqlite3.Row) -> etree._Element:
-    return members(TAC, "PwsProjectTask", [
-        *(ref_members("task", task) or []),
-        (TAC, "Name", task["name"]),
-        (TAC, "OpenForTimeFlag", True),
-        (TAC, "WbsCode", task["code"]),
-    ])
+    return members(
+        TAC,
+        "PwsProjectTask",
+        [
+            *(ref_members("task", task) or []),
+            (TAC, "Name", task["name"]),
+            (TAC, "OpenForTimeFlag", True),
+            (TAC, "WbsCode", task["code"]),
+        ],
+    )
 
 
 def time_entry_timeoff(db: sqlite3.Connection, reason: sqlite3.Row, cards: Sequence[sqlite3.Row]) -> etree._Element:
@@ -155,7 +185,7 @@ def location_summaries(db: sqlite3.Connection, card_uids: Sequence[int]) -> list
         return []
     marks = ", ".join("?" for _ in card_uids)
     rows = db.execute(
-        f"SELECT DISTINCT l.* FROM pr_location l JOIN pr_time_card c ON c.location_uid = l.uid "  # noqa: S608
+        f"SELECT DISTINCT l.* FROM pr_location l JOIN pr_time_card c ON c.location_uid = l.uid "
         f"WHERE c.uid IN ({marks}) ORDER BY l.id",
         list(card_uids),
     ).fetchall()

@@ -12,11 +12,13 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 
 from mockserver.projector import store
 from mockserver.projector.catalogue import PwsError, PwsFailure
 from mockserver.projector.model import (
+    ENTITY_TABLES,
     TIME_CARD,
     TIME_OFF_CARD,
     CardDetail,
@@ -33,8 +35,15 @@ from mockserver.state.tenants import savepoint
 SUPPORTED_DATES = (date(1900, 1, 1), date(2079, 6, 6))
 """The range of SQL Server's smalldatetime, where the vendor keeps work dates."""
 
-_STATUS_WORDS = {"draft": "D", "rejected": "R", "submitted": "S", "approved": "A",
-                 "invoiced": "I", "billed": "B", "missing": "M"}
+_STATUS_WORDS = {
+    "draft": "D",
+    "rejected": "R",
+    "submitted": "S",
+    "approved": "A",
+    "invoiced": "I",
+    "billed": "B",
+    "missing": "M",
+}
 _READ_ONLY_STATUSES = {"I", "B", "M"}
 _LOCKED_STATUSES = {"A", "I", "B"}
 _SUBMITTABLE = ("D", "R")
@@ -70,9 +79,7 @@ def is_midnight_utc(value: datetime) -> bool:
     return offset is not None and not offset and value.time() == datetime.min.time()
 
 
-def check_range(
-    start: datetime | None, end: datetime | None, codes: tuple[str, str, str, str]
-) -> tuple[date, date]:
+def check_range(start: datetime | None, end: datetime | None, codes: tuple[str, str, str, str]) -> tuple[date, date]:
     """The documented date rules (start/end required, midnight UTC), all reported at once."""
     start_required, end_required, start_invalid, end_invalid = codes
     errors = []
@@ -121,8 +128,11 @@ class TimeCardSaver:
         self.request = request
         self.now = now
         self.start, self.end = check_range(request.start_date, request.end_date, SAVE_DATE_RULES)
-        for name, refs in (("DeleteTimeCards", request.delete_cards), ("DeleteTimeOffCards",
-                           request.delete_timeoff_cards), ("SubmitTimeCardIdentity", request.submit_identities)):
+        for name, refs in (
+            ("DeleteTimeCards", request.delete_cards),
+            ("DeleteTimeOffCards", request.delete_timeoff_cards),
+            ("SubmitTimeCardIdentity", request.submit_identities),
+        ):
             if refs is not None and not refs:
                 raise PwsFailure(PwsError("TimeCardIdentitiesRequired", f"{name} was sent empty."))
         self.resource = store.require(db, request.resource) if request.resource else None
@@ -133,23 +143,20 @@ class TimeCardSaver:
         outcome = SaveOutcome()
         request = self.request
         outcome.time_cards = [
-            self._item(lambda d=d: self.save(d, TIME_CARD), d.ref.reference_id) for d in request.save_cards
+            self._item(partial(self.save, d, TIME_CARD), d.ref.reference_id) for d in request.save_cards
         ]
         outcome.time_cards += [
-            self._item(lambda r=r: self.delete(r, TIME_CARD), r.reference_id) for r in request.delete_cards or []
+            self._item(partial(self.delete, r, TIME_CARD), r.reference_id) for r in request.delete_cards or []
         ]
         outcome.timeoff_cards = [
-            self._item(lambda d=d: self.save(d, TIME_OFF_CARD), d.ref.reference_id)
-            for d in request.save_timeoff_cards
+            self._item(partial(self.save, d, TIME_OFF_CARD), d.ref.reference_id) for d in request.save_timeoff_cards
         ]
         outcome.timeoff_cards += [
-            self._item(lambda r=r: self.delete(r, TIME_OFF_CARD), r.reference_id)
+            self._item(partial(self.delete, r, TIME_OFF_CARD), r.reference_id)
             for r in request.delete_timeoff_cards or []
         ]
-        outcome.estimates = [self._item(lambda e=e: self.save_estimate(e), e.reference_id) for e in request.estimates]
-        outcome.task_notes = [
-            self._item(lambda n=n: self.save_task_note(n), n.reference_id) for n in request.task_notes
-        ]
+        outcome.estimates = [self._item(partial(self.save_estimate, e), e.reference_id) for e in request.estimates]
+        outcome.task_notes = [self._item(partial(self.save_task_note, n), n.reference_id) for n in request.task_notes]
         if request.submit and not outcome.failed:
             try:
                 with savepoint(self.db, "submit"):
@@ -223,8 +230,9 @@ class TimeCardSaver:
             card = store.find_card(self.db, detail.ref)
             if card is not None or not self.request.insert_if_not_found:
                 missing = "SpecifiedTimeCardDoesNotExist"
-                uid = self.update(self.existing_card(detail.ref, expected, "SaveCardTimeCardHasBeenDeleted",
-                                                     missing), detail)
+                uid = self.update(
+                    self.existing_card(detail.ref, expected, "SaveCardTimeCardHasBeenDeleted", missing), detail
+                )
                 self.saved_uids.append(uid)
                 return uid
         uid = self.insert(detail, expected)
@@ -240,13 +248,18 @@ class TimeCardSaver:
             raise PwsError("TimeCardWorkDateRequired")
         fields = self.resolve_fields(detail, card_type, current={})
         fields["status"] = parse_card_status(detail.values.get("card_status")) or "D"
-        fields.update(type=card_type, resource_uid=resource_uid, created_by_user_uid=self.caller.user_uid,
-                      updated_at=self.now.isoformat(), administrator_comments=self._comments(resource_uid))
+        fields.update(
+            type=card_type,
+            resource_uid=resource_uid,
+            created_by_user_uid=self.caller.user_uid,
+            updated_at=self.now.isoformat(),
+            administrator_comments=self._comments(resource_uid),
+        )
         card_id, uid = store.next_identity(self.db)
         fields.update(uid=uid, id=card_id)
         columns = ", ".join(fields)
         self.db.execute(
-            f"INSERT INTO pr_time_card ({columns}) VALUES ({', '.join('?' for _ in fields)})",  # noqa: S608
+            f"INSERT INTO pr_time_card ({columns}) VALUES ({', '.join('?' for _ in fields)})",
             tuple(fields.values()),
         )
         return uid
@@ -263,7 +276,7 @@ class TimeCardSaver:
         fields.update(updated_at=self.now.isoformat(), administrator_comments=self._comments(card["resource_uid"]))
         assignments = ", ".join(f"{column} = ?" for column in fields)
         self.db.execute(
-            f"UPDATE pr_time_card SET {assignments}, version = version + 1 WHERE uid = ?",  # noqa: S608
+            f"UPDATE pr_time_card SET {assignments}, version = version + 1 WHERE uid = ?",
             (*fields.values(), card["uid"]),
         )
         return int(card["uid"])
@@ -310,9 +323,7 @@ class TimeCardSaver:
         self.resolve_project_fields(values, detail.clear, merged, put)
         return fields
 
-    def resolve_project_fields(
-        self, values: dict[str, Any], clear: set[str], merged: dict[str, Any], put: Any
-    ) -> None:
+    def resolve_project_fields(self, values: dict[str, Any], clear: set[str], merged: dict[str, Any], put: Any) -> None:
         if values.get("project") is not None:
             put("project_uid", store.require(self.db, values["project"])["uid"])
         if merged.get("project_uid") is None:
@@ -325,7 +336,7 @@ class TimeCardSaver:
                 put(column, None)
             elif merged.get(column) is not None:
                 owner = self.db.execute(
-                    f"SELECT project_uid FROM {store.ENTITY_TABLES[kind]} WHERE uid = ?",  # noqa: S608
+                    f"SELECT project_uid FROM {ENTITY_TABLES[kind]} WHERE uid = ?",
                     (merged[column],),
                 ).fetchone()
                 if owner is None or owner[0] != project["uid"]:
@@ -374,7 +385,9 @@ class TimeCardSaver:
             (task_role["task_uid"],),
         ).fetchone()
         if not project["pm_module"]:
-            raise PwsError("EstimateRequiresPmModuleProject", f"Project {project['code']} has no detailed task management.")
+            raise PwsError(
+                "EstimateRequiresPmModuleProject", f"Project {project['code']} has no detailed task management."
+            )
         role = self.db.execute("SELECT resource_uid FROM pr_role WHERE uid = ?", (task_role["role_uid"],)).fetchone()
         self.check_may_save(role["resource_uid"])
         if estimate.remaining_minutes is not None and estimate.remaining_minutes < 0:
@@ -382,8 +395,12 @@ class TimeCardSaver:
         self.db.execute(
             "UPDATE pr_task_role SET remaining_minutes = COALESCE(?, remaining_minutes), completed = ?, "
             "as_of_date = ? WHERE uid = ?",
-            (estimate.remaining_minutes, int(estimate.completed),
-             (estimate.as_of_date or self.now.date()).isoformat(), task_role["uid"]),
+            (
+                estimate.remaining_minutes,
+                int(estimate.completed),
+                (estimate.as_of_date or self.now.date()).isoformat(),
+                task_role["uid"],
+            ),
         )
         return int(task_role["uid"])
 
@@ -410,8 +427,9 @@ class TimeCardSaver:
             (task["uid"], note.notes or "", int(note.email_pm_team), self.caller.user_uid, self.now.isoformat()),
         )
         if note.email_pm_team:
-            self.record_notification("TaskNote", "pm-team@example.com", f"Note on task {task['name']}",
-                                     note.notes or "")
+            self.record_notification(
+                "TaskNote", "pm-team@example.com", f"Note on task {task['name']}", note.notes or ""
+            )
         return int(task["uid"])
 
     # -- submitting -------------------------------------------------------------------------
@@ -432,8 +450,9 @@ class TimeCardSaver:
             for ref in request.submit_identities:
                 expected = ref.card_type if ref.card_type in (TIME_CARD, TIME_OFF_CARD) else TIME_CARD
                 self.check_card_type(ref.card_type, expected, detail=False)
-                card = self.existing_card(ref, expected, "SubmitCardTimeCardHasBeenDeleted",
-                                          "OneOrMoreTimeCardsNotFound")
+                card = self.existing_card(
+                    ref, expected, "SubmitCardTimeCardHasBeenDeleted", "OneOrMoreTimeCardsNotFound"
+                )
                 if card["for_reporting_only"]:
                     raise PwsError("CannotChangeStatusOfFroTimecards")
                 cards.append(card)
@@ -441,7 +460,7 @@ class TimeCardSaver:
         if request.submit_saved_only:
             marks = ", ".join("?" for _ in self.saved_uids)
             return self.db.execute(
-                f"SELECT * FROM pr_time_card WHERE uid IN ({marks}) AND deleted = 0", self.saved_uids  # noqa: S608
+                f"SELECT * FROM pr_time_card WHERE uid IN ({marks}) AND deleted = 0", self.saved_uids
             ).fetchall()
         resource_uid = self.resource["uid"] if self.resource is not None else self.caller.resource_uid
         return self.db.execute(
@@ -458,8 +477,9 @@ class TimeCardSaver:
             body = f"{self.caller.display_name} entered time on your behalf."
             if self.request.administrator_comments:
                 body += f" Comments: {self.request.administrator_comments}"
-            self.record_notification("TimeEnteredOnBehalf", resource["email"] or resource["name"],
-                                     "Time entered on your behalf", body)
+            self.record_notification(
+                "TimeEnteredOnBehalf", resource["email"] or resource["name"], "Time entered on your behalf", body
+            )
 
     def record_notification(self, kind: str, recipient: str, subject: str, body: str) -> None:
         self.db.execute(

@@ -244,15 +244,15 @@ def ref(namespace: str, local: str, kind: str, row: sqlite3.Row | None) -> etree
 _STATUS_WORD = {"D": "Draft", "R": "Rejected", "S": "Submitted", "A": "Approved"}
 
 
-def card_element(db: sqlite3.Connection, card: sqlite3.Row, local: str, reference_id: str | None = None) -> etree._Element:
+def card_element(
+    db: sqlite3.Connection, card: sqlite3.Row, local: str, reference_id: str | None = None
+) -> etree._Element:
     """A stored card as PwsTimecardDetail (type T) or PwsTimeOffCardDetail (type R)."""
 
     def row(table: str, uid: int | None) -> sqlite3.Row | None:
         if uid is None:
             return None
-        found: sqlite3.Row | None = db.execute(
-            f"SELECT * FROM {table} WHERE uid = ?", (uid,)  # noqa: S608 - our table names
-        ).fetchone()
+        found: sqlite3.Row | None = db.execute(f"SELECT * FROM {table} WHERE uid = ?", (uid,)).fetchone()
         return found
 
     element = etree.Element(q(TAC, local))
@@ -268,8 +268,10 @@ def card_element(db: sqlite3.Connection, card: sqlite3.Row, local: str, referenc
     add(element, TAC, "Timestamp", timestamp_of(card["version"]))
     add(element, TAC, "CardStatus", card["status"])
     if card["type"] == "R":
-        put(element, ref(TAC, "TimeOffReasonIdentity", "timeoff_reason",
-                         row("pr_timeoff_reason", card["timeoff_reason_uid"])))
+        put(
+            element,
+            ref(TAC, "TimeOffReasonIdentity", "timeoff_reason", row("pr_timeoff_reason", card["timeoff_reason_uid"])),
+        )
         return element
     put(element, ref(TAC, "LocationIdentity", "location", row("pr_location", card["location_uid"])))
     put(element, ref(TAC, "ProjectIdentity", "project", row("pr_project", card["project_uid"])))
@@ -294,8 +296,14 @@ def error_detail(parent: etree._Element, error: Any) -> None:
     if error is None:
         add_nil(parent, TAC, "ErrorDetail")
         return
-    parent.append(members(TAC, "ErrorDetail", [
-        (COM, "ErrorCode", error.entry.code),
-        (COM, "ErrorNumber", error.entry.number),
-        (COM, "ErrorText", error.entry.text),
-    ]))
+    parent.append(
+        members(
+            TAC,
+            "ErrorDetail",
+            [
+                (COM, "ErrorCode", error.entry.code),
+                (COM, "ErrorNumber", error.entry.number),
+                (COM, "ErrorText", error.entry.text),
+            ],
+        )
+    )

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 import xmlschema
 from lxml import etree
@@ -115,9 +116,7 @@ class Contract:
         for port_type in definitions.iter(f"{_W}portType"):
             for operation in port_type.iter(f"{_W}operation"):
                 name = operation.get("name", "")
-                messages = {
-                    child.tag: child.get("message", "").rpartition(":")[2] for child in operation
-                }
+                messages = {child.tag: child.get("message", "").rpartition(":")[2] for child in operation}
                 yield Operation(
                     name=name,
                     action=actions.get(name, ""),
@@ -143,7 +142,7 @@ class Contract:
     def _schema_wrapper(self, definitions: etree._Element) -> bytes:
         wrapper = etree.Element(f"{_XS}schema", nsmap={"xs": ns.XSD})
         for reference in definitions.iter(f"{_XS}import"):
-            etree.SubElement(wrapper, f"{_XS}import", reference.attrib)
+            etree.SubElement(wrapper, f"{_XS}import", {str(k): str(v) for k, v in reference.attrib.items()})
         return etree.tostring(wrapper)
 
     @functools.cached_property
@@ -157,9 +156,8 @@ class Contract:
         with self._schema_lock:
             if self._schema.validate(element):
                 return []
-            fallback = [
-                Violation(path=entry.path or "/", reason=entry.message) for entry in self._schema.error_log
-            ]
+            log = cast(Iterable[Any], self._schema.error_log)  # iterable; lxml-stubs say otherwise
+            fallback = [Violation(path=entry.path or "/", reason=entry.message) for entry in log]
         namespaces = {prefix: uri for prefix, uri in element.nsmap.items() if prefix}
         explained = [
             Violation(path=error.path or "/", reason=_reason(error))

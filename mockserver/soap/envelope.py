@@ -10,6 +10,7 @@ import enum
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
@@ -79,7 +80,8 @@ def parse_xml(data: bytes, max_bytes: int = DEFAULT_MAX_REQUEST_BYTES) -> etree.
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as error:
         raise MalformedRequest(f"Malformed XML: {error.msg} (line {error.lineno}, column {error.offset}).") from None
-    if root.getroottree().docinfo.doctype:
+    docinfo: Any = root.getroottree().docinfo  # lxml-stubs lack DocInfo.doctype
+    if docinfo.doctype:
         raise MalformedRequest("A document type declaration (DTD) is not allowed in a SOAP message.")
     return root
 

@@ -128,11 +128,11 @@ class SoapEndpoint:
         except Exception:
             incident = uuid.uuid4().hex[:12]
             log.exception("incident %s while serving %s", incident, request.path)
-            fault = SoapFault(
+            crash = SoapFault(
                 f"The mock failed unexpectedly (incident {incident}); this is a mock bug, please report it.",
                 FaultCode.RECEIVER,
             )
-            return self._respond(version.envelope(version.fault(fault)), 500)
+            return self._respond(version.envelope(version.fault(crash)), 500)
 
     def _respond(self, body: bytes, status: int) -> Response:
         return Response(body, status, content_type=self.contract.version.content_type)

@@ -41,9 +41,7 @@ def advance(db: sqlite3.Connection, by: timedelta) -> datetime:
     if frozen:
         freeze(db, current + by)
     else:
-        db.execute(
-            "UPDATE clock SET offset_microseconds = offset_microseconds + ?", (by // timedelta(microseconds=1),)
-        )
+        db.execute("UPDATE clock SET offset_microseconds = offset_microseconds + ?", (by // timedelta(microseconds=1),))
     return now(db)
 
 

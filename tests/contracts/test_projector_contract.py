@@ -727,3 +727,301 @@ def test_catalogue_holds_the_other_documented_errors(catalogue):
         assert set(by_number[number]["operations"].split()) >= {"PwsSaveTimeCards", "PwsGetTimeCards"}
     authentication = [row for row in catalogue if "PwsAuthenticate" in row["operations"].split()]
     assert len(authentication) >= 3, "bad-credential errors for PwsAuthenticate"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# PwsSplitTimeCards (the vendor's time card split service) and PwsVersionedTimecardRef
+# ---------------------------------------------------------------------------------------------------------------
+
+SPLIT = "PwsSplitTimeCards"
+
+# Page 003's (PwsTransferTime) TimeCardIdentities, verbatim: the vendor's only example of PwsVersionedTimecardRef items.
+PAGE_003_TIME_CARD_IDENTITIES = """<tim:TimeCardIdentities>
+                     <tim:PwsVersionedTimecardRef>
+                        <!--com:ReferenceId>?</com:ReferenceId-->
+                        <com:TimecardId>45639611</com:TimecardId>
+                        <com:TimecardType>T</com:TimecardType>
+                        <com:TimecardUid>1152921504652486587</com:TimecardUid>
+                        <!--tim:Timestamp>?</tim:Timestamp-->
+                     </tim:PwsVersionedTimecardRef>
+                  </tim:TimeCardIdentities>"""
+
+# The wiki's PwsSplitTimeCards response example as far as our copy goes (it breaks off inside SplitTimeCardIdentity),
+# closed, and with its stray '</Messages>' after the self-closed Messages removed. Otherwise unchanged.
+SPLIT_RESPONSE = """<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/">
+   <s:Body>
+      <PwsSplitTimeCardsResponse xmlns="http://projectorpsa.com/PwsProjectorServices/">
+         <PwsSplitTimeCardsResult xmlns:a="http://projectorpsa.com/DataContracts/Shared/TimeAndCost/" xmlns:i="http://www.w3.org/2001/XMLSchema-instance">
+            <Messages xmlns="http://projectorpsa.com/CommonServices/" xmlns:b="http://projectorpsa.com/DataContracts/Shared/Common/"/>
+            <ResponseId xmlns="http://projectorpsa.com/CommonServices/">1</ResponseId>
+            <Status xmlns="http://projectorpsa.com/CommonServices/">Ok</Status>
+            <ServerTimestampUtc xmlns="http://projectorpsa.com/CommonServices/">2019-11-07T20:07:08.3533516Z</ServerTimestampUtc>
+            <a:TimeCardSplits>
+               <a:PwsTimeCardSplit>
+                  <a:OriginalTimeCardIdentity xmlns:b="http://projectorpsa.com/DataContracts/Shared/Common/">
+                     <b:ReferenceId i:nil="true"/>
+                     <b:TimecardId>45639608</b:TimecardId>
+                     <b:TimecardType>T</b:TimecardType>
+                     <b:TimecardUid>1152921504652486584</b:TimecardUid>
+                  </a:OriginalTimeCardIdentity>
+                  <a:SplitTimeCardIdentity xmlns:b="http://projectorpsa.com/DataContracts/Shared/Common/">
+                     <b:ReferenceId i:nil="true"/>
+                     <b:TimecardId>45639615</b:TimecardId>
+                     <b:TimecardType>T</b:TimecardType>
+                     <b:TimecardUid>1152921504652486591</b:TimecardUid>
+                  </a:SplitTimeCardIdentity>
+               </a:PwsTimeCardSplit>
+            </a:TimeCardSplits>
+         </PwsSplitTimeCardsResult>
+      </PwsSplitTimeCardsResponse>
+   </s:Body>
+</s:Envelope>"""
+
+
+def split_request() -> etree._Element:
+    return body_element(EXAMPLES / "PwsSplitTimeCards.request.xml")
+
+
+def split_order(element: etree._Element) -> etree._Element:
+    found = element.find("pws:serviceRequest/tim:SplitOrders/tim:PwsTimeSplitOrder", NSMAP)
+    assert found is not None
+    return found
+
+
+def page_003_identities(text: str = PAGE_003_TIME_CARD_IDENTITIES) -> etree._Element:
+    wrapper = etree.fromstring(f'<wrapper xmlns:tim="{TIM}" xmlns:com="{COM}">{text}</wrapper>')
+    return copy.deepcopy(wrapper[0])
+
+
+def split_response() -> etree._Element:
+    body = etree.fromstring(SPLIT_RESPONSE.encode()).find(f"{{{SOAP_ENV}}}Body")
+    return copy.deepcopy(body[0])
+
+
+def test_page_003_fragment_is_verbatim():
+    if not PAGE_003.exists():
+        pytest.skip("shared/vendor-docs is not beside the repository")
+    text = PAGE_003.read_text(encoding="utf-8")
+    found = re.search(r"<tim:TimeCardIdentities>.*?</tim:TimeCardIdentities>", text, re.S)
+    assert found is not None
+    assert found.group(0) == PAGE_003_TIME_CARD_IDENTITIES
+
+
+def test_page_003_versioned_timecard_refs_validate(schema, xml_schema):
+    """Page 003's TimeCardIdentities, unchanged but for the element name, is an ArrayOfPwsVersionedTimecardRef."""
+    identities = page_003_identities()
+    identities.tag = f"{{{TIM}}}ArrayOfPwsVersionedTimecardRef"  # the collection type's global element
+    assert_valid(schema, identities)
+    assert list(xml_schema.iter_errors(etree.tostring(identities).decode())) == []
+    item = identities.find("tim:PwsVersionedTimecardRef", NSMAP)
+    assert xml_schema.maps.types[f"{{{TIM}}}PwsVersionedTimecardRef"].base_type.name == f"{{{COM}}}PwsTimecardRef"
+    item.tag = f"{{{TIM}}}PwsVersionedTimeCardRef"  # the wiki page title's spelling is not the wire name
+    assert_invalid(schema, identities, "PwsVersionedTimeCardRef")
+
+
+def test_page_003_versioned_ref_with_its_optional_members(schema):
+    """The members page 003 leaves commented out (com:ReferenceId, tim:Timestamp) are accepted where it puts them."""
+    text = PAGE_003_TIME_CARD_IDENTITIES.replace(
+        "<!--com:ReferenceId>?</com:ReferenceId-->", "<com:ReferenceId>C1</com:ReferenceId>"
+    ).replace("<!--tim:Timestamp>?</tim:Timestamp-->", "<tim:Timestamp>AAAAAA64Niw=</tim:Timestamp>")
+    identities = page_003_identities(text)
+    identities.tag = f"{{{TIM}}}ArrayOfPwsVersionedTimecardRef"
+    assert_valid(schema, identities)
+    item = identities.find("tim:PwsVersionedTimecardRef", NSMAP)
+    item.find("tim:Timestamp", NSMAP).tag = f"{{{COM}}}Timestamp"  # Timestamp is the TimeAndCost level's member
+    assert_invalid(schema, identities, "Timestamp")
+    item.find("com:Timestamp", NSMAP).tag = f"{{{TIM}}}Timestamp"
+    timestamp = item.find("tim:Timestamp", NSMAP)
+    item.remove(timestamp)
+    item.insert(0, timestamp)  # the derived member may not precede the base members
+    assert_invalid(schema, identities)
+
+
+def test_page_003_item_is_a_split_orders_time_card_identity(schema):
+    element = split_request()
+    order = split_order(element)
+    order.remove(order.find("tim:TimeCardIdentity", NSMAP))
+    item = page_003_identities().find("tim:PwsVersionedTimecardRef", NSMAP)
+    item.tag = f"{{{TIM}}}TimeCardIdentity"
+    order.append(item)
+    assert_valid(schema, element)
+
+
+def test_minimal_split_request(schema):
+    element = etree.Element(f"{{{PWS}}}{SPLIT}", nsmap={"pws": PWS})
+    request = sub(element, PWS, "serviceRequest")
+    sub(request, REQ, "SessionTicket", "AWuKIeUvHQC5lNzuzE3Ugg==")
+    order = sub(sub(request, TIM, "SplitOrders"), TIM, "PwsTimeSplitOrder")
+    sub(order, TIM, "SplitMinutes", "60")
+    identity = sub(order, TIM, "TimeCardIdentity")
+    sub(identity, COM, "TimecardType", "T")
+    sub(identity, COM, "TimecardUid", "1152921504652486584")
+    assert_valid(schema, element)
+
+
+def test_full_split_request_in_documented_order(schema):
+    element = etree.Element(f"{{{PWS}}}{SPLIT}", nsmap={"pws": PWS, "i": XSI})
+    request = sub(element, PWS, "serviceRequest")
+    sub(request, REQ, "RequestId", "1")
+    sub(request, REQ, "SessionTicket", "AWuKIeUvHQC5lNzuzE3Ugg==")
+    code = sub(request, TIM, "AdjustmentCodeIdentity")
+    sub(code, COM, "AdjustmentCodeId").set(f"{{{XSI}}}nil", "true")
+    sub(code, COM, "AdjustmentCodeName", "Other")
+    sub(code, COM, "AdjustmentCodeUid", "1152921504606858479")
+    sub(request, TIM, "Explanation", "x" * 1024)
+    orders = sub(request, TIM, "SplitOrders")
+    order = sub(orders, TIM, "PwsTimeSplitOrder")
+    sub(order, TIM, "SplitAdjustmentAmount", "153.35")
+    sub(order, TIM, "SplitMinutes", "60")
+    sub(order, TIM, "SplitPercent", ".35")
+    identity = sub(order, TIM, "TimeCardIdentity")
+    sub(identity, COM, "ReferenceId", "S1")
+    sub(identity, COM, "TimecardId").set(f"{{{XSI}}}nil", "true")
+    sub(identity, COM, "TimecardType", "T")
+    sub(identity, COM, "TimecardUid", "1152921504652486584")
+    sub(identity, TIM, "Timestamp", "AAAAAA64Niw=")
+    nils = sub(orders, TIM, "PwsTimeSplitOrder")
+    for member in ("SplitAdjustmentAmount", "SplitMinutes", "SplitPercent", "TimeCardIdentity"):
+        sub(nils, TIM, member).set(f"{{{XSI}}}nil", "true")
+    assert_valid(schema, element)
+    request.find("tim:Explanation", NSMAP).text = "x" * 1025
+    assert_invalid(schema, element, "Explanation")
+
+
+@pytest.mark.parametrize("value", ["0", "1", "1.5", "-0.2", "35", "100"])
+def test_split_percent_out_of_range_reaches_the_server(schema, value):
+    """20037 TimeCardSplitPercentOutOfRange must be reachable: the contract has no range facet on SplitPercent."""
+    element = split_request()
+    split_order(element).find("tim:SplitPercent", NSMAP).text = value
+    assert_valid(schema, element)
+
+
+def test_split_members_answered_with_business_errors_are_optional(schema):
+    """No split value (90009), no identity (20033) and no SplitOrders at all reach the server."""
+    element = split_request()
+    order = split_order(element)
+    order.remove(order.find("tim:SplitPercent", NSMAP))
+    assert_valid(schema, element)
+    order.remove(order.find("tim:TimeCardIdentity", NSMAP))
+    assert_valid(schema, element)
+    request = service_request(element)
+    request.remove(request.find("tim:SplitOrders", NSMAP))
+    request.remove(request.find("req:SessionTicket", NSMAP))
+    assert_valid(schema, element)
+
+
+@pytest.mark.parametrize(("member", "value"), [("SplitPercent", "35%"), ("SplitMinutes", "1.5"), ("SplitMinutes", "")])
+def test_split_rejects_values_wcf_cannot_read(schema, member, value):
+    element = split_request()
+    order = split_order(element)
+    found = order.find(f"tim:{member}", NSMAP)
+    if found is None:
+        found = etree.Element(f"{{{TIM}}}{member}")
+        order.insert(0, found)
+    found.text = value
+    assert_invalid(schema, element, member)
+
+
+def test_split_rejects_misplaced_and_foreign_members(schema):
+    element = split_request()
+    order = split_order(element)
+    minutes = etree.Element(f"{{{TIM}}}SplitMinutes")
+    minutes.text = "60"
+    order.find("tim:SplitPercent", NSMAP).addnext(minutes)  # SplitMinutes after SplitPercent: not alphabetical
+    assert_invalid(schema, element, "SplitMinutes")
+    order.remove(minutes)
+    assert_valid(schema, element)
+    request = service_request(element)
+    for name in (
+        "ReportOnlyFlag",
+        "TimeCardIdentities",
+    ):  # PwsTransferTime's flag; a member an old page revision listed
+        extra = sub(request, TIM, name)
+        assert_invalid(schema, element, name)
+        request.remove(extra)
+    request.find("tim:SplitOrders", NSMAP).addnext(etree.Element(f"{{{TIM}}}Explanation"))
+    assert_invalid(schema, element, "Explanation")
+
+
+def test_split_response_as_the_wiki_shows_it(schema, xml_schema):
+    response = split_response()
+    assert_valid(schema, response)
+    assert list(xml_schema.iter_errors(etree.tostring(response).decode())) == []
+    result = response[0]
+    identities = etree.Element(f"{{{TIM}}}TimeCardIdentities")  # the wiki's element table, not its example
+    result.find("cs:ServerTimestampUtc", NSMAP).addnext(identities)
+    assert_invalid(schema, response, "TimeCardIdentities")
+
+
+def test_split_failure_response(schema):
+    response = etree.Element(f"{{{PWS}}}{SPLIT}Response", nsmap={None: PWS, "i": XSI})
+    result = sub(response, PWS, f"{SPLIT}Result")
+    message = sub(sub(result, CS, "Messages"), COM, "PwsMessage")
+    sub(message, COM, "AdditionalErrorText", "Error 20037: TimeCardSplitPercentOutOfRange")
+    sub(message, COM, "ErrorCode", "TimeCardSplitPercentOutOfRange")
+    sub(message, COM, "ErrorNumber", "20037")
+    sub(message, COM, "ErrorText", "The specified split percentage is out of range.")
+    sub(message, COM, "Type", "Error")
+    sub(result, CS, "ResponseId", "1")
+    sub(result, CS, "Status", "Fail")
+    sub(result, CS, "ServerTimestampUtc", "2019-11-07T20:07:08.3533516Z")
+    sub(result, TIM, "TimeCardSplits")
+    assert_valid(schema, response)
+
+
+def test_zeep_lists_split_time_cards_with_its_actions(client):
+    operation = client.service._binding.get(SPLIT)
+    assert operation.soapaction == ACTION_PREFIX + SPLIT
+    assert operation.style == "document"
+    assert operation.input.body.qname == etree.QName(PWS, SPLIT)
+    assert operation.output.body.qname == etree.QName(PWS, f"{SPLIT}Response")
+    wsdl = etree.parse(str(CONTRACTS / "pws.wsdl")).getroot()
+    ns = {"wsdl": WSDL, "wsaw": "http://www.w3.org/2006/05/addressing/wsdl"}
+    port_type = wsdl.xpath(f"wsdl:portType/wsdl:operation[@name='{SPLIT}']", namespaces=ns)
+    assert len(port_type) == 1
+    actions = [node.get(f"{{{ns['wsaw']}}}Action") for node in port_type[0]]
+    assert actions == [ACTION_PREFIX + SPLIT, ACTION_PREFIX + SPLIT + "Response"]
+
+
+def test_zeep_builds_and_reads_split_messages(client, schema):
+    message = client.create_message(
+        client.service,
+        SPLIT,
+        serviceRequest={
+            "RequestId": 1,
+            "SessionTicket": "AWuKIeUvHQC5lNzuzE3Ugg==",
+            "AdjustmentCodeIdentity": {"AdjustmentCodeUid": 1152921504606858479},
+            "Explanation": "Time Card Split",
+            "SplitOrders": {
+                "PwsTimeSplitOrder": [
+                    {
+                        "SplitPercent": 0.35,
+                        "TimeCardIdentity": {
+                            "TimecardType": "T",
+                            "TimecardUid": 1152921504652486584,
+                            "Timestamp": "AAAAAA64Niw=",
+                        },
+                    }
+                ]
+            },
+        },
+    )
+    assert_valid(schema, message.find(f"{{{SOAP_ENV}}}Body")[0])
+    operation = client.service._binding.get(SPLIT)
+    result = operation.output.deserialize(etree.fromstring(SPLIT_RESPONSE.encode()))
+    assert result.Status == "Ok"
+    split = result.TimeCardSplits.PwsTimeCardSplit[0]
+    assert split.OriginalTimeCardIdentity.TimecardUid == 1152921504652486584
+    assert split.SplitTimeCardIdentity.TimecardUid == 1152921504652486591
+
+
+def test_catalogue_covers_split_time_cards(catalogue):
+    by_number = {int(row["number"]): row for row in catalogue}
+    for number in (20033, 20037, 20051, 50024, 64182, 64220, 64338, 64365, 90009, 90010, 10004, -101):
+        assert SPLIT in by_number[number]["operations"].split(), number
+    assert by_number[20037]["code"] == "TimeCardSplitPercentOutOfRange"
+    assert by_number[64338]["code"] == "SplitCardTimeCardHasBeenDeleted"
+    assert by_number[64365]["code"] == "OneOrMoreTimeCardsIneligibleForAdjustment"
+    assert by_number[64365]["source"].startswith("vendor-docs/003")
+    if PAGE_003.exists():
+        assert by_number[64365]["text"] in " ".join(PAGE_003.read_text(encoding="utf-8").split())

@@ -18,8 +18,8 @@ import pytest
 import zeep
 from lxml import etree
 from pytest_bdd import given, parsers, then, when
-from zeep.exceptions import Fault
 from support.tenant_admin import BASE_URL, TenantAdmin
+from zeep.exceptions import Fault
 from zeep.helpers import serialize_object
 
 from mockserver import fixtures
@@ -175,7 +175,7 @@ def _(world: World, account: str, user: str, password: str) -> None:
     login(world, user, password, account)
 
 
-@given(parsers.parse('{user} has failed to log in {count:d} times with a wrong password'))
+@given(parsers.parse("{user} has failed to log in {count:d} times with a wrong password"))
 def _(world: World, user: str, count: int) -> None:
     for _ in range(count):
         assert login(world, user, "wrong").Status == "Fail"
@@ -211,7 +211,8 @@ def _(world: World, minutes: int) -> None:
 @then("I receive a session ticket")
 def _(world: World) -> None:
     ticket = world.result()["SessionTicket"]
-    assert ticket and re.fullmatch(r"[A-Za-z0-9+/]{22}==", ticket), ticket
+    assert ticket is not None
+    assert re.fullmatch(r"[A-Za-z0-9+/]{22}==", ticket), ticket
 
 
 @then("I receive no session ticket")
@@ -240,9 +241,7 @@ def _(world: World, datatable: list[list[str]]) -> None:
 
 @given("the request saves time off cards:")
 def _(world: World, datatable: list[list[str]]) -> None:
-    world.request["SaveTimeOffCards"] = {
-        "PwsTimeOffCardDetail": [card_dict(world, row) for row in rows(datatable)]
-    }
+    world.request["SaveTimeOffCards"] = {"PwsTimeOffCardDetail": [card_dict(world, row) for row in rows(datatable)]}
 
 
 @given(parsers.parse("the request deletes {kind}:"))
@@ -267,27 +266,31 @@ def _(world: World, datatable: list[list[str]]) -> None:
             identity["ProjectRoleIdentity"] = {"ProjectRoleUid": int(row["RoleUid"])}
         if "TaskUid" in row:
             identity["ProjectTaskIdentity"] = {"ProjectTaskUid": int(row["TaskUid"])}
-        estimates.append({
-            "AsOfDate": instant(row.get("AsOfDate", "2018-03-09")),
-            "CompletedFlag": scalar(row.get("CompletedFlag", "false")),
-            "ProjectTaskRoleIdentity": identity,
-            "ReferenceId": row.get("ReferenceId"),
-            "RemainingMinutes": scalar(row["RemainingMinutes"]) if "RemainingMinutes" in row else None,
-        })
+        estimates.append(
+            {
+                "AsOfDate": instant(row.get("AsOfDate", "2018-03-09")),
+                "CompletedFlag": scalar(row.get("CompletedFlag", "false")),
+                "ProjectTaskRoleIdentity": identity,
+                "ReferenceId": row.get("ReferenceId"),
+                "RemainingMinutes": scalar(row["RemainingMinutes"]) if "RemainingMinutes" in row else None,
+            }
+        )
     world.request["Estimates"] = {"PwsEstimate": estimates}
 
 
 @given("the request saves task notes:")
 def _(world: World, datatable: list[list[str]]) -> None:
-    world.request["Tasks"] = {"PwsProjectTaskNote": [
-        {
-            "Notes": row["Notes"],
-            "ProjectTaskIdentity": {"ProjectTaskUid": int(row["TaskUid"])},
-            "ReferenceId": row.get("ReferenceId"),
-            "EmailPmTeamFlag": scalar(row.get("EmailPmTeamFlag", "false")),
-        }
-        for row in rows(datatable)
-    ]}
+    world.request["Tasks"] = {
+        "PwsProjectTaskNote": [
+            {
+                "Notes": row["Notes"],
+                "ProjectTaskIdentity": {"ProjectTaskUid": int(row["TaskUid"])},
+                "ReferenceId": row.get("ReferenceId"),
+                "EmailPmTeamFlag": scalar(row.get("EmailPmTeamFlag", "false")),
+            }
+            for row in rows(datatable)
+        ]
+    }
 
 
 @given(parsers.parse('the request sets {member} to "{value}"'))
@@ -347,12 +350,15 @@ def send_request(world: World) -> None:
 @when(parsers.parse('I read the time cards of "{resource}" from "{start}" to "{end}"'))
 def _(world: World, resource: str, start: str, end: str) -> None:
     world.operation = "PwsGetTimeCards"
-    world.request = {"StartDate": instant(start), "EndDate": instant(end),
-                     "ResourceIdentity": {"ResourceReferenceSystemId": resource}}
+    world.request = {
+        "StartDate": instant(start),
+        "EndDate": instant(end),
+        "ResourceIdentity": {"ResourceReferenceSystemId": resource},
+    }
     send_request(world)
 
 
-@when(parsers.parse("I post this envelope to the PWS endpoint with SOAPAction \"{action}\":"))
+@when(parsers.parse('I post this envelope to the PWS endpoint with SOAPAction "{action}":'))
 def _(world: World, action: str, docstring: str) -> None:
     post_envelope(world, docstring, action)
 
@@ -444,7 +450,7 @@ def _(world: World, outcome: str) -> None:
     assert world.result()["SubmittedFlag"] is (outcome == "submitted")
 
 
-@then(parsers.parse("{kind} result \"{reference}\" returns the saved card with:"))
+@then(parsers.parse('{kind} result "{reference}" returns the saved card with:'))
 def _(world: World, kind: str, reference: str, datatable: list[list[str]]) -> None:
     card = result_item(world, kind, reference)[RESULT_LISTS[kind][2] or ""]
     assert card is not None
@@ -492,7 +498,7 @@ def _(world: World, ids: str) -> None:
     assert sorted(card["TimecardId"] for card in world.read_cards) == wanted
 
 
-@then(parsers.parse("the card saved as \"{reference}\" is read back with:"))
+@then(parsers.parse('the card saved as "{reference}" is read back with:'))
 def _(world: World, reference: str, datatable: list[list[str]]) -> None:
     uid = world.saved[reference].uid
     matching = [card for card in world.read_cards if card["TimecardUid"] == uid]
@@ -503,14 +509,15 @@ def _(world: World, reference: str, datatable: list[list[str]]) -> None:
 @then(parsers.parse('the answer is a SOAP fault "{code}" whose reason mentions "{text}"'))
 def _(world: World, code: str, text: str) -> None:
     if world.raw is not None:
-        status, body = world.raw
+        _, body = world.raw
         root = etree.fromstring(body)
         fault_code = root.findtext(".//faultcode")
         reason = root.findtext(".//faultstring") or ""
     else:
         assert world.fault is not None, "expected a SOAP fault"
         fault_code, reason = str(world.fault.code), world.fault.message
-    assert fault_code is not None and fault_code.endswith(code), fault_code
+    assert fault_code is not None
+    assert fault_code.endswith(code), fault_code
     assert text in reason, reason
 
 
@@ -520,8 +527,10 @@ def _(world: World, code: str, text: str) -> None:
 @given(parsers.parse('another user has changed the card saved as "{reference}"'))
 def _(world: World, reference: str) -> None:
     with world.tenant.db() as db:
-        db.execute("UPDATE pr_time_card SET version = version + 1, description = 'changed by someone else' "
-                   "WHERE uid = ?", (world.saved[reference].uid,))
+        db.execute(
+            "UPDATE pr_time_card SET version = version + 1, description = 'changed by someone else' WHERE uid = ?",
+            (world.saved[reference].uid,),
+        )
 
 
 @then(parsers.parse('a notification e-mail "{subject}" to "{recipient}" was recorded'))
@@ -585,8 +594,9 @@ def _(world: World, datatable: list[list[str]]) -> None:
         shares = {key: float(row[key]) for key in ("SplitPercent", "SplitAdjustmentAmount") if key in row}
         if "SplitMinutes" in row:
             shares["SplitMinutes"] = int(row["SplitMinutes"])
-        identity = card_dict(world, {k: v for k, v in row.items() if k not in ("SplitPercent", "SplitMinutes",
-                                                                                    "SplitAdjustmentAmount")})
+        identity = card_dict(
+            world, {k: v for k, v in row.items() if k not in ("SplitPercent", "SplitMinutes", "SplitAdjustmentAmount")}
+        )
         orders.append({**shares, "TimeCardIdentity": identity})
     world.request["SplitOrders"] = {"PwsTimeSplitOrder": orders}
 

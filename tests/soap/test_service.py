@@ -49,9 +49,7 @@ def client() -> Client:
 
 
 def envelope(body: str, soap_ns: str = SOAP11, extra: str = "") -> bytes:
-    return (
-        f'<s:Envelope xmlns:s="{soap_ns}" xmlns:e="{ECHO}"{extra}><s:Body>{body}</s:Body></s:Envelope>'
-    ).encode()
+    return (f'<s:Envelope xmlns:s="{soap_ns}" xmlns:e="{ECHO}"{extra}><s:Body>{body}</s:Body></s:Envelope>').encode()
 
 
 def post(client: Client, data: bytes, action: str | None = '"urn:echo/Echo"', content_type: str = "text/xml"):
@@ -173,8 +171,11 @@ def test_wrong_content_type_is_refused_with_415_and_a_fault(client: Client) -> N
 
 def test_soap12_endpoint_answers_soap12_faults_and_content_type() -> None:
     client = make_client("12")
-    ok = client.post("/e", data=envelope(ECHO_BODY, SOAP12),
-                     headers={"Content-Type": 'application/soap+xml; charset=utf-8; action="urn:echo/Echo"'})
+    ok = client.post(
+        "/e",
+        data=envelope(ECHO_BODY, SOAP12),
+        headers={"Content-Type": 'application/soap+xml; charset=utf-8; action="urn:echo/Echo"'},
+    )
     assert ok.status_code == 200
     assert ok.headers["Content-Type"] == "application/soap+xml; charset=utf-8"
     bad = client.post("/e", data=envelope("<e:Echo/>", SOAP12), headers={"Content-Type": "application/soap+xml"})
