@@ -6,7 +6,9 @@ Feature: PwsSplitTimeCards divides a time card into two
   all or nothing: if any order fails, every failure is reported (Status Fail) and no card changes
   (assumption: the vendor documents this for PwsTransferTime; its split page is silent).
   The vendor lists the split errors 20037 and 64338 on PwsSaveTimeCards' page; they come from here.
-  Mock limitation: cards carry no amounts, so a split by SplitAdjustmentAmount alone is refused.
+  For-reporting-only cards and cards submitted in a period closed for time are ineligible (64365).
+  Mock limitation: cards carry no amounts, so a split by SplitAdjustmentAmount alone is refused
+  with 90009 SplitValueRequired.
 
   Background:
     Given I am logged in to Projector as "e123@example.com"
@@ -53,8 +55,46 @@ Feature: PwsSplitTimeCards divides a time card into two
       | 0       |         |
       | 1       |         |
       | 35      |         |
-      |         | 60      |
-      |         | 0       |
+
+  @error-90010
+  Scenario Outline: SplitMinutes must leave minutes on both cards
+    Given the request splits time cards:
+      | TimecardType | TimecardId | SplitMinutes |
+      | T            | 45639611   | <minutes>    |
+    When I send the request
+    Then the response reports error 90010 SplitValueOutOfRange
+
+    Examples:
+      | minutes |
+      | 60      |
+      | 0       |
+      | -5      |
+
+  @error-90009
+  Scenario Outline: A split needs the share the card keeps
+    Given the request splits time cards:
+      | TimecardType | TimecardId | SplitAdjustmentAmount |
+      | T            | 45639611   | <amount>              |
+    When I send the request
+    Then the response reports error 90009 SplitValueRequired
+
+    Examples: none given, or only an amount (the mock keeps no amounts)
+      | amount |
+      |        |
+      | 12.5   |
+
+  @error-64365
+  Scenario Outline: For-reporting-only cards and submitted cards of a closed period are ineligible
+    Given the request splits time cards:
+      | TimecardType | TimecardId | SplitPercent |
+      | T            | <card>     | .5           |
+    When I send the request
+    Then the response reports error 64365 OneOrMoreTimeCardsIneligibleForAdjustment
+
+    Examples:
+      | card     |
+      | 45639614 |
+      | 45639613 |
 
   @error-64338
   Scenario: A deleted card cannot be split

@@ -51,6 +51,8 @@ def adjustable_card(db: sqlite3.Connection, caller: Caller, ref: CardRef, delete
         raise PwsError("UnexpectedTimeCardType", f"Card {card['uid']} is a time off card.")
     if card["deleted"]:
         raise PwsError(deleted_code)
+    if card["for_reporting_only"] or (card["status"] == "S" and store.period_closed_for_time(db, card["work_date"])):
+        raise PwsError("OneOrMoreTimeCardsIneligibleForAdjustment", f"Card {card['uid']} cannot be adjusted.")
     if ref.timestamp is not None and ref.timestamp != timestamp_of(card["version"]):
         raise PwsError("TimecardHasBeenChanged")
     if not caller.may_save_time or (card["resource_uid"] != caller.resource_uid and not caller.may_enter_for_others):
@@ -78,9 +80,7 @@ def _kept_minutes(card: sqlite3.Row, order: SplitOrder) -> int:
     """Minutes the original card keeps: strictly between none and all of them."""
     total = int(card["work_minutes"])
     if order.amount is not None and order.minutes is None and order.percent is None:
-        raise PwsError(
-            "RequiredFieldMissing", "The mock keeps no amounts on cards: split by SplitMinutes or SplitPercent."
-        )
+        raise PwsError("SplitValueRequired", "The mock keeps no amounts on cards: give SplitMinutes or SplitPercent.")
     if order.percent is not None:
         if not 0 < order.percent < 1:
             raise PwsError(
@@ -90,11 +90,10 @@ def _kept_minutes(card: sqlite3.Row, order: SplitOrder) -> int:
     elif order.minutes is not None:
         kept = int(order.minutes)
     else:
-        raise PwsError("RequiredFieldMissing", "A required field is missing: SplitMinutes or SplitPercent")
+        raise PwsError("SplitValueRequired")
     if not 0 < kept < total:
-        raise PwsError(
-            "TimeCardSplitPercentOutOfRange", f"The card has {total} minutes; the split would keep {kept} of them."
-        )
+        code = "TimeCardSplitPercentOutOfRange" if order.percent is not None else "SplitValueOutOfRange"
+        raise PwsError(code, f"The card has {total} minutes; the split would keep {kept} of them.")
     return kept
 
 

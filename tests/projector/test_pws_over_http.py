@@ -1,0 +1,163 @@
+"""The real thing: `mockserver serve` in its own process, zeep built from the WSDL it serves over HTTP."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+import zeep
+
+from mockserver.projector import pws
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "fixtures" / "projector" / "examples"
+BINDING = "{http://projectorpsa.com/PwsProjectorServices/}BasicHttpBinding_IPwsProjectorServices"
+
+
+@pytest.fixture(scope="module")
+def server_url() -> Iterator[str]:
+    """`python -m mockserver serve` on a free port; its banner says which."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mockserver", "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,  # werkzeug's request log
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        banner = process.stdout.readline()
+        match = re.search(r"listening on (http://\S+)", banner)
+        assert match, banner
+        url = match[1]
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                requests.get(f"{url}{pws.ENDPOINT_PATH}?wsdl", timeout=1).raise_for_status()
+                break
+            except requests.ConnectionError:
+                time.sleep(0.05)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+@pytest.fixture(scope="module")
+def client(server_url: str) -> zeep.Client:
+    return zeep.Client(f"{server_url}{pws.ENDPOINT_PATH}?wsdl")
+
+
+@pytest.fixture
+def service(client: zeep.Client, server_url: str, request: pytest.FixtureRequest) -> Any:
+    tenant = re.sub(r"[^A-Za-z0-9]", "-", request.node.name)[:60]
+    return client.create_service(BINDING, f"{server_url}/tenants/{tenant}{pws.ENDPOINT_PATH}")
+
+
+def login(service: Any, user: str = "e123@example.com", password: str = "e123-password") -> str:
+    result = service.PwsAuthenticate(serviceRequest={"AccountCode": "DEMO", "UserName": user, "Password": password})
+    assert result.Status == "Ok"
+    return str(result.SessionTicket)
+
+
+def test_served_wsdl_names_the_address_the_client_used(client: zeep.Client, server_url: str) -> None:
+    port = client.wsdl.services["PwsProjectorServices"].ports["BasicHttpBinding_IPwsProjectorServices"]
+    assert port.binding_options["address"] == f"{server_url}{pws.ENDPOINT_PATH}"
+    assert set(client.wsdl.bindings[BINDING]._operations) >= {
+        "PwsAuthenticate",
+        "PwsUnauthenticate",
+        "PwsSaveTimeCards",
+        "PwsGetTimeCards",
+        "PwsSplitTimeCards",
+    }
+
+
+def test_insert_update_delete_and_submit_over_http(service: Any) -> None:
+    ticket = login(service)
+    march = {"StartDate": "2018-03-01T00:00:00Z", "EndDate": "2018-03-31T00:00:00Z"}
+
+    def save(**request: Any) -> Any:
+        return service.PwsSaveTimeCards(serviceRequest={"SessionTicket": ticket, **march, **request})
+
+    card = {"TimecardType": "T", "ProjectIdentity": {"ProjectCode": "P001396-001"}, "WorkMinutes": 60}
+    inserted = save(
+        SaveTimeCards={
+            "PwsTimecardDetail": [
+                {**card, "ReferenceId": "a", "WorkDate": "2018-03-26T00:00:00Z"},
+                {**card, "ReferenceId": "b", "WorkDate": "2018-03-27T00:00:00Z"},
+            ]
+        }
+    )
+    assert inserted.Status == "Ok"
+    saved = {r.ReferenceId: r.TimeCard for r in inserted.TimecardResults.PwsSaveTimecardResult}
+
+    updated = save(
+        SaveTimeCards={
+            "PwsTimecardDetail": [
+                {
+                    "TimecardType": "T",
+                    "TimecardUid": saved["a"].TimecardUid,
+                    "Timestamp": saved["a"].Timestamp,
+                    "WorkMinutes": 75,
+                }
+            ]
+        }
+    )
+    assert updated.Status == "Ok"
+
+    deleted = save(DeleteTimeCards={"PwsTimecardRef": [{"TimecardType": "T", "TimecardUid": saved["b"].TimecardUid}]})
+    assert deleted.Status == "Ok"
+
+    submitted = save(SubmitFlag=True, SubmitSavedCardsOnlyFlag=False)
+    assert submitted.SubmittedFlag is True
+
+    read = service.PwsGetTimeCards(
+        serviceRequest={"SessionTicket": ticket, "StartDate": "2018-03-26T00:00:00Z", "EndDate": "2018-03-27T00:00:00Z"}
+    )
+    cards = [c for p in read.TimeEntryProjects.PwsTimeEntryProject for c in p.TimeCards.PwsTimecardDetail]
+    assert [(c.TimecardUid, c.WorkMinutes, c.CardStatus) for c in cards] == [(saved["a"].TimecardUid, 75, "S")]
+
+
+def test_vendor_example_request_with_only_the_ticket_swapped(service: Any, server_url: str) -> None:
+    ticket = login(service, "api.admin@example.com", "demo-password")
+    example = (EXAMPLES / "PwsSaveTimeCards.request.xml").read_text(encoding="utf-8")
+    tenant_url = service._binding_options["address"]
+    answer = requests.post(
+        tenant_url,
+        data=example.replace("AUtZcJgtdfVGhgjNekiP9w==", ticket).encode(),
+        headers={
+            "Content-Type": "text/xml; charset=utf-8",
+            "SOAPAction": '"http://projectorpsa.com/PwsProjectorServices/IPwsProjectorServices/PwsSaveTimeCards"',
+        },
+        timeout=10,
+    )
+    assert answer.status_code == 200, answer.text
+    assert "<c:Status>Ok</c:Status>" in answer.text
+    read = service.PwsGetTimeCards(
+        serviceRequest={
+            "SessionTicket": ticket,
+            "StartDate": "2018-03-09T00:00:00Z",
+            "EndDate": "2018-03-09T00:00:00Z",
+            "ResourceIdentity": {"ResourceReferenceSystemId": "E123"},
+        }
+    )
+    cards = [c for p in read.TimeEntryProjects.PwsTimeEntryProject for c in p.TimeCards.PwsTimecardDetail]
+    assert [(c.WorkMinutes, c.CardStatus, c.LocationIdentity.LocationName) for c in cards] == [(60, "S", "USA")]
+
+
+def test_tenant_header_selects_the_tenant(server_url: str) -> None:
+    client = zeep.Client(f"{server_url}{pws.ENDPOINT_PATH}?wsdl")
+    client.transport.session.headers["X-Mock-Tenant"] = "header-tenant"
+    ticket = login(client.service)
+    other = zeep.Client(f"{server_url}/tenants/someone-else{pws.ENDPOINT_PATH}?wsdl")
+    read = other.service.PwsGetTimeCards(
+        serviceRequest={"SessionTicket": ticket, "StartDate": "2018-03-01T00:00:00Z", "EndDate": "2018-03-31T00:00:00Z"}
+    )
+    assert read.Status == "FailSessionInvalid"  # the session lives in the header's tenant only
