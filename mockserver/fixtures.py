@@ -86,6 +86,7 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
     user("e123@example.com", "e123-password", e123, may_save_time=1, may_enter_for_others=0)
     user("viewer@example.com", "viewer-password", viewer_resource, may_save_time=0, may_enter_for_others=0)
     user("no.resource@example.com", "no-resource-password", None, may_save_time=1, may_enter_for_others=0)
+    user("ui.only@example.com", "ui-only-password", colleagues[0], may_use_web_services=0)
 
     for lid, (name, uid) in enumerate([("USA", 1152921504606847100), ("Canada", None), ("UK", None)], start=1):
         add("pr_location", uid=uid or numbers.pair()[1], id=lid, name=name)
@@ -152,8 +153,8 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
 
     transfer_target = project("P001556-001", uid=1152921504607450760, pid=603784, name="Active Support")
     child("pr_rate_type", uid=1152921504607410067, cid=563091, project_uid=transfer_target["uid"], name="Standard")
-    child("pr_task", uid=1152921504608940940, cid=2093964, project_uid=transfer_target["uid"], name="Support")
-    child(
+    support = child("pr_task", uid=1152921504608940940, cid=2093964, project_uid=transfer_target["uid"], name="Support")
+    developer = child(
         "pr_role",
         uid=1152921504609801802,
         cid=2954826,
@@ -163,6 +164,8 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
         start_date="2018-01-01",
         end_date="2018-12-31",
     )
+    # A task role on a project without the PM module: estimates do not apply to it.
+    child("pr_task_role", uid=1152921504608549500, task_uid=support["uid"], role_uid=developer["uid"])
 
     # Projects whose rules the features exercise: description required, UDF 1 required.
     strict_project = project(

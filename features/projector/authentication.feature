@@ -68,3 +68,10 @@ Feature: PwsAuthenticate issues the SessionTicket every other PWS call presents
     And e123@example.com has failed to log in 4 times with a wrong password
     When I authenticate with account "DEMO", user "e123@example.com" and password "e123-password"
     Then the response status is "Ok"
+
+  @error-50220
+  Scenario: A user who may not use the web services
+    When I authenticate with account "DEMO", user "ui.only@example.com" and password "ui-only-password"
+    Then the response status is "Fail"
+    And the response reports error 50220 WebServicesPermissionDenied
+    And I receive no session ticket

@@ -81,5 +81,15 @@ Feature: PwsSaveTimeCards saves estimates to complete and task notes
       | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
       | card        | T            | P001396-001 | 2018-03-23 | 60          |
     When I send the request
-    Then time card result "card" succeeded
+    Then the response reports error 20028 TimeCardErrors
+    And estimate result "est" failed with error 50024 EntityNotFound
+    And time card result "card" succeeded
     And the time cards were not submitted
+
+  @error-90007
+  Scenario: Estimates apply only to projects with the PM module
+    Given the request saves estimates:
+      | ReferenceId | ProjectTaskRoleUid  | RemainingMinutes |
+      | est         | 1152921504608549500 | 60               |
+    When I send the request
+    Then estimate result "est" failed with error 90007 EstimateRequiresPmModuleProject

@@ -81,6 +81,14 @@ Feature: The rules each time card and time off card must pass to be saved
     And time card result "task" failed with error 90005 TaskNotOnSameProject
     And time card result "rate" failed with error 90006 RateTypeNotOnSameProject
 
+  @error-54205
+  Scenario: A task identity without any identifying member is incomplete
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | TaskUid | WorkDate   | WorkMinutes |
+      | vague       | T            | P001396-001 | none    | 2018-03-09 | 60          |
+    When I send the request
+    Then time card result "vague" failed with error 54205 ProjectTaskReferenceInvalid
+
   @error-10111
   Scenario: A project that requires a description
     Given the request saves time cards:

@@ -41,6 +41,8 @@ Feature: A failure to save one item does not stop the others, but stops the subm
       | bad         | T            | P001396-001 | 2018-03-19 | -30         |
     When I send the request
     Then the response status is "Fail"
+    And the response reports error 20028 TimeCardErrors
+    And time card result "bad" failed with error 64240 InvalidValueForTimeCardWorkMinutes
     And the time cards were not submitted
     When I read the time cards of "E123" from "2018-03-19" to "2018-03-19"
     Then the card saved as "good" is read back with:
@@ -57,7 +59,8 @@ Feature: A failure to save one item does not stop the others, but stops the subm
       | ReferenceId | TimecardType | TimeOffReason | WorkDate   | WorkMinutes |
       | off         | R            | Sabbatical    | 2018-03-22 | 480         |
     When I send the request
-    Then time card result "work" succeeded
+    Then the response reports error 20028 TimeCardErrors
+    And time card result "work" succeeded
     And time off card result "off" failed with error 50024 EntityNotFound
 
   @error-64237 @error-20028
@@ -70,5 +73,6 @@ Feature: A failure to save one item does not stop the others, but stops the subm
       | long        | T            | P001396-001 | 2018-03-21 | 1500        |
       | fine        | T            | P001396-001 | 2018-03-21 | 60          |
     When I send the request
-    Then time card result "long" failed with error 64237 UnexpectedErrorSavingTimeCard
+    Then the response reports error 20028 TimeCardErrors
+    And time card result "long" failed with error 64237 UnexpectedErrorSavingTimeCard
     And time card result "fine" succeeded

@@ -25,6 +25,7 @@ CREATE TABLE pr_user (
     display_name TEXT NOT NULL,
     email TEXT,
     resource_uid INTEGER REFERENCES pr_resource (uid),
+    may_use_web_services INTEGER NOT NULL DEFAULT 1,
     may_save_time INTEGER NOT NULL DEFAULT 1,
     may_enter_for_others INTEGER NOT NULL DEFAULT 0,
     super_user INTEGER NOT NULL DEFAULT 0,

@@ -70,7 +70,8 @@ def authenticate(db: sqlite3.Connection, account_code: str, user_name: str, pass
     if account is None:
         raise PwsFailure(PwsError("InvalidCredentials"))
     user = db.execute(
-        "SELECT uid, password, failed_logins, locked_until FROM pr_user WHERE account_uid = ? AND user_name = ?",
+        "SELECT uid, password, failed_logins, locked_until, may_use_web_services FROM pr_user "
+        "WHERE account_uid = ? AND user_name = ?",
         (account["uid"], user_name),
     ).fetchone()
     if user is None:
@@ -86,6 +87,8 @@ def authenticate(db: sqlite3.Connection, account_code: str, user_name: str, pass
         )
         raise PwsFailure(PwsError("InvalidCredentials"))
     db.execute("UPDATE pr_user SET failed_logins = 0, locked_until = NULL WHERE uid = ?", (user["uid"],))
+    if not user["may_use_web_services"]:
+        raise PwsFailure(PwsError("WebServicesPermissionDenied"))
     ticket = base64.b64encode(secrets.token_bytes(16)).decode("ascii")
     db.execute(
         "INSERT INTO pr_session (ticket, user_uid, issued_at, last_used_at) VALUES (?, ?, ?, ?)",

@@ -18,6 +18,8 @@ def find(db: sqlite3.Connection, ref: EntityRef) -> sqlite3.Row | None:
     return None
 
 
+_INCOMPLETE = {"task": "ProjectTaskReferenceInvalid"}
+"""Kinds whose identity, sent without any identifying member, has a documented error of its own."""
 _OTHER_PROJECT = {
     "role": "RoleNotOnSameProject",
     "task": "TaskNotOnSameProject",
@@ -28,6 +30,8 @@ _OTHER_PROJECT = {
 def require(db: sqlite3.Connection, ref: EntityRef, project_uid: int | None = None) -> sqlite3.Row:
     """Like :func:`find`, but a missing entity is 50024 EntityNotFound, and a role, task or rate
     type of another project than ``project_uid`` is that kind's "not on same project" error."""
+    if not ref.criteria and ref.kind in _INCOMPLETE:
+        raise PwsError(_INCOMPLETE[ref.kind])
     row = find(db, ref)
     if row is None:
         raise PwsError("EntityNotFound", f"{ref.describe()} was not found.")

@@ -131,7 +131,9 @@ def card_dict(world: World, row: dict[str, str]) -> dict[str, Any]:
     for column, cell in row.items():
         if column in _IDENTITY_COLUMNS:
             member, key = _IDENTITY_COLUMNS[column]
-            card.setdefault(member, {})[key] = scalar(cell)
+            identity = card.setdefault(member, {})
+            if cell != "none":  # "none": the identity element sent without any member
+                identity[key] = scalar(cell)
         elif column == "WorkDate":
             card["WorkDate"] = instant(cell)
         elif column in ("Udf1", "Udf2"):

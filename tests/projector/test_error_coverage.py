@@ -1,0 +1,52 @@
+"""The catalogue is the list of errors the mock answers: each one is shown by a scenario."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mockserver.projector.catalogue import catalogue
+
+FEATURES = Path(__file__).resolve().parents[2] / "features" / "projector"
+
+
+def tagged_error_numbers() -> set[int]:
+    return {
+        int(number)
+        for feature in FEATURES.glob("*.feature")
+        for number in re.findall(r"@error-(-?\d+)\b", feature.read_text(encoding="utf-8"))
+    }
+
+
+def test_every_catalogued_error_is_produced_by_a_tagged_scenario() -> None:
+    missing = sorted(set(catalogue()) - tagged_error_numbers())
+    assert not missing, f"catalogued errors without a scenario tagged @error-N: {missing}"
+
+
+def test_every_tag_names_a_catalogued_error() -> None:
+    unknown = sorted(tagged_error_numbers() - set(catalogue()))
+    assert not unknown, f"scenarios tagged with numbers the catalogue does not hold: {unknown}"
+
+
+def scenarios_with_tags() -> list[tuple[str, set[int], set[int]]]:
+    """(scenario title, numbers in its @error tags, numbers its steps assert) for every scenario."""
+    found = []
+    for feature in sorted(FEATURES.glob("*.feature")):
+        pending_tags: set[int] = set()
+        current: tuple[str, set[int], set[int]] | None = None
+        for line in feature.read_text(encoding="utf-8").splitlines():
+            stripped = line.strip()
+            if stripped.startswith("@"):
+                pending_tags |= {int(n) for n in re.findall(r"@error-(-?\d+)\b", stripped)}
+            elif stripped.startswith(("Scenario", "Background", "Feature")):
+                current = (f"{feature.name}: {stripped}", pending_tags, set())
+                found.append(current)
+                pending_tags = set()
+            elif current is not None and re.match(r"(Then|And|But)\b", stripped):
+                current[2].update(int(n) for n in re.findall(r"\berror (-?\d+) [A-Z]", stripped))
+    return [entry for entry in found if entry[0].split(": ", 1)[1].startswith("Scenario")]
+
+
+def test_each_scenario_is_tagged_with_exactly_the_errors_it_asserts() -> None:
+    mismatched = [(title, tags, asserted) for title, tags, asserted in scenarios_with_tags() if tags != asserted]
+    assert not mismatched, "\n".join(f"{t}: tagged {sorted(a)}, asserts {sorted(b)}" for t, a, b in mismatched)
