@@ -1,0 +1,101 @@
+"""Many clients at once on one tenant: every accepted change stored once, no lost update."""
+
+from __future__ import annotations
+
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import zeep
+from support.tenant_admin import BASE_URL
+from support.wsgi_adapter import session_for
+from zeep.transports import Transport
+
+from mockserver.app import MockServer
+from mockserver.projector import pws
+
+BINDING = "{http://projectorpsa.com/PwsProjectorServices/}BasicHttpBinding_IPwsProjectorServices"
+MARCH = {"StartDate": "2018-03-01T00:00:00Z", "EndDate": "2018-03-31T00:00:00Z"}
+THREADS = 8
+
+
+def service_for(app: MockServer, tenant: str) -> Any:
+    """A client of its own (zeep and its HTTP session are not shared between threads)."""
+    client = zeep.Client(f"{BASE_URL}{pws.ENDPOINT_PATH}?wsdl", transport=Transport(session=session_for(app, BASE_URL)))
+    return client.create_service(BINDING, f"{BASE_URL}/tenants/{tenant}{pws.ENDPOINT_PATH}")
+
+
+def login(service: Any) -> str:
+    result = service.PwsAuthenticate(
+        serviceRequest={"AccountCode": "DEMO", "UserName": "e123@example.com", "Password": "e123-password"}
+    )
+    return str(result.SessionTicket)
+
+
+def test_concurrent_updates_of_one_card_version_read_let_exactly_one_win(mock_app: MockServer) -> None:
+    tenant = f"race-{uuid.uuid4().hex[:8]}"
+    services = [service_for(mock_app, tenant) for _ in range(THREADS)]
+    tickets = [login(service) for service in services]
+    read = services[0].PwsGetTimeCards(serviceRequest={"SessionTicket": tickets[0], **MARCH})
+    card = next(c for p in read.TimeEntryProjects.PwsTimeEntryProject for c in p.TimeCards.PwsTimecardDetail)
+
+    def update(index: int) -> Any:
+        detail = {
+            "TimecardType": "T",
+            "TimecardUid": card.TimecardUid,
+            "Timestamp": card.Timestamp,
+            "WorkMinutes": 100 + index,
+            "ReferenceId": str(index),
+        }
+        request = {"SessionTicket": tickets[index], **MARCH, "SaveTimeCards": {"PwsTimecardDetail": [detail]}}
+        return services[index].PwsSaveTimeCards(serviceRequest=request)
+
+    with ThreadPoolExecutor(THREADS) as pool:
+        results = list(pool.map(update, range(THREADS)))
+    outcomes = [r.TimecardResults.PwsSaveTimecardResult[0].ErrorDetail.ErrorNumber for r in results]
+    assert outcomes.count(None) == 1
+    assert sorted(n for n in outcomes if n is not None) == [64182] * (THREADS - 1)
+    after = services[0].PwsGetTimeCards(serviceRequest={"SessionTicket": tickets[0], **MARCH})
+    stored = next(
+        c
+        for p in after.TimeEntryProjects.PwsTimeEntryProject
+        for c in p.TimeCards.PwsTimecardDetail
+        if c.TimecardUid == card.TimecardUid
+    )
+    winner = outcomes.index(None)
+    assert stored.WorkMinutes == 100 + winner
+
+
+def test_concurrent_inserts_are_each_stored_once_and_tenants_stay_apart(mock_app: MockServer) -> None:
+    tenant, bystander = f"busy-{uuid.uuid4().hex[:8]}", f"quiet-{uuid.uuid4().hex[:8]}"
+    services = [service_for(mock_app, tenant) for _ in range(THREADS)]
+    tickets = [login(service) for service in services]
+
+    def insert(index: int) -> None:
+        cards = [
+            {
+                "ReferenceId": f"{index}-{n}",
+                "TimecardType": "T",
+                "ProjectIdentity": {"ProjectCode": "P001396-001"},
+                "WorkDate": "2018-03-28T00:00:00Z",
+                "WorkMinutes": 1 + n,
+            }
+            for n in range(5)
+        ]
+        request = {"SessionTicket": tickets[index], **MARCH, "SaveTimeCards": {"PwsTimecardDetail": cards}}
+        assert services[index].PwsSaveTimeCards(serviceRequest=request).Status == "Ok"
+
+    with ThreadPoolExecutor(THREADS) as pool:
+        list(pool.map(insert, range(THREADS)))
+
+    def cards_on_the_28th(service: Any, ticket: str) -> list[Any]:
+        day = {"StartDate": "2018-03-28T00:00:00Z", "EndDate": "2018-03-28T00:00:00Z"}
+        read = service.PwsGetTimeCards(serviceRequest={"SessionTicket": ticket, **day})
+        projects = read.TimeEntryProjects.PwsTimeEntryProject if read.TimeEntryProjects else []
+        return [c for p in projects for c in p.TimeCards.PwsTimecardDetail]
+
+    stored = cards_on_the_28th(services[0], tickets[0])
+    assert len(stored) == THREADS * 5
+    assert len({c.TimecardUid for c in stored}) == THREADS * 5
+    quiet = service_for(mock_app, bystander)
+    assert cards_on_the_28th(quiet, login(quiet)) == []
