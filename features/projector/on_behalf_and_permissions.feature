@@ -42,6 +42,7 @@ Feature: Entering time on behalf of others, and who may save time at all
     Then the response status is "Ok"
     And time card result "for-e123" succeeded
     And a notification e-mail "Time entered on your behalf" to "e123@example.com" was recorded
+    And the card saved as "for-e123" keeps the administrator comments "Web Service Testing"
     When I read the time cards of "E123" from "2018-03-09" to "2018-03-09"
     Then the card saved as "for-e123" is read back with:
       | WorkMinutes | ProjectCode |

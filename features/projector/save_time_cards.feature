@@ -7,7 +7,7 @@ Feature: PwsSaveTimeCards inserts and updates time cards
   A new card belongs to the request's ResourceIdentity, or to the caller's own resource when
   none is given (assumption: the page says the identity is needed "unless inserting", and
   PwsGetTimeCards documents that default), and starts as a draft (CardStatus D) unless the
-  card says otherwise.
+  card says otherwise. PreserveTimeCardStatusFlag is deprecated: accepted and ignored.
 
   Background:
     Given I am logged in to Projector as "e123@example.com"

@@ -615,3 +615,12 @@ def _(world: World, card_id: int) -> None:
     assert len(originals) == 1, splits
     created = originals[0]["SplitTimeCardIdentity"]
     world.saved["split"] = Saved(created["TimecardUid"], created["TimecardType"], "")
+
+
+@then(parsers.parse('the card saved as "{reference}" keeps the administrator comments "{comments}"'))
+def _(world: World, reference: str, comments: str) -> None:
+    with world.tenant.db() as db:
+        stored = db.execute(
+            "SELECT administrator_comments FROM pr_time_card WHERE uid = ?", (world.saved[reference].uid,)
+        ).fetchone()[0]
+    assert stored == comments
