@@ -35,10 +35,6 @@ class PwsError(Exception):
         self.additional_text = additional_text
         super().__init__(f"{self.entry.number} {code}: {self.entry.text} {additional_text or ''}".strip())
 
-    @property
-    def number(self) -> int:
-        return self.entry.number
-
 
 @functools.cache
 def catalogue(path: Path = CONTRACTS_DIR / "projector" / "errors.csv") -> dict[int, CatalogueEntry]:
