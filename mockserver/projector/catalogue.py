@@ -2,17 +2,22 @@
 
 Rules never spell an error's number or text: they raise :class:`PwsError` with the vendor's
 mnemonic code (``PwsError("TimecardHasBeenChanged")``), which reads like the rule it reports,
-and the catalogue supplies the number, type and text the vendor documents for it.
+and the catalogue supplies the number, type and text the vendor documents for it. A number may
+have a text of its own for some operations (50024 reads differently on PwsTransferTime's page);
+a text's ``{0}`` is filled with what the rule names (the vendor's "Entity {0} was not found.").
 """
 
 from __future__ import annotations
 
 import csv
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from mockserver.contracts import CONTRACTS_DIR
+
+ANY_OPERATION = "*"
 
 
 @dataclass(frozen=True)
@@ -30,31 +35,20 @@ class CatalogueEntry:
 class PwsError(Exception):
     """A documented vendor error, raised by the rules and answered in the vendor's shape."""
 
-    def __init__(self, code: str, additional_text: str | None = None) -> None:
-        self.entry = by_code()[code]
+    def __init__(self, code: str, additional_text: str | None = None, *, fill: Sequence[str] = ()) -> None:
+        self.code = code
         self.additional_text = additional_text
-        super().__init__(f"{self.entry.number} {code}: {self.entry.text} {additional_text or ''}".strip())
+        self.fill = tuple(fill)
+        general = entry_for(code)
+        super().__init__(f"{general.number} {code}: {additional_text or general.text}")
 
+    def entry(self, operation: str = ANY_OPERATION) -> CatalogueEntry:
+        return entry_for(self.code, operation)
 
-@functools.cache
-def catalogue(path: Path = CONTRACTS_DIR / "projector" / "errors.csv") -> dict[int, CatalogueEntry]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return {
-            int(row["number"]): CatalogueEntry(
-                number=int(row["number"]),
-                code=row["code"],
-                type=row["type"],
-                operations=tuple(row["operations"].split()),
-                text=row["text"],
-                source=row["source"],
-            )
-            for row in csv.DictReader(handle)
-        }
-
-
-@functools.cache
-def by_code() -> dict[str, CatalogueEntry]:
-    return {entry.code: entry for entry in catalogue().values()}
+    def text(self, operation: str = ANY_OPERATION) -> str:
+        """The vendor's text for this error in ``operation``, placeholders filled."""
+        template = self.entry(operation).text
+        return template.format(*self.fill) if self.fill else template
 
 
 class PwsFailure(Exception):
@@ -63,3 +57,34 @@ class PwsFailure(Exception):
     def __init__(self, *errors: PwsError) -> None:
         super().__init__("; ".join(str(error) for error in errors))
         self.errors = list(errors)
+
+
+@functools.cache
+def entries(path: Path = CONTRACTS_DIR / "projector" / "errors.csv") -> tuple[CatalogueEntry, ...]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return tuple(
+            CatalogueEntry(
+                number=int(row["number"]),
+                code=row["code"],
+                type=row["type"],
+                operations=tuple(row["operations"].split()),
+                text=row["text"],
+                source=row["source"],
+            )
+            for row in csv.DictReader(handle)
+        )
+
+
+def entry_for(code: str, operation: str = ANY_OPERATION) -> CatalogueEntry:
+    """The entry of ``code`` for ``operation``: one naming the operation, else the general one."""
+    candidates = [entry for entry in entries() if entry.code == code]
+    if not candidates:
+        raise KeyError(f"error code {code!r} is not in the catalogue")
+    specific = [entry for entry in candidates if operation in entry.operations]
+    if specific:
+        return specific[0]
+    return max(candidates, key=lambda entry: (ANY_OPERATION in entry.operations, len(entry.operations)))
+
+
+def numbers() -> set[int]:
+    return {entry.number for entry in entries()}

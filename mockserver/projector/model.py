@@ -34,6 +34,20 @@ ENTITY_NAMES = {
 }
 
 
+REF_TYPES = {
+    "project": "PwsProjectRef",
+    "role": "PwsProjectRoleRef",
+    "task": "PwsProjectTaskRef",
+    "task_role": "PwsProjectTaskRoleRef",
+    "rate_type": "PwsProjectRateTypeRef",
+    "location": "PwsLocationRef",
+    "resource": "PwsResourceRef",
+    "timeoff_reason": "PwsTimeOffReasonRef",
+    "adjustment_code": "PwsAdjustmentCodeRef",
+}
+"""The vendor's name of each identity type: what "Entity {0} was not found." names."""
+
+
 @dataclass(frozen=True)
 class EntityRef:
     """An identity as the client sent it: (column, value) pairs, most specific first (uid, id, code)."""

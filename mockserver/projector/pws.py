@@ -42,6 +42,7 @@ from mockserver.state.tenants import TenantRegistry
 CONTRACT_PATH = CONTRACTS_DIR / "projector" / "pws.wsdl"
 ENDPOINT_PATH = "/OpsProjectorWcfSvc/PwsProjectorServices.svc"
 SCHEMA_SQL = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
+SAVE_OPERATION = "PwsSaveTimeCards"
 _SESSION_ERRORS = {"InvalidSessionTicket", "InvalidSession"}
 _DEFAULT_NAMESPACE: dict[Any, str] = {None: wire.PWS}  # lxml-stubs want str keys; None is the default
 _PREFIXES = {"a": TAC, "b": COM, "c": CS, "r": RESP, "i": ns.XSI}
@@ -94,7 +95,7 @@ def pws_operation(needs_session: bool = True) -> Callable[[Operation], Handler]:
                 answer = Answer(messages=[error])
             response = etree.Element(ctx.operation.output_element, nsmap=_DEFAULT_NAMESPACE)
             result = etree.SubElement(response, wire.q(wire.PWS, f"{ctx.operation.name}Result"))
-            _common_fields(result, service_request, answer.messages, call.now)
+            _common_fields(result, service_request, ctx.operation.name, answer.messages, call.now)
             result.extend(answer.members)
             etree.cleanup_namespaces(response, top_nsmap=_PREFIXES)
             return response
@@ -104,23 +105,25 @@ def pws_operation(needs_session: bool = True) -> Callable[[Operation], Handler]:
     return decorate
 
 
-def _common_fields(result: etree._Element, request: etree._Element, messages: list[PwsError], now: datetime) -> None:
-    add(result, CS, "Messages", [_message(error) for error in messages])
+def _common_fields(
+    result: etree._Element, request: etree._Element, operation: str, messages: list[PwsError], now: datetime
+) -> None:
+    add(result, CS, "Messages", [_message(error, operation) for error in messages])
     add(result, CS, "ResponseId", wire.integer(request, REQ, "RequestId") or 0)
     add(result, CS, "Status", _status(messages))
     add(result, CS, "ServerTimestampUtc", now)
 
 
 def _status(messages: list[PwsError]) -> str:
-    if any(error.entry.code in _SESSION_ERRORS for error in messages):
+    if any(error.code in _SESSION_ERRORS for error in messages):
         return "FailSessionInvalid"
-    if any(error.entry.type == "Error" for error in messages):
+    if any(error.entry().type == "Error" for error in messages):
         return "Fail"
     return "OkWithWarnings" if messages else "Ok"
 
 
-def _message(error: PwsError) -> etree._Element:
-    entry = error.entry
+def _message(error: PwsError, operation: str) -> etree._Element:
+    entry = error.entry(operation)
     return members(
         COM,
         "PwsMessage",
@@ -128,7 +131,7 @@ def _message(error: PwsError) -> etree._Element:
             (COM, "AdditionalErrorText", error.additional_text or f"Error {entry.number}: {entry.code}"),
             (COM, "ErrorCode", entry.code),
             (COM, "ErrorNumber", entry.number),
-            (COM, "ErrorText", entry.text),
+            (COM, "ErrorText", error.text(operation)),
             (COM, "Type", entry.type),
         ],
     )
@@ -256,7 +259,7 @@ def _save_results(db: sqlite3.Connection, outcome: SaveOutcome) -> list[etree._E
         elements = []
         for result in results:
             element = etree.Element(wire.q(TAC, item))
-            wire.error_detail(element, result.error)
+            wire.error_detail(element, result.error, SAVE_OPERATION)
             add(element, TAC, "ReferenceId", result.reference_id)
             card = _card(db, result.card_uid)
             if card is not None and not card["deleted"]:
@@ -269,7 +272,7 @@ def _save_results(db: sqlite3.Connection, outcome: SaveOutcome) -> list[etree._E
     estimate_results = []
     for result in outcome.estimates:
         element = etree.Element(wire.q(TAC, "PwsSaveEstimateResult"))
-        wire.error_detail(element, result.error)
+        wire.error_detail(element, result.error, SAVE_OPERATION)
         if result.card_uid is not None:
             row = db.execute("SELECT * FROM pr_task_role WHERE uid = ?", (result.card_uid,)).fetchone()
             add(
@@ -294,7 +297,7 @@ def _save_results(db: sqlite3.Connection, outcome: SaveOutcome) -> list[etree._E
     note_results = []
     for result in outcome.task_notes:
         element = etree.Element(wire.q(TAC, "PwsSaveTaskNoteResult"))
-        wire.error_detail(element, result.error)
+        wire.error_detail(element, result.error, SAVE_OPERATION)
         add(element, TAC, "ReferenceId", result.reference_id)
         note_results.append(element)
 

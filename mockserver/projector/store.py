@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from mockserver.projector.catalogue import PwsError
-from mockserver.projector.model import ENTITY_TABLES, CardRef, EntityRef
+from mockserver.projector.model import ENTITY_TABLES, REF_TYPES, CardRef, EntityRef
 
 
 def find(db: sqlite3.Connection, ref: EntityRef) -> sqlite3.Row | None:
@@ -34,7 +34,7 @@ def require(db: sqlite3.Connection, ref: EntityRef, project_uid: int | None = No
         raise PwsError(_INCOMPLETE[ref.kind])
     row = find(db, ref)
     if row is None:
-        raise PwsError("EntityNotFound", f"{ref.describe()} was not found.")
+        raise PwsError("EntityNotFound", f"{ref.describe()} was not found.", fill=[REF_TYPES[ref.kind]])
     if project_uid is not None and row["project_uid"] != project_uid:
         raise PwsError(_OTHER_PROJECT[ref.kind], f"{ref.describe()} belongs to another project.")
     return row

@@ -318,7 +318,7 @@ class TimeCardSaver:
             if reason is not None:
                 put("timeoff_reason_uid", store.require(self.db, reason)["uid"])
             elif merged.get("timeoff_reason_uid") is None:
-                raise PwsError("RequiredFieldMissing", "A required field is missing: TimeOffReasonIdentity")
+                raise PwsError("RequiredFieldMissing", fill=["TimeOffReasonIdentity"])
             return fields
         self.resolve_project_fields(values, detail.clear, merged, put)
         return fields
@@ -327,7 +327,7 @@ class TimeCardSaver:
         if values.get("project") is not None:
             put("project_uid", store.require(self.db, values["project"])["uid"])
         if merged.get("project_uid") is None:
-            raise PwsError("RequiredFieldMissing", "A required field is missing: ProjectIdentity")
+            raise PwsError("RequiredFieldMissing", fill=["ProjectIdentity"])
         project = self.db.execute("SELECT * FROM pr_project WHERE uid = ?", (merged["project_uid"],)).fetchone()
         for kind, column in (("role", "role_uid"), ("task", "task_uid"), ("rate_type", "rate_type_uid")):
             if values.get(kind) is not None:
@@ -343,7 +343,7 @@ class TimeCardSaver:
                     put(column, None)  # moved to another project: the old role/task no longer applies
         if project["description_required"] and not (merged.get("description") or "").strip():
             raise PwsError(
-                "RequiredFieldMissing", f"A required field is missing: Description (project {project['code']})"
+                "RequiredFieldMissing", f"Project {project['code']} requires a description.", fill=["Description"]
             )
         self.check_udfs(project, merged)
 
@@ -420,7 +420,7 @@ class TimeCardSaver:
 
     def save_task_note(self, note: TaskNote) -> int:
         if note.task is None:
-            raise PwsError("RequiredFieldMissing", "A required field is missing: ProjectTaskIdentity")
+            raise PwsError("RequiredFieldMissing", fill=["ProjectTaskIdentity"])
         task = store.require(self.db, note.task)
         self.db.execute(
             "INSERT INTO pr_task_note (task_uid, notes, email_pm_team, user_uid, saved_at) VALUES (?, ?, ?, ?, ?)",

@@ -15,6 +15,7 @@ from typing import Any
 
 from lxml import etree
 
+from mockserver.projector.catalogue import PwsError
 from mockserver.projector.model import CardDetail, CardRef, EntityRef, timestamp_of
 from mockserver.soap import ns
 
@@ -291,19 +292,15 @@ def put(parent: etree._Element, element: etree._Element | None) -> None:
         parent.append(element)
 
 
-def error_detail(parent: etree._Element, error: Any) -> None:
+def error_detail(parent: etree._Element, error: PwsError | None, operation: str) -> None:
     """PwsErrorDetail of a failed item, or ``i:nil`` when the item succeeded."""
     if error is None:
         add_nil(parent, TAC, "ErrorDetail")
         return
-    parent.append(
-        members(
-            TAC,
-            "ErrorDetail",
-            [
-                (COM, "ErrorCode", error.entry.code),
-                (COM, "ErrorNumber", error.entry.number),
-                (COM, "ErrorText", error.entry.text),
-            ],
-        )
-    )
+    entry = error.entry(operation)
+    details = [
+        (COM, "ErrorCode", entry.code),
+        (COM, "ErrorNumber", entry.number),
+        (COM, "ErrorText", error.text(operation)),
+    ]
+    parent.append(members(TAC, "ErrorDetail", details))
