@@ -416,7 +416,7 @@ class TimeCardSaver:
             ).fetchone()
             if row is not None:
                 return row
-        raise PwsError("EntityNotFound", "Project task role was not found.")
+        raise PwsError("EntityNotFound", "Project task role was not found.", fill=["PwsProjectTaskRoleRef"])
 
     def save_task_note(self, note: TaskNote) -> int:
         if note.task is None:
