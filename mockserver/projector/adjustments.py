@@ -8,6 +8,7 @@ the mock assumes the same of splits, whose page is silent).
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime
 
 from mockserver.projector import store
@@ -36,35 +37,67 @@ _COPIED_COLUMNS = (
 )
 
 
-def adjustable_card(db: sqlite3.Connection, caller: Caller, ref: CardRef, deleted_code: str) -> sqlite3.Row:
-    """The versioned card an adjustment names, checked: complete, a time card, current, allowed."""
+@dataclass(frozen=True)
+class CardErrors:
+    """The error codes an adjustment answers for each way a named card can be unfit."""
+
+    missing: str
+    deleted: str
+    changed: str
+    time_off: str
+    ineligible: str = "OneOrMoreTimeCardsIneligibleForAdjustment"
+
+
+SPLIT_ERRORS = CardErrors(
+    missing="SpecifiedTimeCardDoesNotExist",
+    deleted="SplitCardTimeCardHasBeenDeleted",
+    changed="TimecardHasBeenChanged",
+    time_off="UnexpectedTimeCardType",
+)
+TRANSFER_ERRORS = CardErrors(
+    missing="EntityNotFound",
+    deleted="EntityNotFound",
+    changed="OneOrMoreTimeCardsIneligibleForAdjustment",
+    time_off="OneOrMoreTimeCardsIneligibleForAdjustment",
+)
+_INELIGIBLE_STATUSES = {"I", "B"}
+
+
+def adjustable_card(db: sqlite3.Connection, caller: Caller, ref: CardRef, errors: CardErrors) -> sqlite3.Row:
+    """The versioned card an adjustment names, checked: complete, a time card, current, eligible, allowed.
+
+    Ineligible: for reporting only, invoiced or billed, or submitted in a period closed for time.
+    """
     if not ref.identifies:
         raise PwsError("InvalidTimeCard")
-    if ref.card_type not in (None, TIME_CARD):
-        raise PwsError(
-            "UnexpectedTimeCardType", f"Only time cards (T) can be adjusted; TimecardType was '{ref.card_type}'."
-        )
     card = store.find_card(db, ref)
     if card is None:
-        raise PwsError("SpecifiedTimeCardDoesNotExist")
-    if card["type"] != TIME_CARD:
-        raise PwsError("UnexpectedTimeCardType", f"Card {card['uid']} is a time off card.")
+        raise PwsError(
+            errors.missing, f"Time card {ref.card_uid or ref.card_id} was not found.", fill=["PwsTimecardRef"]
+        )
     if card["deleted"]:
-        raise PwsError(deleted_code)
-    if card["for_reporting_only"] or (card["status"] == "S" and store.period_closed_for_time(db, card["work_date"])):
-        raise PwsError("OneOrMoreTimeCardsIneligibleForAdjustment", f"Card {card['uid']} cannot be adjusted.")
+        raise PwsError(errors.deleted, f"Time card {card['uid']} is deleted.", fill=["PwsTimecardRef"])
+    if card["type"] != TIME_CARD or ref.card_type not in (None, TIME_CARD):
+        raise PwsError(errors.time_off, f"Card {card['uid']} is a time off card; only time cards are adjusted.")
     if ref.timestamp is not None and ref.timestamp != timestamp_of(card["version"]):
-        raise PwsError("TimecardHasBeenChanged")
+        raise PwsError(errors.changed, f"Card {card['uid']} has changed since it was read.")
+    closed = card["status"] == "S" and store.period_closed_for_time(db, card["work_date"])
+    if card["for_reporting_only"] or card["status"] in _INELIGIBLE_STATUSES or closed:
+        raise PwsError(errors.ineligible, f"Card {card['uid']} cannot be adjusted.")
     if not caller.may_save_time or (card["resource_uid"] != caller.resource_uid and not caller.may_enter_for_others):
         raise PwsError("NoPermissionToSaveTimeCard")
     return card
 
 
 def record_adjustment(
-    db: sqlite3.Connection, caller: Caller, adjustment: Adjustment, now: datetime, cards: list[tuple[int, str]]
+    db: sqlite3.Connection,
+    caller: Caller,
+    adjustment: Adjustment,
+    code_uid: int | None,
+    now: datetime,
+    cards: list[tuple[int, str]],
 ) -> None:
-    """Keep the adjustment's reason and the cards it touched (``(uid, effect)`` pairs)."""
-    code_uid = store.require(db, adjustment.code)["uid"] if adjustment.code and adjustment.code.criteria else None
+    """Keep the adjustment's reason (explanation, adjustment code) and the cards it touched."""
     (adjustment_id,) = db.execute(
         "INSERT INTO pr_adjustment (kind, adjustment_code_uid, explanation, user_uid, created_at) "
         "VALUES (?, ?, ?, ?, ?) RETURNING id",
@@ -114,12 +147,13 @@ def split_time_cards(
         if errors:
             raise PwsFailure(*errors)
         touched = [(original, "split") for original, _ in splits] + [(new, "created") for _, new in splits]
-        record_adjustment(db, caller, adjustment, now, touched)
+        code_uid = store.require(db, adjustment.code)["uid"] if adjustment.code else None
+        record_adjustment(db, caller, adjustment, code_uid, now, touched)
     return splits
 
 
 def _split(db: sqlite3.Connection, caller: Caller, order: SplitOrder, now: datetime) -> tuple[int, int]:
-    card = adjustable_card(db, caller, order.card, "SplitCardTimeCardHasBeenDeleted")
+    card = adjustable_card(db, caller, order.card, SPLIT_ERRORS)
     kept = _kept_minutes(card, order)
     db.execute(
         "UPDATE pr_time_card SET work_minutes = ?, version = version + 1, updated_at = ? WHERE uid = ?",

@@ -158,6 +158,39 @@ class SplitOrder:
 
 
 @dataclass(frozen=True)
+class TransferOrder:
+    """PwsTimeTransferOrder: where a set of cards goes (members not sent stay as they are)."""
+
+    cards: list[CardRef]
+    project: EntityRef | None
+    role: EntityRef | None
+    role_name: str | None
+    task: EntityRef | None
+    rate_type: EntityRef | None
+
+
+@dataclass(frozen=True)
+class TransferRequest:
+    """PwsTransferTimeRq."""
+
+    adjustment_type: str | None
+    orders: list[TransferOrder] | None
+    adjust_role_dates: bool
+    report_only: bool
+
+
+@dataclass(frozen=True)
+class ProjectRoleRequest:
+    """PwsGetTimeEntryProjectRoleRq."""
+
+    start_date: datetime | None
+    end_date: datetime | None
+    project: EntityRef | None
+    role: EntityRef | None
+    resource: EntityRef | None
+
+
+@dataclass(frozen=True)
 class Adjustment:
     """What every time adjustment records: why (code, explanation), by whom, when."""
 

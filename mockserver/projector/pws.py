@@ -24,13 +24,17 @@ from mockserver.projector.model import (
     Adjustment,
     CardRef,
     Estimate,
+    ProjectRoleRequest,
     ReadRequest,
     SaveRequest,
     SplitOrder,
     TaskNote,
+    TransferOrder,
+    TransferRequest,
 )
 from mockserver.projector.sessions import Caller
 from mockserver.projector.timecards import ItemOutcome, SaveOutcome, TimeCardSaver
+from mockserver.projector.transfers import TimeTransfer
 from mockserver.projector.wire import COM, CS, REQ, RESP, TAC, add, members, text
 from mockserver.settings import Settings
 from mockserver.soap import ns
@@ -395,8 +399,9 @@ def _adjustment(request: etree._Element, kind: str) -> Adjustment:
     )
 
 
-def _timecard_ref(local: str, card: sqlite3.Row) -> etree._Element:
-    element = etree.Element(wire.q(TAC, local))
+def _timecard_ref(local: str, card: sqlite3.Row, namespace: str = TAC) -> etree._Element:
+    """A PwsTimecardRef of ``card`` (ReferenceId nil, as the vendor's examples answer)."""
+    element = etree.Element(wire.q(namespace, local))
     wire.add_nil(element, COM, "ReferenceId")
     add(element, COM, "TimecardId", card["id"])
     add(element, COM, "TimecardType", card["type"])
@@ -417,6 +422,63 @@ def pws_split_time_cards(call: Call) -> Answer:
             result.append(_timecard_ref(local, card))
         results.append(result)
     return Answer(members=[_list(TAC, "TimeCardSplits", results)])
+
+
+# -- PwsTransferTime -----------------------------------------------------------------------------
+
+
+def _transfer_request(request: etree._Element) -> TransferRequest:
+    orders = wire.items(request, TAC, "TransferOrders")
+    return TransferRequest(
+        adjustment_type=text(request, TAC, "AdjustmentType"),
+        orders=None if orders is None else [_transfer_order(order) for order in orders],
+        # The wire name is AdjustProjectRoleDatesAsNeededFlag; page 003's table spells it without "Project".
+        adjust_role_dates=wire.flag(request, TAC, "AdjustProjectRoleDatesAsNeededFlag")
+        or wire.flag(request, TAC, "AdjustRoleDatesAsNeededFlag"),
+        report_only=wire.flag(request, TAC, "ReportOnlyFlag"),
+    )
+
+
+def _transfer_order(order: etree._Element) -> TransferOrder:
+    return TransferOrder(
+        cards=[wire.card_ref(ref) for ref in wire.items(order, TAC, "TimeCardIdentities") or []],
+        project=wire.entity_ref(order, TAC, "NewProjectIdentity", "project"),
+        role=wire.entity_ref(order, TAC, "NewProjectRoleIdentity", "role"),
+        role_name=text(order, TAC, "NewProjectRoleName"),
+        task=wire.entity_ref(order, TAC, "NewProjectTaskIdentity", "task"),
+        rate_type=wire.entity_ref(order, TAC, "NewProjectRateTypeIdentity", "rate_type"),
+    )
+
+
+@pws_operation()
+def pws_transfer_time(call: Call) -> Answer:
+    request = _transfer_request(call.request)
+    transfer = TimeTransfer(call.db, call.user, request, call.now)
+    moved = transfer.run(_adjustment(call.request, request.adjustment_type or ""))
+    identities = []
+    for uid in moved:
+        card = _card(call.db, uid)
+        assert card is not None
+        identities.append(_timecard_ref("PwsTimecardRef", card, COM))
+    return Answer(members=[_list(TAC, "TimeCardIdentities", identities), _list(TAC, "TimecardValuationReport", [])])
+
+
+# -- PwsGetTimeEntryProjectRole ------------------------------------------------------------------
+
+
+@pws_operation()
+def pws_get_time_entry_project_role(call: Call) -> Answer:
+    request = call.request
+    project_role = ProjectRoleRequest(
+        start_date=wire.instant(request, TAC, "StartDate"),
+        end_date=wire.instant(request, TAC, "EndDate"),
+        project=wire.entity_ref(request, TAC, "ProjectIdentity", "project"),
+        role=wire.entity_ref(request, TAC, "RoleIdentity", "role"),
+        resource=wire.entity_ref(request, TAC, "ResourceIdentity", "resource"),
+    )
+    project = time_entry.time_entry_project_role(call.db, call.user, project_role)
+    project.tag = wire.q(TAC, "TimeEntryProject")
+    return Answer(members=[project])
 
 
 HANDLERS: dict[str, Handler] = {

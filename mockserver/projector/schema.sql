@@ -140,6 +140,7 @@ CREATE TABLE pr_time_card (
     description TEXT,
     status TEXT NOT NULL DEFAULT 'D' CHECK (status IN ('D', 'R', 'S', 'A', 'I', 'B', 'M')),
     for_reporting_only INTEGER NOT NULL DEFAULT 0,
+    excluded_from_billing INTEGER NOT NULL DEFAULT 0,
     deleted INTEGER NOT NULL DEFAULT 0,
     version INTEGER NOT NULL DEFAULT 1,
     udf1 TEXT,

@@ -15,11 +15,17 @@ from lxml import etree
 
 from mockserver.projector import store
 from mockserver.projector.catalogue import PwsError, PwsFailure
-from mockserver.projector.model import TIME_CARD, TIME_OFF_CARD, ReadRequest
+from mockserver.projector.model import TIME_CARD, TIME_OFF_CARD, EntityRef, ProjectRoleRequest, ReadRequest
 from mockserver.projector.sessions import Caller
 from mockserver.projector.timecards import check_range
 from mockserver.projector.wire import COM, TAC, add, card_element, members, q, ref, ref_members, xml_day
 
+PROJECT_ROLE_DATE_RULES = (
+    "TimeEntryProjectRoleStartDateRequired",
+    "TimeEntryProjectRoleEndDateRequired",
+    "InvalidValueForTimeEntryProjectRoleStartDate",
+    "InvalidValueForTimeEntryProjectRoleEndDate",
+)
 READ_DATE_RULES = (
     "TimeCardStartDateRequired",
     "TimeCardEndDateRequired",
@@ -38,12 +44,7 @@ class FoundCards:
 def read_time_cards(db: sqlite3.Connection, caller: Caller, request: ReadRequest) -> FoundCards:
     """The resource's cards with work dates in the range, grouped by project and by time-off reason."""
     start, end = check_range(request.start_date, request.end_date, READ_DATE_RULES)
-    if request.resource is not None:
-        resource_uid = store.require(db, request.resource)["uid"]
-    elif caller.resource_uid is not None:
-        resource_uid = caller.resource_uid
-    else:
-        raise PwsFailure(PwsError("CallerNotAssociatedWithResource"))
+    resource_uid = resource_for(db, caller, request.resource)
     conditions = ["resource_uid = ?", "work_date BETWEEN ? AND ?", "deleted = 0"]
     parameters: list[object] = [resource_uid, start.isoformat(), end.isoformat()]
     if request.card is not None:
@@ -88,9 +89,59 @@ def read_time_cards(db: sqlite3.Connection, caller: Caller, request: ReadRequest
     return found
 
 
-def time_entry_project(db: sqlite3.Connection, project: sqlite3.Row, cards: Sequence[sqlite3.Row]) -> etree._Element:
-    """PwsTimeEntryProject: what a client needs to log time on a project, with the cards given."""
-    roles = db.execute("SELECT * FROM pr_role WHERE project_uid = ? ORDER BY id", (project["uid"],)).fetchall()
+def resource_for(db: sqlite3.Connection, caller: Caller, resource: EntityRef | None) -> int:
+    """The resource named, else the caller's own; a caller who is not a resource must name one."""
+    if resource is not None:
+        return int(store.require(db, resource)["uid"])
+    if caller.resource_uid is None:
+        raise PwsError("CallerNotAssociatedWithResource")
+    return caller.resource_uid
+
+
+def time_entry_project_role(db: sqlite3.Connection, caller: Caller, request: ProjectRoleRequest) -> etree._Element:
+    """PwsGetTimeEntryProjectRole: the project and role a resource logs time on, with its cards in the range."""
+    errors = [] if request.project is not None else [PwsError("ProjectRequiredForGetTimeEntryProjectRole")]
+    try:
+        start, end = check_range(request.start_date, request.end_date, PROJECT_ROLE_DATE_RULES)
+    except PwsFailure as failure:
+        errors += failure.errors
+    if errors or request.project is None:
+        raise PwsFailure(*errors)
+    project = store.require(db, request.project)
+    resource_uid = resource_for(db, caller, request.resource)
+    if request.role is not None:
+        roles = [store.require(db, request.role, project["uid"])]
+    else:
+        roles = db.execute(
+            "SELECT * FROM pr_role WHERE project_uid = ? AND resource_uid = ? ORDER BY id",
+            (project["uid"], resource_uid),
+        ).fetchall()
+        if len(roles) > 1:
+            raise PwsError("RoleIdentityRequiredForMultipleRoles", f"The resource has {len(roles)} roles on it.")
+        if not roles and not project["allow_booking"]:
+            raise PwsError("ResourceHasNoRoleOnProject", f"Project {project['code']} does not allow booking.")
+    role_uids = [role["uid"] for role in roles]
+    cards = db.execute(
+        "SELECT * FROM pr_time_card WHERE resource_uid = ? AND project_uid = ? AND work_date BETWEEN ? AND ? "
+        "AND deleted = 0 ORDER BY work_date, uid",
+        (resource_uid, project["uid"], start.isoformat(), end.isoformat()),
+    ).fetchall()
+    if request.role is not None:
+        cards = [card for card in cards if card["role_uid"] in role_uids]
+    return time_entry_project(db, project, cards, roles)
+
+
+def time_entry_project(
+    db: sqlite3.Connection,
+    project: sqlite3.Row,
+    cards: Sequence[sqlite3.Row],
+    roles: Sequence[sqlite3.Row] | None = None,
+) -> etree._Element:
+    """PwsTimeEntryProject: what a client needs to log time on a project, with the cards given.
+
+    ``roles`` are the roles it offers (all of the project's when None)."""
+    if roles is None:
+        roles = db.execute("SELECT * FROM pr_role WHERE project_uid = ? ORDER BY id", (project["uid"],)).fetchall()
     tasks = db.execute("SELECT * FROM pr_task WHERE project_uid = ? ORDER BY id", (project["uid"],)).fetchall()
     rate_types = db.execute(
         "SELECT * FROM pr_rate_type WHERE project_uid = ? ORDER BY id", (project["uid"],)
