@@ -175,12 +175,31 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
     child("pr_task", project_uid=strict_project["uid"], name="Fieldwork")
     child(
         "pr_role",
+        uid=1152921504609900001,
         project_uid=strict_project["uid"],
         name="Auditor",
         resource_uid=e123["uid"],
         start_date="2017-01-01",
         end_date="2030-12-31",
     )
+
+    child("pr_role", project_uid=strict_project["uid"], name="Reviewer", resource_uid=e123["uid"])
+    # A second role of E123 on the transfer target, whose dates do not cover March 2018.
+    child(
+        "pr_role",
+        uid=1152921504609801803,
+        project_uid=transfer_target["uid"],
+        name="Tester",
+        resource_uid=e123["uid"],
+        start_date="2018-06-01",
+        end_date="2018-06-30",
+    )
+    # Projects E123 has no role on: one allows booking time without a role, one does not.
+    open_booking = project("P001700-001", allow_booking=1, name="Open Booking")
+    child("pr_rate_type", project_uid=open_booking["uid"], name="Standard")
+    child("pr_task", project_uid=open_booking["uid"], name="General")
+    closed_team = project("P001800-001", name="Closed Team")
+    child("pr_role", project_uid=closed_team["uid"], name="Member", resource_uid=colleagues[0]["uid"])
 
     for _ in range(4):
         extra = project(f"P00{fake.unique.random_int(3000, 9999)}-001", pm_module=fake.random_int(0, 1))

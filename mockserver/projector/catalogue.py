@@ -30,6 +30,8 @@ class CatalogueEntry:
     operations: tuple[str, ...]
     text: str
     source: str
+    subject: str
+    """The identity type this row's text is about (50024 on PwsTransferTime: a time card); else empty."""
 
 
 class PwsError(Exception):
@@ -43,7 +45,7 @@ class PwsError(Exception):
         super().__init__(f"{general.number} {code}: {additional_text or general.text}")
 
     def entry(self, operation: str = ANY_OPERATION) -> CatalogueEntry:
-        return entry_for(self.code, operation)
+        return entry_for(self.code, operation, self.fill[0] if self.fill else "")
 
     def text(self, operation: str = ANY_OPERATION) -> str:
         """The vendor's text for this error in ``operation``, placeholders filled."""
@@ -70,17 +72,20 @@ def entries(path: Path = CONTRACTS_DIR / "projector" / "errors.csv") -> tuple[Ca
                 operations=tuple(row["operations"].split()),
                 text=row["text"],
                 source=row["source"],
+                subject=row["subject"],
             )
             for row in csv.DictReader(handle)
         )
 
 
-def entry_for(code: str, operation: str = ANY_OPERATION) -> CatalogueEntry:
-    """The entry of ``code`` for ``operation``: one naming the operation, else the general one."""
+def entry_for(code: str, operation: str = ANY_OPERATION, subject: str = "") -> CatalogueEntry:
+    """The entry of ``code`` for ``operation`` (and the identity type it is about): a row naming
+    the operation (and, if it has one, that subject), else the general row."""
     candidates = [entry for entry in entries() if entry.code == code]
     if not candidates:
         raise KeyError(f"error code {code!r} is not in the catalogue")
-    specific = [entry for entry in candidates if operation in entry.operations]
+    specific = [entry for entry in candidates if operation in entry.operations and entry.subject in ("", subject)]
+    specific.sort(key=lambda entry: entry.subject != subject)  # an exact subject first
     if specific:
         return specific[0]
     return max(candidates, key=lambda entry: (ANY_OPERATION in entry.operations, len(entry.operations)))

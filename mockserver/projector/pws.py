@@ -432,9 +432,8 @@ def _transfer_request(request: etree._Element) -> TransferRequest:
     return TransferRequest(
         adjustment_type=text(request, TAC, "AdjustmentType"),
         orders=None if orders is None else [_transfer_order(order) for order in orders],
-        # The wire name is AdjustProjectRoleDatesAsNeededFlag; page 003's table spells it without "Project".
-        adjust_role_dates=wire.flag(request, TAC, "AdjustProjectRoleDatesAsNeededFlag")
-        or wire.flag(request, TAC, "AdjustRoleDatesAsNeededFlag"),
+        # The wire name; page 003's table spells it AdjustRoleDatesAsNeededFlag (see the contract).
+        adjust_role_dates=wire.flag(request, TAC, "AdjustProjectRoleDatesAsNeededFlag"),
         report_only=wire.flag(request, TAC, "ReportOnlyFlag"),
     )
 
@@ -487,6 +486,8 @@ HANDLERS: dict[str, Handler] = {
     "PwsSaveTimeCards": pws_save_time_cards,
     "PwsGetTimeCards": pws_get_time_cards,
     "PwsSplitTimeCards": pws_split_time_cards,
+    "PwsTransferTime": pws_transfer_time,
+    "PwsGetTimeEntryProjectRole": pws_get_time_entry_project_role,
 }
 
 

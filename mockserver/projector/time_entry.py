@@ -117,7 +117,7 @@ def time_entry_project_role(db: sqlite3.Connection, caller: Caller, request: Pro
             (project["uid"], resource_uid),
         ).fetchall()
         if len(roles) > 1:
-            raise PwsError("RoleIdentityRequiredForMultipleRoles", f"The resource has {len(roles)} roles on it.")
+            raise PwsError("ProjectRoleIdentityRequired", f"The resource has {len(roles)} roles on it.")
         if not roles and not project["allow_booking"]:
             raise PwsError("ResourceHasNoRoleOnProject", f"Project {project['code']} does not allow booking.")
     role_uids = [role["uid"] for role in roles]

@@ -138,7 +138,7 @@ class TimeTransfer:
             return next(role for role in roles if role["uid"] == card["role_uid"])
         if len(roles) == 1:
             return roles[0]
-        raise PwsError("RequiredFieldMissing", "Name the target role.", fill=["NewProjectRoleIdentity"])
+        raise PwsError("ProjectRoleIdentityRequired", f"The resource has {len(roles)} roles on the target project.")
 
     def create_role(self, project_uid: int, resource_uid: int, name: str) -> sqlite3.Row:
         role_id, role_uid = store.next_identity(self.db)
@@ -157,7 +157,7 @@ class TimeTransfer:
             return
         if not self.request.adjust_role_dates:
             raise PwsError(
-                "WorkDateOutsideRoleDates", f"Role {role['name']} runs {start} to {end}; card on {work_date}."
+                "TimeCardWorkDateOutsideRoleDates", f"Role {role['name']} runs {start} to {end}; card on {work_date}."
             )
         day = work_date.isoformat()
         self.db.execute(

@@ -7,11 +7,14 @@ runs before any server code exists. What it proves:
 - every vendor example envelope's Body element validates unchanged;
 - the contract rejects what a WCF service would not deserialize (bad values, unknown or misplaced members) and
   accepts what the vendor answers with business errors instead (free-text TimecardType / CardStatus, missing dates);
-- zeep consumes ``pws.wsdl``: five operations with the vendor's SOAPActions, requests it builds validate, and it
-  reads the vendor's response example;
+- zeep consumes ``pws.wsdl``: seven operations with the vendor's SOAPActions, requests it builds validate, and it
+  reads the vendor's response examples;
 - PwsSplitTimeCards (the vendor's time card split service): its wiki request example, hand-written requests and the
   wiki's response shape validate; page 003's PwsVersionedTimecardRef items validate against the new type;
-- ``errors.csv`` is well formed and holds page 002's whole error table.
+- PwsTransferTime (page 003): its example request and response validate unchanged and are page 003's verbatim; the
+  error table's flag spelling AdjustRoleDatesAsNeededFlag is refused (the wire name is the example's);
+- PwsGetTimeEntryProjectRole (page 004): minimal and full requests and the response shape validate;
+- ``errors.csv`` is well formed ((number, operations) unique) and holds page 002's, 003's and 004's error tables.
 """
 
 from __future__ import annotations
@@ -26,11 +29,14 @@ import xmlschema
 import zeep
 from lxml import etree
 
+from mockserver.projector.catalogue import entry_for
+
 REPO = Path(__file__).resolve().parents[2]
 CONTRACTS = REPO / "contracts" / "projector"
 EXAMPLES = REPO / "fixtures" / "projector" / "examples"
 PAGE_002 = REPO.parent / "shared" / "vendor-docs" / "002_54ea57f30008c731.txt"
 PAGE_003 = REPO.parent / "shared" / "vendor-docs" / "003_19d93cea1d06a091.txt"
+PAGE_004 = REPO.parent / "shared" / "vendor-docs" / "004_eefd9b7464ffb5a0.txt"
 
 SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -53,7 +59,15 @@ XSD_FILES = {
     "common.xsd": COM,
     "commonservices.xsd": CS,
 }
-OPERATIONS = ("PwsAuthenticate", "PwsUnauthenticate", "PwsSaveTimeCards", "PwsGetTimeCards", "PwsSplitTimeCards")
+OPERATIONS = (
+    "PwsAuthenticate",
+    "PwsUnauthenticate",
+    "PwsSaveTimeCards",
+    "PwsGetTimeCards",
+    "PwsSplitTimeCards",
+    "PwsTransferTime",
+    "PwsGetTimeEntryProjectRole",
+)
 ACTION_PREFIX = "http://projectorpsa.com/PwsProjectorServices/IPwsProjectorServices/"
 
 # Page 002's error table (vendor-docs/002, PwsSaveTimeCards - Common Errors and Warnings).
@@ -179,7 +193,16 @@ def test_xmlschema_loads_the_set(xml_schema):
 
 def test_examples_are_present():
     names = {path.name for path in example_files()}
-    assert {"PwsSaveTimeCards.request.xml", "PwsSaveTimeCards.response.xml", "PwsSplitTimeCards.request.xml"} <= names
+    assert {
+        "PwsSaveTimeCards.request.xml",
+        "PwsSaveTimeCards.response.xml",
+        "PwsSplitTimeCards.request.xml",
+        "PwsTransferTime.request.xml",
+        "PwsTransferTime.response.xml",
+    } <= names
+    readme = (EXAMPLES / "README.md").read_text(encoding="utf-8")
+    for name in names:
+        assert f"`{name}`" in readme, f"{name} is not listed in the examples README"
 
 
 @pytest.mark.parametrize("path", example_files(), ids=lambda path: path.name)
@@ -676,13 +699,40 @@ def test_wsdl_document_is_wcf_shaped():
 def catalogue() -> list[dict[str, str]]:
     with (CONTRACTS / "errors.csv").open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
-        assert reader.fieldnames == ["number", "code", "type", "operations", "text", "source"]
+        assert reader.fieldnames == ["number", "code", "type", "operations", "text", "source", "subject"]
         return list(reader)
 
 
+def general_rows(catalogue: list[dict[str, str]]) -> dict[int, dict[str, str]]:
+    """Each number's general row: the one the server falls back to when no row names the operation."""
+    rows: dict[int, list[dict[str, str]]] = {}
+    for row in catalogue:
+        rows.setdefault(int(row["number"]), []).append(row)
+    return {
+        number: max(found, key=lambda row: ("*" in row["operations"].split(), len(row["operations"].split())))
+        for number, found in rows.items()
+    }
+
+
+def row_for(catalogue: list[dict[str, str]], number: int, operation: str, subject: str = "") -> dict[str, str]:
+    """The row the server answers ``number`` with in ``operation`` (about ``subject``), by the server's own rule."""
+    code = next(row["code"] for row in catalogue if int(row["number"]) == number)
+    entry = entry_for(code, operation, subject)
+    return next(row for row in catalogue if int(row["number"]) == number and row["text"] == entry.text)
+
+
 def test_catalogue_rows_are_well_formed(catalogue):
-    numbers = [int(row["number"]) for row in catalogue]
-    assert len(numbers) == len(set(numbers)), "error numbers must be unique"
+    keys = [(int(row["number"]), row["operations"], row["subject"]) for row in catalogue]
+    assert len(keys) == len(set(keys)), "(number, operations, subject) must be unique"
+    named: set[tuple[int, str, str]] = set()
+    for row in catalogue:
+        for operation in row["operations"].split():
+            key = (int(row["number"]), operation, row["subject"])
+            assert key not in named, f"{key}: two rows of one number name the same operation"
+            named.add(key)
+    for number in {number for number, _, _ in keys}:
+        codes = {row["code"] for row in catalogue if int(row["number"]) == number}
+        assert len(codes) == 1, f"{number}: one number, one code ({codes})"
     for row in catalogue:
         assert re.fullmatch(r"[A-Z][A-Za-z0-9]+", row["code"]), row
         assert row["type"] in ("Error", "Warning"), row
@@ -694,7 +744,7 @@ def test_catalogue_rows_are_well_formed(catalogue):
 
 
 def test_catalogue_holds_page_002_table(catalogue):
-    by_number = {int(row["number"]): row for row in catalogue}
+    by_number = general_rows(catalogue)
     assert set(by_number) >= PAGE_002_NUMBERS
     if PAGE_002.exists():
         table = PAGE_002.read_text(encoding="utf-8").split("ErrorNumber | ErrorCode | ErrorText |", 1)[1]
@@ -709,7 +759,7 @@ def test_catalogue_holds_page_002_table(catalogue):
 
 
 def test_catalogue_holds_the_other_documented_errors(catalogue):
-    by_number = {int(row["number"]): row for row in catalogue}
+    by_number = general_rows(catalogue)
     expected = {
         10004: "InvalidSessionTicket",
         -101: "InvalidSession",
@@ -1012,7 +1062,7 @@ def test_zeep_builds_and_reads_split_messages(client, schema):
 
 
 def test_catalogue_covers_split_time_cards(catalogue):
-    by_number = {int(row["number"]): row for row in catalogue}
+    by_number = general_rows(catalogue)
     for number in (20033, 20037, 20051, 50024, 64182, 64220, 64338, 64365, 90009, 90010, 10004, -101):
         assert SPLIT in by_number[number]["operations"].split(), number
     assert by_number[20037]["code"] == "TimeCardSplitPercentOutOfRange"
@@ -1021,3 +1071,474 @@ def test_catalogue_covers_split_time_cards(catalogue):
     assert by_number[64365]["source"].startswith("vendor-docs/003")
     if PAGE_003.exists():
         assert by_number[64365]["text"] in " ".join(PAGE_003.read_text(encoding="utf-8").split())
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# PwsTransferTime (page 003) and PwsGetTimeEntryProjectRole (page 004)
+# ---------------------------------------------------------------------------------------------------------------
+
+TRANSFER = "PwsTransferTime"
+ENTRY_ROLE = "PwsGetTimeEntryProjectRole"
+WIRE_FLAG = "AdjustProjectRoleDatesAsNeededFlag"  # page 003's listing and example
+TABLE_FLAG = "AdjustRoleDatesAsNeededFlag"  # page 003's element table
+TRANSFER_TIME_CARD_NOT_FOUND = "Time Card was not found. Another user may have deleted it."
+
+
+def transfer_request() -> etree._Element:
+    return body_element(EXAMPLES / f"{TRANSFER}.request.xml")
+
+
+def transfer_response() -> etree._Element:
+    return body_element(EXAMPLES / f"{TRANSFER}.response.xml")
+
+
+def transfer_order(element: etree._Element) -> etree._Element:
+    found = element.find("pws:serviceRequest/tim:TransferOrders/tim:PwsTimeTransferOrder", NSMAP)
+    assert found is not None
+    return found
+
+
+def members(type_name: str) -> list[tuple[str, str]]:
+    """(name, type) of the members a TimeAndCost complex type declares itself, in order."""
+    nodes = schema_doc("timeandcost.xsd").xpath(
+        f"/xs:schema/xs:complexType[@name='{type_name}']//xs:element", namespaces=NSMAP
+    )
+    return [
+        (
+            node.get("name"),
+            node.get("type") or "restricted " + node.xpath("string(.//xs:restriction/@base)", namespaces=NSMAP),
+        )
+        for node in nodes
+    ]
+
+
+def base_of(type_name: str) -> str | None:
+    found = schema_doc("timeandcost.xsd").xpath(
+        f"/xs:schema/xs:complexType[@name='{type_name}']/xs:complexContent/xs:extension/@base", namespaces=NSMAP
+    )
+    return str(found[0]) if found else None
+
+
+def normalized(path: Path) -> str:
+    return " ".join(path.read_text(encoding="utf-8").split())
+
+
+def test_transfer_time_examples_are_page_003_verbatim():
+    if not PAGE_003.exists():
+        pytest.skip("shared/vendor-docs is not beside the repository")
+    text = PAGE_003.read_text(encoding="utf-8")
+    envelopes = re.findall(r"<(?:soapenv|s):Envelope .*?</(?:soapenv|s):Envelope>", text, re.S)
+    assert len(envelopes) == 2
+    parser = etree.XMLParser(remove_blank_text=True)
+    for envelope, name in zip(envelopes, (f"{TRANSFER}.request.xml", f"{TRANSFER}.response.xml"), strict=True):
+        vendor = etree.fromstring(envelope.encode(), parser)
+        ours = etree.parse(str(EXAMPLES / name), parser).getroot()
+        assert etree.tostring(ours, method="c14n") == etree.tostring(vendor, method="c14n"), name
+
+
+def test_transfer_time_examples_validate_unchanged(schema, xml_schema):
+    request = transfer_request()
+    assert request.tag == f"{{{PWS}}}{TRANSFER}"
+    assert service_request(request).find(f"tim:{WIRE_FLAG}", NSMAP).text == "true"
+    response = transfer_response()
+    assert response.tag == f"{{{PWS}}}{TRANSFER}Response"
+    for element in (request, response):
+        assert_valid(schema, element)
+        assert list(xml_schema.iter_errors(etree.tostring(element).decode())) == []
+
+
+def test_transfer_types_members_in_wcf_order():
+    assert base_of("PwsTransferTimeRq") == "req:RequestBase"
+    assert members("PwsTransferTimeRq") == [
+        (WIRE_FLAG, "xs:boolean"),
+        ("AdjustmentCodeIdentity", "com:PwsAdjustmentCodeRef"),
+        ("AdjustmentType", "xs:string"),
+        ("Explanation", "restricted xs:string"),
+        ("ReportOnlyFlag", "xs:boolean"),
+        ("TransferOrders", "tim:ArrayOfPwsTimeTransferOrder"),
+    ]
+    assert base_of("PwsTimeTransferOrder") is None
+    assert members("PwsTimeTransferOrder") == [
+        ("NewProjectIdentity", "com:PwsProjectRef"),
+        ("NewProjectRateTypeIdentity", "com:PwsProjectRateTypeRef"),
+        ("NewProjectRoleIdentity", "com:PwsProjectRoleRef"),
+        ("NewProjectRoleName", "xs:string"),
+        ("NewProjectTaskIdentity", "com:PwsProjectTaskRef"),
+        ("TimeCardIdentities", "tim:ArrayOfPwsVersionedTimecardRef"),
+    ]
+    assert base_of("PwsTransferTimeRs") == "cs:ResponseBase"
+    assert members("PwsTransferTimeRs") == [
+        ("TimeCardIdentities", "com:ArrayOfPwsTimecardRef"),
+        ("TimecardValuationReport", "tim:PwsTimecardValuationReport"),
+    ]
+    assert base_of("PwsGetTimeEntryProjectRoleRq") == "req:RequestBase"
+    assert members("PwsGetTimeEntryProjectRoleRq") == [
+        ("EndDate", "xs:dateTime"),
+        ("ProjectIdentity", "com:PwsProjectRef"),
+        ("ResourceIdentity", "com:PwsResourceRef"),
+        ("RoleIdentity", "com:PwsProjectRoleRef"),
+        ("StartDate", "xs:dateTime"),
+    ]
+    assert base_of("PwsGetTimeEntryProjectRoleRs") == "cs:ResponseBase"
+    assert members("PwsGetTimeEntryProjectRoleRs") == [("TimeEntryProject", "tim:PwsTimeEntryProject")]
+    for type_name in ("PwsTransferTimeRq", "PwsTimeTransferOrder", "PwsGetTimeEntryProjectRoleRq"):
+        names = [name for name, _ in members(type_name)]
+        assert names == sorted(names), type_name  # ordinal order, no later DataMember Order
+    assert enumeration("timeandcost.xsd", "TimeTransferAdjustmentTypeCode") == ["TPT", "TRT", "CTT"]
+
+
+def test_table_spelling_of_the_adjust_flag_is_refused(schema):
+    """Decision: only the wire name is declared; the table's AdjustRoleDatesAsNeededFlag is a contract violation.
+
+    The vendor's WCF service would skip the unknown element and leave the flag false; the mock refuses it, naming it,
+    like every other member WCF would silently drop.
+    """
+    element = transfer_request()
+    request = service_request(element)
+    flag = request.find(f"tim:{WIRE_FLAG}", NSMAP)
+    flag.tag = f"{{{TIM}}}{TABLE_FLAG}"  # a client written from the element table, same place
+    assert_invalid(schema, element, TABLE_FLAG)
+    flag.tag = f"{{{TIM}}}{WIRE_FLAG}"
+    flag.addnext(etree.Element(f"{{{TIM}}}{TABLE_FLAG}"))  # both spellings
+    request.find(f"tim:{TABLE_FLAG}", NSMAP).text = "true"
+    assert_invalid(schema, element, TABLE_FLAG)
+    declared = schema_doc("timeandcost.xsd").xpath(f"//xs:element[@name='{TABLE_FLAG}']", namespaces=NSMAP)
+    assert declared == []
+    request.remove(request.find(f"tim:{TABLE_FLAG}", NSMAP))
+    request.remove(flag)  # no flag at all: default false
+    assert_valid(schema, element)
+
+
+@pytest.mark.parametrize("value", ["TPT", "TRT", "CTT", "XYZ", "tpt", ""])
+def test_any_adjustment_type_reaches_the_server(schema, value):
+    """Values other than TPT / TRT / CTT are business error 20066, so AdjustmentType is a free string."""
+    element = transfer_request()
+    service_request(element).find("tim:AdjustmentType", NSMAP).text = value
+    assert_valid(schema, element)
+
+
+def test_transfer_members_answered_with_business_errors_are_optional(schema):
+    """No AdjustmentType (20066), no identities or orders (20033), no targets: all reach the server."""
+    element = transfer_request()
+    order = transfer_order(element)
+    for name in ("NewProjectIdentity", "NewProjectRateTypeIdentity", "NewProjectRoleIdentity", "NewProjectRoleName"):
+        order.remove(order.find(f"tim:{name}", NSMAP))
+    assert_valid(schema, element)  # a CTT: only the task changes
+    order.remove(order.find("tim:TimeCardIdentities", NSMAP))
+    assert_valid(schema, element)
+    request = service_request(element)
+    for path in ("tim:AdjustmentType", "tim:TransferOrders", "tim:AdjustmentCodeIdentity", "req:SessionTicket"):
+        request.remove(request.find(path, NSMAP))
+    assert_valid(schema, element)
+
+
+def test_minimal_transfer_request(schema):
+    element = etree.Element(f"{{{PWS}}}{TRANSFER}", nsmap={"pws": PWS})
+    request = sub(element, PWS, "serviceRequest")
+    sub(request, REQ, "SessionTicket", "AWuKIeUvHQC5lNzuzE3Ugg==")
+    sub(request, TIM, "AdjustmentType", "TPT")
+    order = sub(sub(request, TIM, "TransferOrders"), TIM, "PwsTimeTransferOrder")
+    sub(sub(order, TIM, "NewProjectIdentity"), COM, "ProjectCode", "P001556-001")
+    item = sub(sub(order, TIM, "TimeCardIdentities"), TIM, "PwsVersionedTimecardRef")
+    sub(item, COM, "TimecardType", "T")
+    sub(item, COM, "TimecardUid", "1152921504652486587")
+    sub(item, TIM, "Timestamp", "AAAAAA64Niw=")
+    assert_valid(schema, element)
+
+
+def test_transfer_rejects_what_wcf_would_not_read(schema):
+    element = transfer_request()
+    request = service_request(element)
+    request.find("tim:Explanation", NSMAP).text = "x" * 1025
+    assert_invalid(schema, element, "Explanation")
+    request.find("tim:Explanation", NSMAP).text = "x" * 1024
+    assert_valid(schema, element)
+    request.find("tim:ReportOnlyFlag", NSMAP).text = "yes"
+    assert_invalid(schema, element, "ReportOnlyFlag")
+    request.find("tim:ReportOnlyFlag", NSMAP).text = "true"
+    order = transfer_order(element)
+    name = order.find("tim:NewProjectRoleName", NSMAP)
+    order.remove(name)
+    order.find("tim:NewProjectTaskIdentity", NSMAP).addnext(name)  # NewProjectRoleName after NewProjectTaskIdentity
+    assert_invalid(schema, element, "NewProjectRoleName")
+    order.remove(name)
+    order.find("tim:NewProjectRoleIdentity", NSMAP).addnext(name)
+    assert_valid(schema, element)
+    item = order.find("tim:TimeCardIdentities/tim:PwsVersionedTimecardRef", NSMAP)
+    item.tag = f"{{{COM}}}PwsTimecardRef"  # the response's item type, not the request's
+    assert_invalid(schema, element, "PwsTimecardRef")
+    item.tag = f"{{{TIM}}}PwsVersionedTimecardRef"
+    sub(request, TIM, "SplitOrders")  # a sibling adjustment's member
+    assert_invalid(schema, element, "SplitOrders")
+
+
+def test_transfer_response_shapes(schema, xml_schema):
+    response = transfer_response()
+    result = response[0]
+    report = result.find("tim:TimecardValuationReport", NSMAP)
+    assert report is not None
+    assert len(report) == 0
+    assert report.get(f"{{{XSI}}}nil") is None
+    report.set(f"{{{XSI}}}nil", "true")
+    assert_valid(schema, response)
+    del report.attrib[f"{{{XSI}}}nil"]
+    line = sub(report, TIM, "PwsTimecardValuation")  # undocumented content: open, so a vendor answer still reads
+    sub(line, TIM, "ContractRevenueEffect", "7.35")
+    assert_valid(schema, response)
+    assert list(xml_schema.iter_errors(etree.tostring(response).decode())) == []
+    result.remove(report)
+    assert_valid(schema, response)
+    identities = result.find("tim:TimeCardIdentities", NSMAP)
+    result.append(report)
+    result.remove(identities)
+    result.append(identities)  # TimeCardIdentities after TimecardValuationReport: not ordinal order
+    assert_invalid(schema, response, "TimeCardIdentities")
+
+
+def test_transfer_failure_response(schema):
+    response = etree.Element(f"{{{PWS}}}{TRANSFER}Response", nsmap={None: PWS, "i": XSI})
+    result = sub(response, PWS, f"{TRANSFER}Result")
+    message = sub(sub(result, CS, "Messages"), COM, "PwsMessage")
+    sub(message, COM, "AdditionalErrorText", "Error 20066: InvalidValueForTimeAdjustmentType")
+    sub(message, COM, "ErrorCode", "InvalidValueForTimeAdjustmentType")
+    sub(message, COM, "ErrorNumber", "20066")
+    sub(message, COM, "ErrorText", "Please specify either TPT, TRT or CTT for the time card transfer adjustment type.")
+    sub(message, COM, "Type", "Error")
+    sub(result, CS, "ResponseId", "1")
+    sub(result, CS, "Status", "Fail")
+    sub(result, CS, "ServerTimestampUtc", "2019-11-07T22:24:06.8248708Z")
+    sub(result, TIM, "TimeCardIdentities")
+    sub(result, TIM, "TimecardValuationReport")
+    assert_valid(schema, response)
+
+
+def test_minimal_get_time_entry_project_role_request(schema, xml_schema):
+    element = etree.Element(f"{{{PWS}}}{ENTRY_ROLE}", nsmap={"pws": PWS})
+    request = sub(element, PWS, "serviceRequest")
+    assert_valid(schema, element)  # every member is optional (20010-20014, the caller's resource)
+    sub(request, REQ, "SessionTicket", "ARgBFuS/0LDcPCTXeih6XQ==")
+    sub(request, TIM, "EndDate", "2018-03-06T00:00:00.000Z")
+    sub(sub(request, TIM, "ProjectIdentity"), COM, "ProjectCode", "P001396-001")
+    sub(request, TIM, "StartDate", "2018-03-04T00:00:00.000Z")
+    assert_valid(schema, element)
+    assert list(xml_schema.iter_errors(etree.tostring(element).decode())) == []
+
+
+def test_full_get_time_entry_project_role_request(schema):
+    element = etree.Element(f"{{{PWS}}}{ENTRY_ROLE}", nsmap={"pws": PWS, "i": XSI})
+    request = sub(element, PWS, "serviceRequest")
+    sub(request, REQ, "RequestId", "1")
+    sub(request, REQ, "SessionTicket", "ARgBFuS/0LDcPCTXeih6XQ==")
+    sub(request, TIM, "EndDate", "2018-03-06T00:00:00.000Z")
+    project = sub(request, TIM, "ProjectIdentity")
+    sub(project, COM, "ProjectCode", "P001396-001")
+    sub(project, COM, "ProjectId").set(f"{{{XSI}}}nil", "true")
+    sub(project, COM, "ProjectUid", "1152921504607412209")
+    sub(sub(request, TIM, "ResourceIdentity"), COM, "ResourceReferenceSystemId", "097")
+    sub(sub(request, TIM, "RoleIdentity"), COM, "ProjectRoleUid", "1152921504609525049")
+    sub(request, TIM, "StartDate", "2018-03-04T00:00:00.000Z")
+    assert_valid(schema, element)
+    start = request.find("tim:StartDate", NSMAP)
+    request.remove(start)
+    request.find("tim:EndDate", NSMAP).addprevious(start)  # StartDate first: not ordinal order
+    assert_invalid(schema, element, "EndDate")
+    request.remove(start)
+    request.append(start)
+    start.text = "2018-03-04"  # not a DateTime: WCF cannot read it (a time of day other than midnight is 20013)
+    assert_invalid(schema, element, "StartDate")
+    start.text = "2018-03-04T13:30:00Z"
+    assert_valid(schema, element)
+    role = request.find("tim:RoleIdentity", NSMAP)
+    role.tag = f"{{{TIM}}}ProjectRoleIdentity"  # the transfer order's naming is not this request's
+    assert_invalid(schema, element, "ProjectRoleIdentity")
+
+
+def test_get_time_entry_project_role_response_shape(schema):
+    response = etree.Element(f"{{{PWS}}}{ENTRY_ROLE}Response", nsmap={None: PWS, "i": XSI})
+    result = sub(response, PWS, f"{ENTRY_ROLE}Result")
+    sub(result, CS, "Messages")
+    sub(result, CS, "ResponseId", "1")
+    sub(result, CS, "Status", "Ok")
+    sub(result, CS, "ServerTimestampUtc", "2018-03-12T19:39:20.0566836Z")
+    project = sub(result, TIM, "TimeEntryProject")
+    sub(project, TIM, "AllowAssignmentFlag", "false")
+    sub(project, TIM, "AllowBookingFlag", "true")
+    descriptor = sub(project, TIM, "ProjectDescriptor")
+    sub(descriptor, COM, "ProjectCode", "P001396-001")
+    sub(descriptor, COM, "ProjectUid", "1152921504607412209")
+    sub(descriptor, TIM, "ProjectName", "New Web Services Project (A)")
+    role = sub(sub(descriptor, TIM, "ProjectRoles"), TIM, "PwsRole")
+    sub(role, COM, "ProjectRoleUid", "1152921504609525049")
+    sub(role, TIM, "RoleEndDate", "2018-12-31T00:00:00Z")
+    sub(role, TIM, "RoleName", "Developer")
+    sub(role, TIM, "RoleStartDate", "2018-01-01T00:00:00Z")
+    for name in ("ProjectRateTypes", "ProjectTaskTypes", "ProjectTasks"):
+        sub(project, TIM, name)
+    sub(project, TIM, "RoleCount", "1")
+    sub(project, TIM, "TimeCards")
+    assert_valid(schema, response)
+    listed = sub(result, TIM, "TimeEntryProjects")  # PwsGetTimeCards' member, not this response's
+    assert_invalid(schema, response, "TimeEntryProjects")
+    result.remove(listed)
+    result.remove(project)
+    sub(result, TIM, "TimeEntryProject").set(f"{{{XSI}}}nil", "true")  # a failed request
+    result.find("cs:Status", NSMAP).text = "Fail"
+    assert_valid(schema, response)
+
+
+@pytest.mark.parametrize("name", [TRANSFER, ENTRY_ROLE])
+def test_zeep_lists_the_new_operations_with_their_actions(client, name):
+    operation = client.service._binding.get(name)
+    assert operation.soapaction == ACTION_PREFIX + name
+    assert operation.style == "document"
+    assert operation.input.body.qname == etree.QName(PWS, name)
+    assert operation.output.body.qname == etree.QName(PWS, f"{name}Response")
+    wsdl = etree.parse(str(CONTRACTS / "pws.wsdl")).getroot()
+    ns = {"wsdl": WSDL, "wsaw": "http://www.w3.org/2006/05/addressing/wsdl", "soap": WSDL_SOAP11}
+    port_type = wsdl.xpath(f"wsdl:portType/wsdl:operation[@name='{name}']", namespaces=ns)
+    assert len(port_type) == 1
+    actions = [node.get(f"{{{ns['wsaw']}}}Action") for node in port_type[0]]
+    assert actions == [ACTION_PREFIX + name, ACTION_PREFIX + name + "Response"]
+    bound = wsdl.xpath(f"wsdl:binding/wsdl:operation[@name='{name}']/soap:operation/@soapAction", namespaces=ns)
+    assert bound == [ACTION_PREFIX + name]
+
+
+def test_zeep_builds_and_reads_transfer_messages(client, schema):
+    message = client.create_message(
+        client.service,
+        TRANSFER,
+        serviceRequest={
+            "RequestId": 1,
+            "SessionTicket": "AWuKIeUvHQC5lNzuzE3Ugg==",
+            WIRE_FLAG: True,
+            "AdjustmentType": "TPT",
+            "Explanation": "Transferring time to the active project",
+            "ReportOnlyFlag": False,
+            "TransferOrders": {
+                "PwsTimeTransferOrder": [
+                    {
+                        "NewProjectIdentity": {"ProjectCode": "P001556-001"},
+                        "NewProjectRoleName": "Developer",
+                        "TimeCardIdentities": {
+                            "PwsVersionedTimecardRef": [{"TimecardType": "T", "TimecardUid": 1152921504652486587}]
+                        },
+                    }
+                ]
+            },
+        },
+    )
+    assert_valid(schema, message.find(f"{{{SOAP_ENV}}}Body")[0])
+    operation = client.service._binding.get(TRANSFER)
+    result = operation.output.deserialize(etree.parse(str(EXAMPLES / f"{TRANSFER}.response.xml")).getroot())
+    assert result.Status == "Ok"
+    assert result.ResponseId == 1
+    assert result.TimeCardIdentities.PwsTimecardRef[0].TimecardUid == 1152921504652486587
+    assert result.TimeCardIdentities.PwsTimecardRef[0].ReferenceId is None
+
+
+def test_zeep_builds_get_time_entry_project_role_requests(client, schema):
+    message = client.create_message(
+        client.service,
+        ENTRY_ROLE,
+        serviceRequest={
+            "SessionTicket": "ARgBFuS/0LDcPCTXeih6XQ==",
+            "EndDate": "2018-03-06T00:00:00Z",
+            "ProjectIdentity": {"ProjectCode": "P001396-001"},
+            "RoleIdentity": {"ProjectRoleUid": 1152921504609525049},
+            "StartDate": "2018-03-04T00:00:00Z",
+        },
+    )
+    assert_valid(schema, message.find(f"{{{SOAP_ENV}}}Body")[0])
+
+
+def test_catalogue_holds_page_003_table(catalogue):
+    documented = {
+        20066: (
+            "InvalidValueForTimeAdjustmentType",
+            "Please specify either TPT, TRT or CTT for the time card transfer adjustment type.",
+        ),
+        50024: ("EntityNotFound", TRANSFER_TIME_CARD_NOT_FOUND),
+        64365: (
+            "OneOrMoreTimeCardsIneligibleForAdjustment",
+            "Adjustment cannot be completed because one or more cards has changed or is ineligible for adjustment.",
+        ),
+    }
+    page = normalized(PAGE_003) if PAGE_003.exists() else None
+    for number, (code, text) in documented.items():
+        row = row_for(catalogue, number, TRANSFER, "PwsTimecardRef")
+        assert (row["code"], row["text"]) == (code, text), number
+        assert TRANSFER in row["operations"].split()
+        assert row["source"].startswith("vendor-docs/003"), number
+        if page is not None:
+            assert f"{number}{code}" in page, number
+            assert text in page, number
+
+
+def test_catalogue_picks_the_transfer_text_for_50024(catalogue):
+    rows = [row for row in catalogue if row["number"] == "50024"]
+    assert len(rows) == 2
+    general = general_rows(catalogue)[50024]
+    assert general["text"] == "Entity {0} was not found."
+    assert TRANSFER in general["operations"].split()  # a transfer's unknown project, role, task or rate type
+    transfer = next(row for row in rows if row is not general)
+    assert (transfer["operations"], transfer["subject"]) == (TRANSFER, "PwsTimecardRef")
+    assert "picks the row whose operations name the operation, else the general one" in transfer["source"]
+    assert row_for(catalogue, 50024, TRANSFER, "PwsTimecardRef")["text"] == TRANSFER_TIME_CARD_NOT_FOUND
+    assert row_for(catalogue, 50024, TRANSFER, "PwsProjectRef") is general
+    for operation in ("PwsSaveTimeCards", "PwsSplitTimeCards", ENTRY_ROLE, "PwsUnauthenticate"):
+        assert row_for(catalogue, 50024, operation) is general
+
+
+def test_catalogue_holds_page_004_table(catalogue):
+    documented = {
+        20010: ("ProjectRequiredForGetTimeEntryProjectRole", "A project must be specified."),
+        20011: ("TimeEntryProjectRoleStartDateRequired", "The range start date must be specified."),
+        20012: ("TimeEntryProjectRoleEndDateRequired", "The range end date must be specified."),
+        20013: (
+            "InvalidValueForTimeEntryProjectRoleStartDate",
+            "The specified start date must be expressed as midnight UTC on the desired date.",
+        ),
+        20014: (
+            "InvalidValueForTimeEntryProjectRoleEndDate",
+            "The specified end date must be expressed as midnight UTC on the desired date.",
+        ),
+    }
+    page = normalized(PAGE_004) if PAGE_004.exists() else None
+    by_number = general_rows(catalogue)
+    for number, (code, text) in documented.items():
+        row = by_number[number]
+        assert (row["code"], row["text"], row["operations"]) == (code, text, ENTRY_ROLE), number
+        assert row["source"].startswith("vendor-docs/004"), number
+        if page is not None:
+            assert f"{number}{code}{text}" in page, number
+
+
+def test_catalogue_operations_of_the_new_services(catalogue):
+    by_number = general_rows(catalogue)
+
+    def operations(number: int) -> set[str]:
+        return set(by_number[number]["operations"].split())
+
+    for number in (10004, -101):
+        assert {TRANSFER, ENTRY_ROLE} <= operations(number), number
+    for number in (20001, 20002, 20003, 20004):  # page 004 has its own 20011-20014
+        assert ENTRY_ROLE not in operations(number), number
+        assert TRANSFER not in operations(number), number
+    for number in (20033, 20051, 64220, 54205, 54700, 90005, 90006, 64365):
+        assert TRANSFER in operations(number), number
+    for number in (54700, 90004, 50024):
+        assert ENTRY_ROLE in operations(number), number
+    for number in (64182, 64338, 90009, 90010):  # split-only rules; a changed card on a transfer is 64365
+        assert TRANSFER not in operations(number), number
+    several_roles, outside_role_dates = by_number[90011], by_number[90012]
+    assert several_roles["code"] == "ProjectRoleIdentityRequired"
+    assert ENTRY_ROLE in several_roles["operations"].split()
+    assert outside_role_dates["code"] == "TimeCardWorkDateOutsideRoleDates"
+    assert outside_role_dates["operations"] == TRANSFER
+    assert WIRE_FLAG in outside_role_dates["text"]
+    for row in (several_roles, outside_role_dates):
+        assert row["source"].startswith("mock: "), row
+    no_role = by_number[90013]  # the feature files' rule for a resource without a role (no booking allowed)
+    assert (no_role["code"], no_role["operations"]) == ("ResourceHasNoRoleOnProject", ENTRY_ROLE)
+    mock_numbers = sorted(number for number, row in by_number.items() if row["source"].startswith("mock: "))
+    assert mock_numbers[-3:] == [90011, 90012, 90013]

@@ -1,0 +1,123 @@
+@PwsGetTimeEntryProjectRole
+Feature: PwsGetTimeEntryProjectRole gives what a client needs to log time on a project role
+  From ProjectIdentity, an optional RoleIdentity and ResourceIdentity (the caller's own resource
+  when absent; a caller who is not a resource must name one), and the range from StartDate to
+  EndDate (both required, midnight UTC: 20011-20014), the answer's PwsTimeEntryProject carries the
+  project, the role, its tasks and rate types, whether a description (narrative) is required, the
+  PM-module flag, and the resource's cards on that role in the range.
+  RoleIdentity is needed when the resource has several roles on the project (the mock answers
+  90011 without it: the vendor's number is unpublished); a resource without a role may log time
+  only on a project that allows booking (AllowBookingFlag: a role is created on submit), else 90013.
+
+  Background:
+    Given I am logged in to Projector as "e123@example.com"
+
+  Scenario: My one role on a project, with my cards in the range
+    Given a PwsGetTimeEntryProjectRole request from "2018-03-01" to "2018-03-31"
+    And the request's ProjectIdentity is "P001396-001"
+    When I send the request
+    Then the response status is "Ok"
+    And the time entry project is "P001396-001" with:
+      | PmModuleEnabledFlag | DescriptionRequiredFlag | AllowBookingFlag | RoleCount | TaskCount |
+      | true                | false                   | false            | 1         | 1         |
+    And the time entry project offers the roles 1152921504609525049
+    And the time cards read are exactly 45639611,45639612,45639614
+
+  Scenario: A project that requires a description (narrative) says so
+    Given a PwsGetTimeEntryProjectRole request from "2018-03-01" to "2018-03-31"
+    And the request's ProjectIdentity is "P002000-001"
+    And the request's RoleIdentity is role 1152921504609900001
+    When I send the request
+    Then the response status is "Ok"
+    And the time entry project is "P002000-001" with:
+      | DescriptionRequiredFlag | Udf1Treatment | Udf2Treatment |
+      | true                    | R             | N             |
+
+  @error-54700
+  Scenario: A role of another project
+    Given a PwsGetTimeEntryProjectRole request from "2018-03-01" to "2018-03-31"
+    And the request's ProjectIdentity is "P002000-001"
+    And the request's RoleIdentity is role 1152921504609801803
+    When I send the request
+    Then the response reports error 54700 RoleNotOnSameProject
+
+  Scenario: A role named among several
+    Given a PwsGetTimeEntryProjectRole request from "2018-03-01" to "2018-03-31"
+    And the request's ProjectIdentity is "P001556-001"
+    And the request's RoleIdentity is role 1152921504609801802
+    When I send the request
+    Then the response status is "Ok"
+    And the time entry project offers the roles 1152921504609801802
+    And the time entry project is "P001556-001" with:
+      | PmModuleEnabledFlag | DescriptionRequiredFlag |
+      | false               | false                   |
+
+  Scenario: Another resource's project role, for an administrator
+    Given I am logged in to Projector as "api.admin@example.com"
+    And a PwsGetTimeEntryProjectRole request from "2018-03-01" to "2018-03-31"
+    And the request's ProjectIdentity is "P001396-001"
+    And the request's ResourceIdentity is "E123"
+    When I send the request
+    Then the time entry project offers the roles 1152921504609525049
+
+  Scenario: A project that allows booking needs no role
+    Given a PwsGetTimeEntryProjectRole request from "2018-03-01" to "2018-03-31"
+    And the request's ProjectIdentity is "P001700-001"
+    When I send the request
+    Then the response status is "Ok"
+    And the time entry project is "P001700-001" with:
+      | AllowBookingFlag | RoleCount |
+      | true             | 0         |
+
+  @error-90011
+  Scenario: Several roles on the project and no RoleIdentity
+    Given a PwsGetTimeEntryProjectRole request from "2018-03-01" to "2018-03-31"
+    And the request's ProjectIdentity is "P001556-001"
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 90011 ProjectRoleIdentityRequired
+
+  @error-90013
+  Scenario: No role on a project that does not allow booking
+    Given a PwsGetTimeEntryProjectRole request from "2018-03-01" to "2018-03-31"
+    And the request's ProjectIdentity is "P001800-001"
+    When I send the request
+    Then the response reports error 90013 ResourceHasNoRoleOnProject
+
+  @error-20010
+  Scenario: ProjectIdentity is required
+    Given a PwsGetTimeEntryProjectRole request from "2018-03-01" to "2018-03-31"
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 20010 ProjectRequiredForGetTimeEntryProjectRole
+
+  @error-20011 @error-20012
+  Scenario: StartDate and EndDate are required
+    Given a PwsGetTimeEntryProjectRole request from "none" to "none"
+    And the request's ProjectIdentity is "P001396-001"
+    When I send the request
+    Then the response reports error 20011 TimeEntryProjectRoleStartDateRequired
+    And the response reports error 20012 TimeEntryProjectRoleEndDateRequired
+
+  @error-20013 @error-20014
+  Scenario: StartDate and EndDate must be midnight UTC
+    Given a PwsGetTimeEntryProjectRole request from "2018-03-01T09:00:00Z" to "2018-03-31T00:00:00+02:00"
+    And the request's ProjectIdentity is "P001396-001"
+    When I send the request
+    Then the response reports error 20013 InvalidValueForTimeEntryProjectRoleStartDate
+    And the response reports error 20014 InvalidValueForTimeEntryProjectRoleEndDate
+
+  @error-90004
+  Scenario: A caller who is not a resource must name one
+    Given I am logged in to Projector as "no.resource@example.com"
+    And a PwsGetTimeEntryProjectRole request from "2018-03-01" to "2018-03-31"
+    And the request's ProjectIdentity is "P001396-001"
+    When I send the request
+    Then the response reports error 90004 CallerNotAssociatedWithResource
+
+  @error-50024
+  Scenario: A project that does not exist
+    Given a PwsGetTimeEntryProjectRole request from "2018-03-01" to "2018-03-31"
+    And the request's ProjectIdentity is "P999999-999"
+    When I send the request
+    Then the response reports error 50024 EntityNotFound
