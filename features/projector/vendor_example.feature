@@ -1,10 +1,11 @@
-@PwsSaveTimeCards
-Feature: The vendor's own PwsSaveTimeCards example works against the mock as it is
-  Page 002's example request, unchanged but for its SessionTicket, inserts a 60-minute card for
-  resource E123 on project P001396-001, saves an estimate and a task note, and submits: the
-  default dataset holds every project, role, task, rate type and location uid it names.
+Feature: The vendor's own examples work against the mock as they are
+  The example requests of the vendor's pages, unchanged but for their SessionTicket, work against
+  the default dataset, which holds every project, role, task, rate type and location uid they
+  name. Page 002's inserts a 60-minute card for resource E123 on project P001396-001, saves an
+  estimate and a task note, and submits; page 003's moves card 45639611 to project P001556-001.
 
-  Scenario: The example request, sent by an administrator entering time for E123
+  @PwsSaveTimeCards
+  Scenario: The PwsSaveTimeCards example, sent by an administrator entering time for E123
     Given I am logged in to Projector as "api.admin@example.com"
     When I post the vendor's example PwsSaveTimeCards request
     Then the answer's Status is "Ok"
@@ -15,3 +16,14 @@ Feature: The vendor's own PwsSaveTimeCards example works against the mock as it 
       | 2018-03-09 | 60          | S          | P001396-001 | USA          | 1152921504609525049 |
     And the remaining estimate of task role 1152921504608549426 is 360 minutes
     And task 1152921504608637344 has the note "Added via the web service"
+
+  @PwsTransferTime
+  Scenario: The vendor's PwsTransferTime example moves card 45639611 to the active project
+    Given I am logged in to Projector as "e123@example.com"
+    When I post the vendor's example PwsTransferTime request
+    Then the answer's Status is "Ok"
+    And the answer's TimecardUid is "1152921504652486587"
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read include:
+      | TimecardId | ProjectCode | RoleUid             | RateTypeUid         | TaskUid             |
+      | 45639611   | P001556-001 | 1152921504609801802 | 1152921504607410067 | 1152921504608940940 |

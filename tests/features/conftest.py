@@ -580,10 +580,13 @@ def _(world: World, code: str, datatable: list[list[str]]) -> None:
 EXAMPLES = Path(__file__).resolve().parents[2] / "fixtures" / "projector" / "examples"
 
 
-@when("I post the vendor's example PwsSaveTimeCards request")
-def _(world: World) -> None:
-    example = (EXAMPLES / "PwsSaveTimeCards.request.xml").read_text(encoding="utf-8")
-    post_envelope(world, example.replace("AUtZcJgtdfVGhgjNekiP9w==", "{ticket}"), None)
+@when(parsers.parse("I post the vendor's example {operation} request"))
+def _(world: World, operation: str) -> None:
+    """The example of the vendor's page as it is, but for its SessionTicket."""
+    example = (EXAMPLES / f"{operation}.request.xml").read_text(encoding="utf-8")
+    ticket = re.search(r"<req:SessionTicket>([^<]*)</req:SessionTicket>", example)
+    assert ticket is not None
+    post_envelope(world, example.replace(ticket[0], "<req:SessionTicket>{ticket}</req:SessionTicket>"), None)
 
 
 @then(parsers.parse('the answer\'s {member} is "{value}"'))

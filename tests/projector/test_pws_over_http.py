@@ -76,6 +76,8 @@ def test_served_wsdl_names_the_address_the_client_used(client: zeep.Client, serv
         "PwsSaveTimeCards",
         "PwsGetTimeCards",
         "PwsSplitTimeCards",
+        "PwsTransferTime",
+        "PwsGetTimeEntryProjectRole",
     }
 
 
@@ -161,3 +163,52 @@ def test_tenant_header_selects_the_tenant(server_url: str) -> None:
         serviceRequest={"SessionTicket": ticket, "StartDate": "2018-03-01T00:00:00Z", "EndDate": "2018-03-31T00:00:00Z"}
     )
     assert read.Status == "FailSessionInvalid"  # the session lives in the header's tenant only
+
+
+def test_transfer_and_project_role_over_http(service: Any) -> None:
+    ticket = login(service)
+    role = service.PwsGetTimeEntryProjectRole(
+        serviceRequest={
+            "SessionTicket": ticket,
+            "StartDate": "2018-03-01T00:00:00Z",
+            "EndDate": "2018-03-31T00:00:00Z",
+            "ProjectIdentity": {"ProjectCode": "P001556-001"},
+            "RoleIdentity": {"ProjectRoleUid": 1152921504609801802},
+        }
+    )
+    assert role.Status == "Ok"
+    project = role.TimeEntryProject
+    assert project.ProjectDescriptor.ProjectCode == "P001556-001"
+    assert [r.RoleName for r in project.ProjectDescriptor.ProjectRoles.PwsRole] == ["Developer"]
+
+    transferred = service.PwsTransferTime(
+        serviceRequest={
+            "SessionTicket": ticket,
+            "AdjustmentType": "TPT",
+            "Explanation": "Over HTTP",
+            "TransferOrders": {
+                "PwsTimeTransferOrder": [
+                    {
+                        "NewProjectIdentity": {"ProjectCode": "P001556-001"},
+                        "NewProjectRoleIdentity": {"ProjectRoleUid": 1152921504609801802},
+                        "TimeCardIdentities": {
+                            "PwsVersionedTimecardRef": [{"TimecardType": "T", "TimecardId": 45639611}]
+                        },
+                    }
+                ]
+            },
+        }
+    )
+    assert transferred.Status == "Ok"
+    assert [ref.TimecardId for ref in transferred.TimeCardIdentities.PwsTimecardRef] == [45639611]
+
+    after = service.PwsGetTimeEntryProjectRole(
+        serviceRequest={
+            "SessionTicket": ticket,
+            "StartDate": "2018-03-01T00:00:00Z",
+            "EndDate": "2018-03-31T00:00:00Z",
+            "ProjectIdentity": {"ProjectCode": "P001556-001"},
+            "RoleIdentity": {"ProjectRoleUid": 1152921504609801802},
+        }
+    )
+    assert [card.TimecardId for card in after.TimeEntryProject.TimeCards.PwsTimecardDetail] == [45639611]
