@@ -167,15 +167,14 @@ def test_tenant_header_selects_the_tenant(server_url: str) -> None:
 
 def test_transfer_and_project_role_over_http(service: Any) -> None:
     ticket = login(service)
-    role = service.PwsGetTimeEntryProjectRole(
-        serviceRequest={
-            "SessionTicket": ticket,
-            "StartDate": "2018-03-01T00:00:00Z",
-            "EndDate": "2018-03-31T00:00:00Z",
-            "ProjectIdentity": {"ProjectCode": "P001556-001"},
-            "RoleIdentity": {"ProjectRoleUid": 1152921504609801802},
-        }
-    )
+    developer_role = {
+        "SessionTicket": ticket,
+        "StartDate": "2018-03-01T00:00:00Z",
+        "EndDate": "2018-03-31T00:00:00Z",
+        "ProjectIdentity": {"ProjectCode": "P001556-001"},
+        "RoleIdentity": {"ProjectRoleUid": 1152921504609801802},
+    }
+    role = service.PwsGetTimeEntryProjectRole(serviceRequest=developer_role)
     assert role.Status == "Ok"
     project = role.TimeEntryProject
     assert project.ProjectDescriptor.ProjectCode == "P001556-001"
@@ -202,13 +201,5 @@ def test_transfer_and_project_role_over_http(service: Any) -> None:
     assert transferred.Status == "Ok"
     assert [ref.TimecardId for ref in transferred.TimeCardIdentities.PwsTimecardRef] == [45639611]
 
-    after = service.PwsGetTimeEntryProjectRole(
-        serviceRequest={
-            "SessionTicket": ticket,
-            "StartDate": "2018-03-01T00:00:00Z",
-            "EndDate": "2018-03-31T00:00:00Z",
-            "ProjectIdentity": {"ProjectCode": "P001556-001"},
-            "RoleIdentity": {"ProjectRoleUid": 1152921504609801802},
-        }
-    )
+    after = service.PwsGetTimeEntryProjectRole(serviceRequest=developer_role)
     assert [card.TimecardId for card in after.TimeEntryProject.TimeCards.PwsTimecardDetail] == [45639611]
