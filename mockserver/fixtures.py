@@ -244,6 +244,7 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
         description="History from a previous system",
     )
     card(uid=1152921504652486591, cid=45639615, work_date="2018-03-08", deleted=1, description="Deleted card")
+    card(uid=1152921504652486594, cid=45639618, work_date="2018-01-10", status="I", description="Invoiced card")
     card(
         uid=1152921504652486592,
         cid=45639616,

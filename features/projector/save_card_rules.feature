@@ -6,8 +6,8 @@ Feature: The rules each time card and time off card must pass to be saved
 
   The dataset holds what each rule needs: card 45639611 is a draft of resource E123, 45639612
   is approved, 45639613 was submitted in February 2018 (an accounting period closed for time),
-  45639614 is a for-reporting-only (FRO) card, 45639615 a deleted card and 45639617 a deleted
-  time off card. Project P002000-001 requires a description and UDF 1 ("Billing Category":
+  45639614 is a for-reporting-only (FRO) card, 45639615 a deleted card, 45639617 a deleted
+  time off card and 45639618 an invoiced card (January 2018). Project P002000-001 requires a description and UDF 1 ("Billing Category":
   Standard, Overtime or Travel) and does not offer UDF 2.
 
   Background:

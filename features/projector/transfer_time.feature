@@ -155,6 +155,7 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
       | card     | type | what                                      |
       | 45639613 | T    | submitted in a period closed for time     |
       | 45639614 | T    | for reporting only                        |
+      | 45639618 | T    | invoiced                                  |
       | 45639616 | R    | a time off card                           |
 
   @error-64365 @error-50024

@@ -23,6 +23,7 @@ Feature: The vendor's own examples work against the mock as they are
     When I post the vendor's example PwsTransferTime request
     Then the answer's Status is "Ok"
     And the answer's TimecardUid is "1152921504652486587"
+    And the adjustment recorded is "TPT" with the adjustment code "Other"
     When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
     Then the time cards read include:
       | TimecardId | ProjectCode | RoleUid             | RateTypeUid         | TaskUid             |

@@ -767,3 +767,12 @@ def _(world: World, uid: int, start: str, end: str) -> None:
     with world.tenant.db() as db:
         dates = db.execute("SELECT start_date, end_date FROM pr_role WHERE uid = ?", (uid,)).fetchone()
     assert tuple(dates) == (start, end)
+
+
+@then(parsers.parse('the adjustment recorded is "{kind}" with the adjustment code "{name}"'))
+def _(world: World, kind: str, name: str) -> None:
+    with world.tenant.db() as db:
+        recorded = db.execute(
+            "SELECT a.kind, c.name FROM pr_adjustment a JOIN pr_adjustment_code c ON c.uid = a.adjustment_code_uid"
+        ).fetchall()
+    assert [tuple(row) for row in recorded] == [(kind, name)]
