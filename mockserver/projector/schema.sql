@@ -201,3 +201,53 @@ CREATE TABLE pr_adjustment_card (
     card_uid INTEGER NOT NULL REFERENCES pr_time_card (uid),
     effect TEXT NOT NULL
 );
+
+-- Ops batch import: a batch collects cards over several OpsImportTimeCards calls; closing it turns
+-- them into time cards. A card is keyed by its TimeCardReferenceSystemId within the batch, so
+-- importing the same reference again replaces it.
+CREATE TABLE ops_batch (
+    id INTEGER PRIMARY KEY,
+    user_uid INTEGER NOT NULL REFERENCES pr_user (uid),
+    state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'closed', 'void')),
+    opened_at TEXT NOT NULL,
+    closed_at TEXT,
+    action TEXT
+);
+
+CREATE TABLE ops_batch_card (
+    batch_id INTEGER NOT NULL REFERENCES ops_batch (id),
+    reference_system_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    project_uid INTEGER NOT NULL REFERENCES pr_project (uid),
+    resource_uid INTEGER NOT NULL REFERENCES pr_resource (uid),
+    role_name TEXT,
+    task_type_name TEXT,
+    wbs_code TEXT,
+    wbs_name TEXT,
+    narrative TEXT,
+    work_date TEXT NOT NULL,
+    work_minutes INTEGER NOT NULL,
+    contract_revenue REAL,
+    adjusted_revenue REAL,
+    system_revenue REAL,
+    currency_code TEXT,
+    location_uid INTEGER REFERENCES pr_location (uid),
+    rate_type_uid INTEGER REFERENCES pr_rate_type (uid),
+    external_grouping_id INTEGER,
+    PRIMARY KEY (batch_id, reference_system_id)
+);
+
+-- Where an imported card came from, so re-importing its TimeCardReferenceSystemId updates it.
+CREATE TABLE ops_imported_card (
+    reference_system_id TEXT PRIMARY KEY,
+    card_uid INTEGER NOT NULL REFERENCES pr_time_card (uid)
+);
+
+-- Revenue of for-reporting-only cards imported in replace mode.
+CREATE TABLE pr_card_revenue (
+    card_uid INTEGER PRIMARY KEY REFERENCES pr_time_card (uid),
+    contract_revenue REAL NOT NULL,
+    adjusted_revenue REAL NOT NULL,
+    system_revenue REAL NOT NULL,
+    currency_code TEXT NOT NULL
+);

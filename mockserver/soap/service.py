@@ -65,6 +65,7 @@ class SoapEndpoint:
         *,
         max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
         strict_responses: bool = True,
+        understood_headers: Iterable[str] = (),
     ) -> None:
         missing = set(contract.operations) - set(handlers)
         unknown = set(handlers) - set(contract.operations)
@@ -75,7 +76,7 @@ class SoapEndpoint:
         self.tenants = tenants
         self.max_request_bytes = max_request_bytes
         self.strict_responses = strict_responses
-        self.understood_headers: set[str] = set()
+        self.understood_headers = set(understood_headers)
         """Header elements (Clark names) this endpoint processes; others marked mustUnderstand fault."""
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
