@@ -29,7 +29,7 @@ import xmlschema
 import zeep
 from lxml import etree
 
-from mockserver.projector.catalogue import entry_for
+from mockserver.projector.catalogue import PWS_CATALOGUE
 
 REPO = Path(__file__).resolve().parents[2]
 CONTRACTS = REPO / "contracts" / "projector"
@@ -717,7 +717,7 @@ def general_rows(catalogue: list[dict[str, str]]) -> dict[int, dict[str, str]]:
 def row_for(catalogue: list[dict[str, str]], number: int, operation: str, subject: str = "") -> dict[str, str]:
     """The row the server answers ``number`` with in ``operation`` (about ``subject``), by the server's own rule."""
     code = next(row["code"] for row in catalogue if int(row["number"]) == number)
-    entry = entry_for(code, operation, subject)
+    entry = PWS_CATALOGUE.entry_for(code, operation, subject)
     return next(row for row in catalogue if int(row["number"]) == number and row["text"] == entry.text)
 
 

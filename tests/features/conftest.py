@@ -24,7 +24,7 @@ from zeep.helpers import serialize_object
 
 from mockserver import fixtures
 from mockserver.projector import pws
-from mockserver.projector.catalogue import entries, entry_for
+from mockserver.projector.catalogue import PWS_CATALOGUE
 from mockserver.state import clock
 
 PASSWORDS = {user["user_name"]: user["password"] for user in fixtures.projector_dataset()["pr_user"]}
@@ -408,10 +408,10 @@ def messages(world: World) -> list[dict[str, Any]]:
 def assert_catalogued(found: dict[str, Any], number: int, code: str, operation: str) -> None:
     """The error is the catalogue's: number and code as the scenario names them, a text the vendor
     documents for it in this operation."""
-    entry = entry_for(code, operation)
+    entry = PWS_CATALOGUE.entry_for(code, operation)
     assert (found["ErrorNumber"], found["ErrorCode"]) == (number, code), found
     assert entry.number == number, f"the scenario names {number} {code}, the catalogue {entry.number}"
-    texts = [e.text for e in entries() if e.code == code and (operation in e.operations or e is entry)]
+    texts = [e.text for e in PWS_CATALOGUE.entries if e.code == code and (operation in e.operations or e is entry)]
     patterns = [re.escape(t).replace(re.escape("{0}"), "[^{}]+").replace(re.escape("{1}"), "[^{}]+") for t in texts]
     assert any(re.fullmatch(pattern, found["ErrorText"]) for pattern in patterns), (found["ErrorText"], texts)
 
@@ -421,7 +421,7 @@ def _(world: World, number: int, code: str) -> None:
     matching = [m for m in messages(world) if m["ErrorNumber"] == number]
     assert matching, f"no message {number} in {messages(world)}"
     assert_catalogued(matching[0], number, code, world.answered)
-    assert matching[0]["Type"] == entry_for(code).type
+    assert matching[0]["Type"] == PWS_CATALOGUE.entry_for(code).type
 
 
 @then("the response reports no messages")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mockserver.projector.catalogue import numbers
+from mockserver.projector.catalogue import PWS_CATALOGUE
 
 FEATURES = Path(__file__).resolve().parents[2] / "features" / "projector"
 
@@ -19,12 +19,12 @@ def tagged_error_numbers() -> set[int]:
 
 
 def test_every_catalogued_error_is_produced_by_a_tagged_scenario() -> None:
-    missing = sorted(numbers() - tagged_error_numbers())
+    missing = sorted(PWS_CATALOGUE.numbers() - tagged_error_numbers())
     assert not missing, f"catalogued errors without a scenario tagged @error-N: {missing}"
 
 
 def test_every_tag_names_a_catalogued_error() -> None:
-    unknown = sorted(tagged_error_numbers() - numbers())
+    unknown = sorted(tagged_error_numbers() - PWS_CATALOGUE.numbers())
     assert not unknown, f"scenarios tagged with numbers the catalogue does not hold: {unknown}"
 
 
