@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from werkzeug.wrappers import Request, Response
 
 from mockserver import fixtures
-from mockserver.projector import pws
+from mockserver.projector import ops, pws
 from mockserver.settings import Settings
 from mockserver.soap.service import TENANT_ENVIRON_KEY, SoapEndpoint
 from mockserver.state import clock
@@ -48,6 +48,7 @@ class MockServer:
         self.tenants = build_template(settings)
         self.endpoints: dict[str, SoapEndpoint] = {
             pws.ENDPOINT_PATH: pws.endpoint(self.tenants, settings),
+            ops.ENDPOINT_PATH: ops.endpoint(self.tenants, settings),
         }
         self._by_path = {path.lower(): endpoint for path, endpoint in self.endpoints.items()}
 

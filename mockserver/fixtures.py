@@ -56,16 +56,18 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
 
     account = add("pr_account", uid=_FIRST_UID + 1, id=1, code=DEMO_ACCOUNT, name=fake.company())
 
-    def resource(reference: str, name: str | None = None, email: str | None = None) -> Row:
+    def resource(reference: str, name: str | None = None, email: str | None = None, **flags: int) -> Row:
         rid, uid = numbers.pair()
         name = name or fake.name()
         email = email or f"{name.lower().replace(' ', '.')}@example.com"
-        return add("pr_resource", uid=uid, id=rid, reference_system_id=reference, name=name, email=email)
+        return add("pr_resource", uid=uid, id=rid, reference_system_id=reference, name=name, email=email, **flags)
 
     e123 = resource("E123", email="e123@example.com")
     admin_resource = resource("E100", "Api Admin", "api.admin@example.com")
     viewer_resource = resource("E101")
     colleagues = [resource(f"E{200 + n}") for n in range(6)]
+    data["pr_resource"].append({**resource("E300"), "active": 0})
+    data["pr_resource"].pop(-2)  # the inactive resource replaces its active draft
 
     def user(user_name: str, password: str, resource_row: Row | None, **rights: int) -> Row:
         uid_id, uid = numbers.pair()
@@ -198,8 +200,13 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
     open_booking = project("P001700-001", allow_booking=1, name="Open Booking")
     child("pr_rate_type", project_uid=open_booking["uid"], name="Standard")
     child("pr_task", project_uid=open_booking["uid"], name="General")
-    closed_team = project("P001800-001", name="Closed Team")
+    closed_team = project("P001800-001", name="Closed Team", booked_resources_only=1)
     child("pr_role", project_uid=closed_team["uid"], name="Member", resource_uid=colleagues[0]["uid"])
+
+    closed_for_time = project("P001900-001", open_flag=0, name="Finished Rollout")
+    child("pr_role", project_uid=closed_for_time["uid"], name="Consultant", resource_uid=e123["uid"])
+    for code in ("USD", "EUR", "GBP", "CAD"):
+        add("pr_currency", code=code)
 
     for _ in range(4):
         extra = project(f"P00{fake.unique.random_int(3000, 9999)}-001", pm_module=fake.random_int(0, 1))

@@ -13,7 +13,8 @@ CREATE TABLE pr_resource (
     id INTEGER NOT NULL UNIQUE,
     reference_system_id TEXT UNIQUE,
     name TEXT NOT NULL,
-    email TEXT
+    email TEXT,
+    active INTEGER NOT NULL DEFAULT 1
 );
 
 CREATE TABLE pr_user (
@@ -60,6 +61,7 @@ CREATE TABLE pr_project (
     close_date TEXT,
     allow_booking INTEGER NOT NULL DEFAULT 0,
     allow_assignment INTEGER NOT NULL DEFAULT 0,
+    booked_resources_only INTEGER NOT NULL DEFAULT 0,
     udf1_treatment TEXT NOT NULL DEFAULT 'A' CHECK (udf1_treatment IN ('R', 'A', 'N')),
     udf2_treatment TEXT NOT NULL DEFAULT 'A' CHECK (udf2_treatment IN ('R', 'A', 'N'))
 );
@@ -202,9 +204,8 @@ CREATE TABLE pr_adjustment_card (
     effect TEXT NOT NULL
 );
 
--- Ops batch import: a batch collects cards over several OpsImportTimeCards calls; closing it turns
--- them into time cards. A card is keyed by its TimeCardReferenceSystemId within the batch, so
--- importing the same reference again replaces it.
+-- Ops batch import: a batch collects cards, as sent, over several OpsImportTimeCards calls;
+-- closing it checks them against the account and turns the good ones into time cards.
 CREATE TABLE ops_batch (
     id INTEGER PRIMARY KEY,
     user_uid INTEGER NOT NULL REFERENCES pr_user (uid),
@@ -216,12 +217,12 @@ CREATE TABLE ops_batch (
 
 CREATE TABLE ops_batch_card (
     batch_id INTEGER NOT NULL REFERENCES ops_batch (id),
+    position INTEGER NOT NULL,             -- 0-based, over all imports of the batch: the Index at close
     reference_system_id TEXT NOT NULL,
-    position INTEGER NOT NULL,
-    project_uid INTEGER NOT NULL REFERENCES pr_project (uid),
-    resource_uid INTEGER NOT NULL REFERENCES pr_resource (uid),
+    project_code TEXT NOT NULL,
+    resource_reference TEXT NOT NULL,
     role_name TEXT,
-    task_type_name TEXT,
+    task_type_name TEXT,                   -- ProjectTaskTypeName, or its synonym ProjectTaskName
     wbs_code TEXT,
     wbs_name TEXT,
     narrative TEXT,
@@ -231,16 +232,15 @@ CREATE TABLE ops_batch_card (
     adjusted_revenue REAL,
     system_revenue REAL,
     currency_code TEXT,
-    location_uid INTEGER REFERENCES pr_location (uid),
-    rate_type_uid INTEGER REFERENCES pr_rate_type (uid),
+    location_name TEXT,
+    rate_type_name TEXT,
     external_grouping_id INTEGER,
-    PRIMARY KEY (batch_id, reference_system_id)
+    PRIMARY KEY (batch_id, position),
+    UNIQUE (batch_id, reference_system_id)
 );
 
--- Where an imported card came from, so re-importing its TimeCardReferenceSystemId updates it.
-CREATE TABLE ops_imported_card (
-    reference_system_id TEXT PRIMARY KEY,
-    card_uid INTEGER NOT NULL REFERENCES pr_time_card (uid)
+CREATE TABLE pr_currency (
+    code TEXT PRIMARY KEY
 );
 
 -- Revenue of for-reporting-only cards imported in replace mode.

@@ -1,0 +1,232 @@
+"""The Projector Ops endpoint (ASMX): batch time card import, authenticated by a SOAP header.
+
+Every Ops answer is ServiceResult (Ok, PartialFail: some cards failed, Fail: nothing done) and
+a list of OpsWebError; card failures come back as TimeCardError with the card's Index.
+"""
+
+from __future__ import annotations
+
+import functools
+import secrets
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from lxml import etree
+
+from mockserver.contracts import CONTRACTS_DIR
+from mockserver.projector import batches
+from mockserver.projector.batches import BatchCloser, CardProblems, CloseOptions, ImportedCard
+from mockserver.projector.catalogue import OpsError
+from mockserver.settings import Settings
+from mockserver.soap.contract import load_contract
+from mockserver.soap.service import Handler, RequestContext, SoapEndpoint
+from mockserver.state import clock
+from mockserver.state.tenants import TenantRegistry
+
+OPS = "http://www.opsplanning.com/webservices/public/data"
+CONTRACT_PATH = CONTRACTS_DIR / "projector-ops" / "ops.wsdl"
+ENDPOINT_PATH = "/OpsProjectorWebSvc/OpsProjectorSvc.asmx"
+AUTHENTICATION_HEADER = f"{{{OPS}}}OpsAuthenticationHeader"
+_ERROR_STATE = 1
+"""OpsWebError.State: SQL Server's error state, which the vendor fills; the mock always sends 1."""
+
+
+def q(local: str) -> str:
+    return f"{{{OPS}}}{local}"
+
+
+def text(parent: etree._Element | None, local: str) -> str | None:
+    found = None if parent is None else parent.find(q(local))
+    if found is None or found.get("{http://www.w3.org/2001/XMLSchema-instance}nil") in ("true", "1"):
+        return None
+    return found.text or ""
+
+
+def number(parent: etree._Element | None, local: str) -> int | None:
+    value = text(parent, local)
+    return None if value is None else int(value)
+
+
+def decimal(parent: etree._Element | None, local: str) -> float | None:
+    value = text(parent, local)
+    return None if value is None else float(value)
+
+
+def day(parent: etree._Element | None, local: str) -> date | None:
+    value = text(parent, local)
+    return None if value is None else date.fromisoformat(value[:10])
+
+
+def flag(parent: etree._Element | None, local: str) -> bool | None:
+    value = text(parent, local)
+    return None if value is None else value in ("true", "1")
+
+
+@dataclass
+class OpsCall:
+    request: etree._Element | None
+    db: sqlite3.Connection
+    now: datetime
+    user_uid: int
+
+
+@dataclass
+class OpsAnswer:
+    errors: list[OpsError] = field(default_factory=list)
+    card_problems: CardProblems | None = None
+    members: list[etree._Element] = field(default_factory=list)
+
+
+def authenticate(db: sqlite3.Connection, headers: list[etree._Element]) -> int:
+    """The user the OpsAuthenticationHeader names (e-mail = Projector user name, password)."""
+    header = next((h for h in headers if h.tag == AUTHENTICATION_HEADER), None)
+    email, password, account = text(header, "EmailAddress"), text(header, "Password"), text(header, "AccountName")
+    if not email or password is None:
+        raise OpsError(
+            "AuthenticationFailed", "The OpsAuthenticationHeader with EmailAddress and Password is required."
+        )
+    users = db.execute(
+        "SELECT u.uid, u.password, u.may_use_web_services, a.code, a.name FROM pr_user u "
+        "JOIN pr_account a ON a.uid = u.account_uid WHERE u.user_name = ?",
+        (email,),
+    ).fetchall()
+    if account:
+        users = [u for u in users if account.lower() in (u["code"].lower(), u["name"].lower())]
+    if len(users) > 1:
+        raise OpsError("AccountNameRequired")
+    if not users or not secrets.compare_digest(users[0]["password"], password) or not users[0]["may_use_web_services"]:
+        raise OpsError("AuthenticationFailed")
+    return int(users[0]["uid"])
+
+
+OpsOperation = Callable[[OpsCall], OpsAnswer]
+
+
+def ops_operation(operation: OpsOperation) -> Handler:
+    """Wrap an operation in the Ops frame: header authentication, ServiceResult, errors."""
+
+    @functools.wraps(operation)
+    def handler(request: etree._Element, ctx: RequestContext) -> etree._Element:
+        now = clock.now(ctx.db)
+        try:
+            user_uid = authenticate(ctx.db, ctx.envelope.headers)
+            answer = operation(OpsCall(request.find(q("request")), ctx.db, now, user_uid))
+        except OpsError as error:
+            answer = OpsAnswer(errors=[error])
+        response = etree.Element(ctx.operation.output_element, nsmap={None: OPS})  # type: ignore[dict-item]
+        result = etree.SubElement(response, q(f"{ctx.operation.name}Result"))
+        etree.SubElement(result, q("ServiceResult")).text = _service_result(answer)
+        errors = etree.SubElement(result, q("Errors"))
+        errors.extend(_web_error(failure, ctx.operation.name) for failure in answer.errors)
+        result.extend(answer.members)
+        if answer.card_problems is not None:
+            card_errors = etree.SubElement(result, q("TimeCardErrors"))
+            for index, problem in answer.card_problems.items():
+                item = etree.SubElement(card_errors, q("TimeCardError"))
+                etree.SubElement(item, q("Index")).text = str(index)
+                item.append(_web_error(problem, ctx.operation.name, "OpsError"))
+        return response
+
+    return handler
+
+
+def _service_result(answer: OpsAnswer) -> str:
+    if any(error.entry().type == "Error" for error in answer.errors):
+        return "Fail"
+    problems = answer.card_problems
+    if problems is None or not problems.failures:
+        return "Ok"
+    return "Fail" if problems.failures == problems.cards else "PartialFail"
+
+
+def _web_error(error: OpsError, operation: str, local: str = "OpsWebError") -> etree._Element:
+    entry = error.entry(operation)
+    element = etree.Element(q(local))
+    for member, value in (
+        ("Severity", "Informational" if entry.type == "Information" else entry.type),
+        ("DbErrorCode", entry.number),
+        ("ErrorCode", entry.code),
+        ("State", _ERROR_STATE),
+        ("AdditionalInfo", f"{error.text(operation)} {error.additional_text or ''}".strip()),
+    ):
+        etree.SubElement(element, q(member)).text = str(value)
+    return element
+
+
+@ops_operation
+def open_time_card_batch(call: OpsCall) -> OpsAnswer:
+    batch_id = batches.open_batch(call.db, call.user_uid, call.now)
+    batch = etree.Element(q("BatchId"))
+    batch.text = str(batch_id)
+    return OpsAnswer(members=[batch])
+
+
+def _imported_card(card: etree._Element) -> ImportedCard:
+    return ImportedCard(
+        reference_system_id=text(card, "TimeCardReferenceSystemId"),
+        project_code=text(card, "ProjectCode"),
+        resource_reference=text(card, "ResourceReferenceSystemId"),
+        role_name=text(card, "Role"),
+        task_name=text(card, "ProjectTaskName"),
+        task_type_name=text(card, "ProjectTaskTypeName"),
+        wbs_code=text(card, "ProjectWbsTaskCode"),
+        wbs_name=text(card, "ProjectWbsTaskName"),
+        narrative=text(card, "Narrative"),
+        work_date=day(card, "WorkDate"),
+        work_minutes=number(card, "WorkMinutes"),
+        contract_revenue=decimal(card, "ContractRevenue"),
+        adjusted_revenue=decimal(card, "AdjustedRevenue"),
+        system_revenue=decimal(card, "SystemRevenue"),
+        currency_code=text(card, "CurrencyCode"),
+        location_name=text(card, "LocationName"),
+        non_billable=flag(card, "NonBillableFlag"),
+        rate_type_name=text(card, "ProjectRateTypeName"),
+        external_grouping_id=number(card, "ExternalGroupingIdentifier"),
+    )
+
+
+@ops_operation
+def import_time_cards(call: OpsCall) -> OpsAnswer:
+    cards_element = None if call.request is None else call.request.find(q("TimeCards"))
+    cards = (
+        [] if cards_element is None else [_imported_card(card) for card in cards_element.iterchildren(q("TimeCard"))]
+    )
+    problems = batches.import_cards(call.db, number(call.request, "BatchId"), cards)
+    return OpsAnswer(card_problems=problems)
+
+
+@ops_operation
+def close_time_card_batch(call: OpsCall) -> OpsAnswer:
+    request = call.request
+    options = CloseOptions(
+        action=text(request, "BatchActionType") or "Import",
+        status=text(request, "Status"),
+        override_rules=bool(flag(request, "OverrideRulesFlag")),
+        purge_begin=day(request, "PurgeBeginDate"),
+        purge_end=day(request, "PurgeEndDate"),
+        use_first_role=bool(flag(request, "UseFirstRoleFlag")),
+        use_first_task=bool(flag(request, "UseFirstTaskFlag")),
+        create_task_codes=bool(flag(request, "CreateTaskCodesFlag")),
+    )
+    problems = BatchCloser(call.db, options, call.now).close(number(request, "BatchId"))
+    return OpsAnswer(card_problems=problems)
+
+
+HANDLERS: dict[str, Handler] = {
+    "OpsOpenTimeCardBatch": open_time_card_batch,
+    "OpsImportTimeCards": import_time_cards,
+    "OpsCloseTimeCardBatch": close_time_card_batch,
+}
+
+
+def endpoint(tenants: TenantRegistry, settings: Settings) -> SoapEndpoint:
+    return SoapEndpoint(
+        load_contract(CONTRACT_PATH),
+        HANDLERS,
+        tenants,
+        max_request_bytes=settings.max_request_bytes,
+        strict_responses=settings.strict_responses,
+        understood_headers=[AUTHENTICATION_HEADER],
+    )
