@@ -69,13 +69,13 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
     data["pr_resource"].append({**resource("E300"), "active": 0})
     data["pr_resource"].pop(-2)  # the inactive resource replaces its active draft
 
-    def user(user_name: str, password: str, resource_row: Row | None, **rights: int) -> Row:
+    def user(user_name: str, password: str, resource_row: Row | None, in_account: Row = account, **rights: int) -> Row:
         uid_id, uid = numbers.pair()
         return add(
             "pr_user",
             uid=uid,
             id=uid_id,
-            account_uid=account["uid"],
+            account_uid=in_account["uid"],
             user_name=user_name,
             password=password,
             display_name=resource_row["name"] if resource_row else fake.name(),
@@ -89,6 +89,10 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
     user("viewer@example.com", "viewer-password", viewer_resource, may_save_time=0, may_enter_for_others=0)
     user("no.resource@example.com", "no-resource-password", None, may_save_time=1, may_enter_for_others=0)
     user("ui.only@example.com", "ui-only-password", colleagues[0], may_use_web_services=0)
+    # One e-mail in two accounts: the Ops header then needs its AccountName.
+    other_account = add("pr_account", uid=_FIRST_UID + 2, id=2, code="ACME", name=fake.company())
+    user("shared@example.com", "shared-password", colleagues[1], may_enter_for_others=1)
+    user("shared@example.com", "shared-password", None, in_account=other_account)
 
     for lid, (name, uid) in enumerate([("USA", 1152921504606847100), ("Canada", None), ("UK", None)], start=1):
         add("pr_location", uid=uid or numbers.pair()[1], id=lid, name=name)

@@ -14,7 +14,7 @@ from support.wsgi_adapter import session_for
 from zeep.transports import Transport
 
 from mockserver.app import MockServer, create_app
-from mockserver.projector import pws
+from mockserver.projector import ops, pws
 
 FEATURES = Path(__file__).resolve().parent.parent / "features"
 
@@ -27,6 +27,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 PWS_BINDING = "{http://projectorpsa.com/PwsProjectorServices/}BasicHttpBinding_IPwsProjectorServices"
+OPS_BINDING = "{http://www.opsplanning.com/webservices/public/data}OpsProjectorSvcSoap"
 
 
 @pytest.fixture(scope="session")
@@ -61,3 +62,21 @@ def pws_zeep_client(mock_app: MockServer) -> zeep.Client:
 def pws_service(pws_zeep_client: zeep.Client, tenant_name: str) -> zeep.proxy.ServiceProxy:
     """The PWS operations, addressed to this test's own tenant by URL."""
     return pws_zeep_client.create_service(PWS_BINDING, f"{BASE_URL}/tenants/{tenant_name}{pws.ENDPOINT_PATH}")
+
+
+@pytest.fixture(scope="session")
+def ops_zeep_client(mock_app: MockServer) -> zeep.Client:
+    """A zeep client built from the Ops WSDL the mock serves, talking to it in-process."""
+    contract = mock_app.endpoints[ops.ENDPOINT_PATH].contract
+
+    def check(url: str, body: bytes, status: int) -> None:
+        check_response(contract, body, status)
+
+    transport = Transport(session=session_for(mock_app, BASE_URL, check))
+    return zeep.Client(f"{BASE_URL}{ops.ENDPOINT_PATH}?wsdl", transport=transport)
+
+
+@pytest.fixture
+def ops_service(ops_zeep_client: zeep.Client, tenant_name: str) -> zeep.proxy.ServiceProxy:
+    """The Ops operations, addressed to this test's own tenant by URL."""
+    return ops_zeep_client.create_service(OPS_BINDING, f"{BASE_URL}/tenants/{tenant_name}{ops.ENDPOINT_PATH}")

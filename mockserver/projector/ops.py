@@ -104,32 +104,48 @@ def authenticate(db: sqlite3.Connection, headers: list[etree._Element]) -> int:
 OpsOperation = Callable[[OpsCall], OpsAnswer]
 
 
-def ops_operation(operation: OpsOperation) -> Handler:
-    """Wrap an operation in the Ops frame: header authentication, ServiceResult, errors."""
+def ops_operation(
+    failed: Callable[[], list[etree._Element]] = list,
+) -> Callable[[OpsOperation], Handler]:
+    """Wrap an operation in the Ops frame: header authentication, ServiceResult, errors.
 
-    @functools.wraps(operation)
-    def handler(request: etree._Element, ctx: RequestContext) -> etree._Element:
-        now = clock.now(ctx.db)
-        try:
-            user_uid = authenticate(ctx.db, ctx.envelope.headers)
-            answer = operation(OpsCall(request.find(q("request")), ctx.db, now, user_uid))
-        except OpsError as error:
-            answer = OpsAnswer(errors=[error])
-        response = etree.Element(ctx.operation.output_element, nsmap={None: OPS})  # type: ignore[dict-item]
-        result = etree.SubElement(response, q(f"{ctx.operation.name}Result"))
-        etree.SubElement(result, q("ServiceResult")).text = _service_result(answer)
-        errors = etree.SubElement(result, q("Errors"))
-        errors.extend(_web_error(failure, ctx.operation.name) for failure in answer.errors)
-        result.extend(answer.members)
-        if answer.card_problems is not None:
-            card_errors = etree.SubElement(result, q("TimeCardErrors"))
-            for index, problem in answer.card_problems.items():
-                item = etree.SubElement(card_errors, q("TimeCardError"))
-                etree.SubElement(item, q("Index")).text = str(index)
-                item.append(_web_error(problem, ctx.operation.name, "OpsError"))
-        return response
+    ``failed`` gives the members a Fail answer still carries (ASMX writes value types always)."""
 
-    return handler
+    def decorate(operation: OpsOperation) -> Handler:
+        return functools.wraps(operation)(functools.partial(_handle, operation, failed))
+
+    return decorate
+
+
+def _handle(
+    operation: OpsOperation,
+    failed: Callable[[], list[etree._Element]],
+    request: etree._Element,
+    ctx: RequestContext,
+) -> etree._Element:
+    now = clock.now(ctx.db)
+    try:
+        user_uid = authenticate(ctx.db, ctx.envelope.headers)
+        answer = operation(OpsCall(request.find(q("request")), ctx.db, now, user_uid))
+    except OpsError as error:
+        answer = OpsAnswer(errors=[error], members=failed())
+    return _response(answer, ctx)
+
+
+def _response(answer: OpsAnswer, ctx: RequestContext) -> etree._Element:
+    response = etree.Element(ctx.operation.output_element, nsmap={None: OPS})  # type: ignore[dict-item]
+    result = etree.SubElement(response, q(f"{ctx.operation.name}Result"))
+    etree.SubElement(result, q("ServiceResult")).text = _service_result(answer)
+    errors = etree.SubElement(result, q("Errors"))
+    errors.extend(_web_error(failure, ctx.operation.name) for failure in answer.errors)
+    result.extend(answer.members)
+    if answer.card_problems is not None:
+        card_errors = etree.SubElement(result, q("TimeCardErrors"))
+        for index, problem in answer.card_problems.items():
+            item = etree.SubElement(card_errors, q("TimeCardError"))
+            etree.SubElement(item, q("Index")).text = str(index)
+            item.append(_web_error(problem, ctx.operation.name, "OpsError"))
+    return response
 
 
 def _service_result(answer: OpsAnswer) -> str:
@@ -155,7 +171,13 @@ def _web_error(error: OpsError, operation: str, local: str = "OpsWebError") -> e
     return element
 
 
-@ops_operation
+def _no_batch() -> list[etree._Element]:
+    batch = etree.Element(q("BatchId"))
+    batch.text = "0"
+    return [batch]
+
+
+@ops_operation(failed=_no_batch)
 def open_time_card_batch(call: OpsCall) -> OpsAnswer:
     batch_id = batches.open_batch(call.db, call.user_uid, call.now)
     batch = etree.Element(q("BatchId"))
@@ -187,7 +209,7 @@ def _imported_card(card: etree._Element) -> ImportedCard:
     )
 
 
-@ops_operation
+@ops_operation()
 def import_time_cards(call: OpsCall) -> OpsAnswer:
     cards_element = None if call.request is None else call.request.find(q("TimeCards"))
     cards = (
@@ -197,7 +219,7 @@ def import_time_cards(call: OpsCall) -> OpsAnswer:
     return OpsAnswer(card_problems=problems)
 
 
-@ops_operation
+@ops_operation()
 def close_time_card_batch(call: OpsCall) -> OpsAnswer:
     request = call.request
     options = CloseOptions(

@@ -17,8 +17,9 @@ from typing import Any
 import pytest
 import zeep
 from lxml import etree
+from ops_steps import *  # noqa: F403 - the Ops step vocabulary, registered here for every feature
 from pytest_bdd import given, parsers, then, when
-from support.tenant_admin import BASE_URL, TenantAdmin
+from support.tenant_admin import BASE_URL, PASSWORDS, TenantAdmin
 from zeep.exceptions import Fault
 from zeep.helpers import serialize_object
 
@@ -27,7 +28,6 @@ from mockserver.projector import pws
 from mockserver.projector.catalogue import PWS_CATALOGUE
 from mockserver.state import clock
 
-PASSWORDS = {user["user_name"]: user["password"] for user in fixtures.projector_dataset()["pr_user"]}
 RESULT_LISTS = {
     "time card": ("TimecardResults", "PwsSaveTimecardResult", "TimeCard"),
     "time off card": ("TimeOffCardResults", "PwsSaveTimeOffCardResult", "TimeOffCard"),

@@ -1,13 +1,16 @@
-"""The catalogue is the list of errors the mock answers: each one is shown by a scenario."""
+"""The catalogues are the lists of errors the mock answers: each one is shown by a scenario."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from mockserver.projector.catalogue import PWS_CATALOGUE
+from mockserver.projector.catalogue import OPS_CATALOGUE, PWS_CATALOGUE
 
 FEATURES = Path(__file__).resolve().parents[2] / "features" / "projector"
+CATALOGUED = PWS_CATALOGUE.numbers() | OPS_CATALOGUE.numbers()
+ASSERTED = re.compile(r"\b(?:error|errors include|warning) (-?\d+) [A-Z]")
+"""How a step names the error it checks: 'error 64240 InvalidValue...', 'errors include 91004 ...'."""
 
 
 def tagged_error_numbers() -> set[int]:
@@ -19,12 +22,12 @@ def tagged_error_numbers() -> set[int]:
 
 
 def test_every_catalogued_error_is_produced_by_a_tagged_scenario() -> None:
-    missing = sorted(PWS_CATALOGUE.numbers() - tagged_error_numbers())
+    missing = sorted(CATALOGUED - tagged_error_numbers())
     assert not missing, f"catalogued errors without a scenario tagged @error-N: {missing}"
 
 
 def test_every_tag_names_a_catalogued_error() -> None:
-    unknown = sorted(tagged_error_numbers() - PWS_CATALOGUE.numbers())
+    unknown = sorted(tagged_error_numbers() - CATALOGUED)
     assert not unknown, f"scenarios tagged with numbers the catalogue does not hold: {unknown}"
 
 
@@ -43,7 +46,7 @@ def scenarios_with_tags() -> list[tuple[str, set[int], set[int]]]:
                 found.append(current)
                 pending_tags = set()
             elif current is not None and re.match(r"(Then|And|But)\b", stripped):
-                current[2].update(int(n) for n in re.findall(r"\berror (-?\d+) [A-Z]", stripped))
+                current[2].update(int(n) for n in ASSERTED.findall(stripped))
     return [entry for entry in found if entry[0].split(": ", 1)[1].startswith("Scenario")]
 
 

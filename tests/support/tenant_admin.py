@@ -6,10 +6,13 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from mockserver import fixtures
 from mockserver.app import MockServer
 
 BASE_URL = "http://mock.test"
 """Where the in-process mock is reached (nothing listens there; the requests adapter serves it)."""
+PASSWORDS = {user["user_name"]: user["password"] for user in fixtures.projector_dataset()["pr_user"]}
+"""The dataset's logins (the same e-mail may appear in two accounts, with one password)."""
 
 
 class TenantAdmin:

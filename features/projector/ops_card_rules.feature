@@ -1,0 +1,137 @@
+@OpsImportTimeCards @OpsCloseTimeCardBatch
+Feature: The rules each imported time card must pass
+  A card is checked on its own when it is imported (required members, work minutes, the task
+  name synonyms, the deprecated NonBillableFlag) and against the account when the batch closes
+  (project, resource, role, task, narrative, revenue, location, rate type). A failing card is
+  reported with its Index and kept out; the others go on (PartialFail).
+
+  Background:
+    Given I authenticate to Ops as "api.admin@example.com"
+    And an open time card batch
+
+  @error-91101 @error-91103 @error-91104 @error-91105 @error-91106
+  Scenario: The required members of a card
+    When I import time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | WorkDate   | WorkMinutes |
+      |                           | P001396-001 | E123                      | 2018-04-02 | 60          |
+      | HR-2                      |             | E123                      | 2018-04-02 | 60          |
+      | HR-3                      | P001396-001 |                           | 2018-04-02 | 60          |
+      | HR-4                      | P001396-001 | E123                      |            | 60          |
+      | HR-5                      | P001396-001 | E123                      | 2018-04-02 |             |
+      | HR-6                      | P001396-001 | E123                      | 2018-04-02 | 60          |
+    Then the Ops result is "PartialFail"
+    And card 0 failed with error 91101 TimeCardReferenceSystemIdRequired
+    And card 1 failed with error 91103 ProjectCodeRequired
+    And card 2 failed with error 91104 ResourceReferenceSystemIdRequired
+    And card 3 failed with error 91105 WorkDateRequired
+    And card 4 failed with error 91106 WorkMinutesRequired
+    And the failed cards are exactly 0, 1, 2, 3, 4
+
+  @error-91107
+  Scenario Outline: WorkMinutes must be from 0 to a day
+    When I import time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | WorkDate   | WorkMinutes |
+      | HR-1                      | P001396-001 | E123                      | 2018-04-02 | <minutes>   |
+    Then the Ops result is "Fail"
+    And card 0 failed with error 91107 InvalidValueForWorkMinutes
+
+    Examples:
+      | minutes |
+      | -1      |
+      | 1441    |
+
+  @error-91108
+  Scenario: ProjectTaskName is a synonym of ProjectTaskTypeName, and must not contradict it
+    When I import time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | WorkDate   | WorkMinutes | ProjectTaskName | ProjectTaskTypeName |
+      | HR-1                      | P001556-001 | E123                      | 2018-04-02 | 60          | Support         | Support             |
+      | HR-2                      | P001556-001 | E123                      | 2018-04-02 | 60          | Support         | Design              |
+    Then card 1 failed with error 91108 ProjectTaskNameConflict
+    And the failed cards are exactly 1
+
+  @error-91109
+  Scenario: NonBillableFlag is deprecated: the card is loaded with a warning
+    When I import time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role       | ProjectWbsTaskCode | WorkDate   | WorkMinutes | NonBillableFlag |
+      | HR-1                      | P001396-001 | E123                      | Consultant | 1.1                | 2018-04-02 | 60          | true            |
+    Then the Ops result is "Ok"
+    And card 0 has the warning 91109 NonBillableFlagDeprecated
+    When I close the batch
+    Then E123 has 1 imported cards on 2018-04-02
+
+  @error-91201 @error-91202 @error-91203 @error-91213 @error-91214
+  Scenario: Project, resource, location and rate type must exist; time off goes elsewhere
+    Given I have imported time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role       | ProjectWbsTaskCode | WorkDate   | WorkMinutes | LocationName | ProjectRateTypeName |
+      | HR-1                      | P999999-999 | E123                      | Consultant | 1.1                | 2018-04-02 | 60          |              |                     |
+      | HR-2                      | Vacation    | E123                      |            |                    | 2018-04-02 | 480         |              |                     |
+      | HR-3                      | P001396-001 | E999                      | Consultant | 1.1                | 2018-04-02 | 60          |              |                     |
+      | HR-4                      | P001396-001 | E123                      | Consultant | 1.1                | 2018-04-02 | 60          | Atlantis     |                     |
+      | HR-5                      | P001396-001 | E123                      | Consultant | 1.1                | 2018-04-02 | 60          |              | Premium             |
+      | HR-6                      | P001396-001 | E123                      | Consultant | 1.1                | 2018-04-02 | 60          | USA          | Standard            |
+    When I close the batch
+    Then the Ops result is "PartialFail"
+    And card 0 failed with error 91201 ProjectNotFound
+    And card 1 failed with error 91202 TimeOffNotSupported
+    And card 2 failed with error 91203 ResourceNotFound
+    And card 3 failed with error 91213 LocationNotFound
+    And card 4 failed with error 91214 ProjectRateTypeNotFound
+    And the failed card 3 is named HR-4
+    And the failed cards are exactly 0, 1, 2, 3, 4
+    And E123 has 1 imported cards on 2018-04-02
+
+  @error-91204 @error-91205
+  Scenario: A role is required, and must be on the project
+    Given I have imported time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role    | ProjectWbsTaskCode | WorkDate   | WorkMinutes |
+      | HR-1                      | P001396-001 | E123                      |         | 1.1                | 2018-04-02 | 60          |
+      | HR-2                      | P001396-001 | E123                      | Painter | 1.1                | 2018-04-02 | 60          |
+    When I close the batch
+    Then the Ops result is "Fail"
+    And card 0 failed with error 91204 RoleRequired
+    And card 1 failed with error 91205 RoleNotFound
+
+  @error-91206 @error-91207 @error-91208
+  Scenario: The task: WBS task on PM-module projects, task type on the others
+    Given I have imported time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role       | ProjectWbsTaskCode | ProjectTaskTypeName | WorkDate   | WorkMinutes |
+      | HR-1                      | P001396-001 | E123                      | Consultant |                    |                     | 2018-04-02 | 60          |
+      | HR-2                      | P001556-001 | E123                      | Developer  |                    |                     | 2018-04-02 | 60          |
+      | HR-3                      | P001556-001 | E123                      | Developer  |                    | Gardening           | 2018-04-02 | 60          |
+    When I close the batch
+    Then card 0 failed with error 91206 ProjectWbsTaskRequired
+    And card 1 failed with error 91207 ProjectTaskTypeRequired
+    And card 2 failed with error 91208 ProjectTaskNotFound
+
+  @error-91209
+  Scenario: A project that requires a narrative
+    Given I have imported time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role    | ProjectTaskTypeName | WorkDate   | WorkMinutes | Narrative |
+      | HR-1                      | P002000-001 | E123                      | Auditor | Fieldwork           | 2018-04-02 | 60          |           |
+      | HR-2                      | P002000-001 | E123                      | Auditor | Fieldwork           | 2018-04-02 | 60          | Sampling  |
+    When I close the batch
+    Then the Ops result is "PartialFail"
+    And card 0 failed with error 91209 NarrativeRequired
+    And the failed cards are exactly 0
+
+  @error-91210
+  Scenario: Revenue fields are not for import mode
+    Given I have imported time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role       | ProjectWbsTaskCode | WorkDate   | WorkMinutes | ContractRevenue |
+      | HR-1                      | P001396-001 | E123                      | Consultant | 1.1                | 2018-04-02 | 60          | 150.0           |
+    When I close the batch
+    Then card 0 failed with error 91210 RevenueNotAllowedInImportMode
+
+  @error-91215 @error-91216 @error-91217 @error-91218
+  Scenario: Project status, project dates, resource status and booked-only projects
+    Given I have imported time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role       | ProjectTaskTypeName | ProjectWbsTaskCode | WorkDate   | WorkMinutes |
+      | HR-1                      | P001900-001 | E123                      | Consultant | General             |                    | 2018-04-02 | 60          |
+      | HR-2                      | P001396-001 | E123                      | Consultant |                     | 1.1                | 2016-12-30 | 60          |
+      | HR-3                      | P001396-001 | E300                      | Consultant |                     | 1.1                | 2018-04-02 | 60          |
+      | HR-4                      | P001800-001 | E123                      | Member     | General             |                    | 2018-04-02 | 60          |
+    When I close the batch
+    Then card 0 failed with error 91215 ProjectClosedForTime
+    And card 1 failed with error 91216 WorkDateOutsideProjectDates
+    And card 2 failed with error 91217 ResourceInactive
+    And card 3 failed with error 91218 ResourceNotBookedOnProject
