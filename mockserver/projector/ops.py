@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TypeVar
 
 from lxml import etree
 
@@ -29,6 +30,7 @@ OPS = "http://www.opsplanning.com/webservices/public/data"
 CONTRACT_PATH = CONTRACTS_DIR / "projector-ops" / "ops.wsdl"
 ENDPOINT_PATH = "/OpsProjectorWebSvc/OpsProjectorSvc.asmx"
 AUTHENTICATION_HEADER = f"{{{OPS}}}OpsAuthenticationHeader"
+T = TypeVar("T")
 _ERROR_STATE = 1
 """OpsWebError.State: SQL Server's error state, which the vendor fills; the mock always sends 1."""
 
@@ -47,11 +49,6 @@ def text(parent: etree._Element | None, local: str) -> str | None:
 def number(parent: etree._Element | None, local: str) -> int | None:
     value = text(parent, local)
     return None if value is None else int(value)
-
-
-def decimal(parent: etree._Element | None, local: str) -> float | None:
-    value = text(parent, local)
-    return None if value is None else float(value)
 
 
 def day(parent: etree._Element | None, local: str) -> date | None:
@@ -185,27 +182,46 @@ def open_time_card_batch(call: OpsCall) -> OpsAnswer:
     return OpsAnswer(members=[batch])
 
 
+_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
+_PREFIX = len(OPS) + 2
+
+
+def _members(element: etree._Element) -> dict[str, str]:
+    """An element's members by local name, read in one pass (nil members left out)."""
+    return {
+        child.tag[_PREFIX:]: child.text or ""
+        for child in element
+        if isinstance(child.tag, str) and child.get(_NIL) not in ("true", "1")
+    }
+
+
 def _imported_card(card: etree._Element) -> ImportedCard:
+    sent = _members(card)
+
+    def optional(convert: Callable[[str], T], name: str) -> T | None:
+        value = sent.get(name)
+        return None if value is None else convert(value)
+
     return ImportedCard(
-        reference_system_id=text(card, "TimeCardReferenceSystemId"),
-        project_code=text(card, "ProjectCode"),
-        resource_reference=text(card, "ResourceReferenceSystemId"),
-        role_name=text(card, "Role"),
-        task_name=text(card, "ProjectTaskName"),
-        task_type_name=text(card, "ProjectTaskTypeName"),
-        wbs_code=text(card, "ProjectWbsTaskCode"),
-        wbs_name=text(card, "ProjectWbsTaskName"),
-        narrative=text(card, "Narrative"),
-        work_date=day(card, "WorkDate"),
-        work_minutes=number(card, "WorkMinutes"),
-        contract_revenue=decimal(card, "ContractRevenue"),
-        adjusted_revenue=decimal(card, "AdjustedRevenue"),
-        system_revenue=decimal(card, "SystemRevenue"),
-        currency_code=text(card, "CurrencyCode"),
-        location_name=text(card, "LocationName"),
-        non_billable=flag(card, "NonBillableFlag"),
-        rate_type_name=text(card, "ProjectRateTypeName"),
-        external_grouping_id=number(card, "ExternalGroupingIdentifier"),
+        reference_system_id=sent.get("TimeCardReferenceSystemId"),
+        project_code=sent.get("ProjectCode"),
+        resource_reference=sent.get("ResourceReferenceSystemId"),
+        role_name=sent.get("Role"),
+        task_name=sent.get("ProjectTaskName"),
+        task_type_name=sent.get("ProjectTaskTypeName"),
+        wbs_code=sent.get("ProjectWbsTaskCode"),
+        wbs_name=sent.get("ProjectWbsTaskName"),
+        narrative=sent.get("Narrative"),
+        work_date=optional(lambda value: date.fromisoformat(value[:10]), "WorkDate"),
+        work_minutes=optional(int, "WorkMinutes"),
+        contract_revenue=optional(float, "ContractRevenue"),
+        adjusted_revenue=optional(float, "AdjustedRevenue"),
+        system_revenue=optional(float, "SystemRevenue"),
+        currency_code=sent.get("CurrencyCode"),
+        location_name=sent.get("LocationName"),
+        non_billable=optional(lambda value: value in ("true", "1"), "NonBillableFlag"),
+        rate_type_name=sent.get("ProjectRateTypeName"),
+        external_grouping_id=optional(int, "ExternalGroupingIdentifier"),
     )
 
 

@@ -150,13 +150,27 @@ class SoapEndpoint:
             raise MalformedRequest(
                 f"Request body of {request.content_length} bytes exceeds the limit of {self.max_request_bytes} bytes."
             )
-        data = request.stream.read(self.max_request_bytes + 1)
+        data = self._read_body(request)
         envelope = parse_envelope(data, version, self.max_request_bytes)
         if media_type != version.media_type:
             raise UnsupportedMediaType(
                 f"A SOAP {version.name} request must be sent as '{version.media_type}', not '{media_type}'."
             )
         return envelope
+
+    def _read_body(self, request: Request) -> bytes:
+        """The body, never more than the cap plus one byte (read in chunks: a read of the whole cap
+        at once would allocate the cap for every request)."""
+        if request.content_length is not None:
+            return request.stream.read(request.content_length)
+        chunks, size = [], 0
+        while size <= self.max_request_bytes:
+            chunk = request.stream.read(64 * 1024)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
 
     def check_must_understand(self, envelope: Envelope) -> None:
         """A header the client marked mustUnderstand that this endpoint does not process is a fault."""
