@@ -1,4 +1,4 @@
-"""The real thing: `mockserver serve` in its own process, zeep built from the WSDL it serves over HTTP."""
+"""The real thing: `mockserver serve` in its own process, zeep built from the WSDLs it serves over HTTP."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ import pytest
 import requests
 import zeep
 
-from mockserver.projector import pws
+from mockserver.projector import ops, pws
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "fixtures" / "projector" / "examples"
 BINDING = "{http://projectorpsa.com/PwsProjectorServices/}BasicHttpBinding_IPwsProjectorServices"
@@ -203,3 +204,36 @@ def test_transfer_and_project_role_over_http(service: Any) -> None:
 
     after = service.PwsGetTimeEntryProjectRole(serviceRequest=developer_role)
     assert [card.TimecardId for card in after.TimeEntryProject.TimeCards.PwsTimecardDetail] == [45639611]
+
+
+def test_ops_open_import_close_over_http(server_url: str) -> None:
+    client = zeep.Client(f"{server_url}/tenants/ops-http{ops.ENDPOINT_PATH}?wsdl")
+    client.set_default_soapheaders(
+        {"OpsAuthenticationHeader": {"EmailAddress": "api.admin@example.com", "Password": "demo-password"}}
+    )
+    opened = client.service.OpsOpenTimeCardBatch(request={})
+    assert opened.ServiceResult == "Ok"
+    card = {"ProjectCode": "P001396-001", "ResourceReferenceSystemId": "E123", "Role": "Consultant",
+            "ProjectWbsTaskCode": "1.1", "WorkDate": date(2018, 4, 9), "WorkMinutes": 90}  # fmt: skip
+    imported = client.service.OpsImportTimeCards(
+        request={
+            "BatchId": opened.BatchId,
+            "TimeCards": {"TimeCard": [{"TimeCardReferenceSystemId": "A", **card}, {"TimeCardReferenceSystemId": "B"}]},
+        }
+    )
+    assert imported.ServiceResult == "PartialFail"
+    assert [e.Index for e in imported.TimeCardErrors.TimeCardError] == [1, 1, 1, 1]
+    closed = client.service.OpsCloseTimeCardBatch(request={"BatchId": opened.BatchId, "Status": "A"})
+    assert closed.ServiceResult == "Ok"
+
+    pws_client = zeep.Client(f"{server_url}/tenants/ops-http{pws.ENDPOINT_PATH}?wsdl")
+    read = pws_client.service.PwsGetTimeCards(
+        serviceRequest={
+            "SessionTicket": login(pws_client.service, "api.admin@example.com", "demo-password"),
+            "StartDate": "2018-04-09T00:00:00Z",
+            "EndDate": "2018-04-09T00:00:00Z",
+            "ResourceIdentity": {"ResourceReferenceSystemId": "E123"},
+        }
+    )
+    cards = [c for p in read.TimeEntryProjects.PwsTimeEntryProject for c in p.TimeCards.PwsTimecardDetail]
+    assert [(c.WorkMinutes, c.CardStatus) for c in cards] == [(90, "A")]
