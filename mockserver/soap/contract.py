@@ -23,6 +23,7 @@ from mockserver.soap.envelope import SOAP_11, SOAP_12, FaultCode, SoapFault, Soa
 _W = f"{{{ns.WSDL}}}"
 _XS = f"{{{ns.XSD}}}"
 _BINDING_VERSIONS = {ns.WSDL_SOAP_11: SOAP_11, ns.WSDL_SOAP_12: SOAP_12}
+_ACTION_ATTRIBUTES = (f"{{{ns.WSAW}}}Action", f"{{{ns.WSAM}}}Action")
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class Operation:
     action: str
     input_element: str
     output_element: str
+    reply_action: str = ""
+    """The WS-Addressing Action of the reply (wsaw:Action of the output), for endpoints that use it."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,11 @@ class Contract:
         definitions = self._wsdl.getroot()
         self.target_namespace = definitions.get("targetNamespace", "")
         self.version = self._binding_version(definitions)
+        self.uses_addressing = any(
+            etree.QName(element).localname in ("UsingAddressing", "Addressing")
+            for element in definitions.iter()
+            if isinstance(element.tag, str)
+        )
         self.operations = {op.name: op for op in self._read_operations(definitions)}
         self.by_action = {op.action: op for op in self.operations.values() if op.action}
         self.by_input = {op.input_element: op for op in self.operations.values()}
@@ -117,11 +125,17 @@ class Contract:
             for operation in port_type.iter(f"{_W}operation"):
                 name = operation.get("name", "")
                 messages = {child.tag: child.get("message", "").rpartition(":")[2] for child in operation}
+                output = operation.find(f"{_W}output")
+                reply_action = next(
+                    (output.get(a, "") for a in _ACTION_ATTRIBUTES if output is not None and output.get(a)), ""
+                )
+                action = actions.get(name, "")
                 yield Operation(
                     name=name,
-                    action=actions.get(name, ""),
+                    action=action,
                     input_element=message_elements[messages[f"{_W}input"]],
                     output_element=message_elements[messages[f"{_W}output"]],
+                    reply_action=reply_action or (f"{action}Response" if action else ""),
                 )
 
     def _collect_documents(self) -> dict[str, Path]:
@@ -146,7 +160,8 @@ class Contract:
         return etree.tostring(wrapper)
 
     @functools.cached_property
-    def _explainer(self) -> xmlschema.XMLSchema:
+    def explainer(self) -> xmlschema.XMLSchema:
+        """The schema as xmlschema reads it: slow to build, so only for explanations and metadata."""
         return xmlschema.XMLSchema(self._wrapper.decode(), base_url=str(self.wsdl_path.parent))
 
     # -- validating -------------------------------------------------------------------------
@@ -161,7 +176,7 @@ class Contract:
         namespaces = {prefix: uri for prefix, uri in element.nsmap.items() if prefix}
         explained = [
             Violation(path=error.path or "/", reason=_reason(error))
-            for error in self._explainer.iter_errors(element, namespaces=namespaces)
+            for error in self.explainer.iter_errors(element, namespaces=namespaces)
         ]
         return explained or fallback
 

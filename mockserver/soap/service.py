@@ -57,6 +57,9 @@ Handler = Callable[[etree._Element, RequestContext], etree._Element]
 class SoapEndpoint:
     """Serves one contract: WSDL and XSDs on GET, operations on POST."""
 
+    always_understood: frozenset[str] = frozenset()
+    """Header elements every endpoint of this class processes (WS-Addressing's, for instance)."""
+
     def __init__(
         self,
         contract: Contract,
@@ -76,7 +79,7 @@ class SoapEndpoint:
         self.tenants = tenants
         self.max_request_bytes = max_request_bytes
         self.strict_responses = strict_responses
-        self.understood_headers = set(understood_headers)
+        self.understood_headers = set(understood_headers) | self.always_understood
         """Header elements (Clark names) this endpoint processes; others marked mustUnderstand fault."""
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
@@ -111,6 +114,7 @@ class SoapEndpoint:
 
     def call(self, request: Request) -> Response:
         version = self.contract.version
+        envelope: Envelope | None = None
         try:
             envelope = self._read_envelope(request)
             self.check_must_understand(envelope)
@@ -122,10 +126,10 @@ class SoapEndpoint:
                 result = self.handlers[operation.name](envelope.body, context)
             if self.strict_responses:
                 self.contract.validate_response(result)
-            return self._respond(version.envelope(result), 200)
+            return self._respond(version.envelope(result, self.reply_headers(envelope, operation)), 200)
         except SoapFault as fault:
             status = 415 if isinstance(fault, UnsupportedMediaType) else 500
-            return self._respond(version.envelope(version.fault(fault)), status)
+            return self._respond(version.envelope(version.fault(fault), self.reply_headers(envelope, None)), status)
         except Exception:
             incident = uuid.uuid4().hex[:12]
             log.exception("incident %s while serving %s", incident, request.path)
@@ -133,7 +137,11 @@ class SoapEndpoint:
                 f"The mock failed unexpectedly (incident {incident}); this is a mock bug, please report it.",
                 FaultCode.RECEIVER,
             )
-            return self._respond(version.envelope(version.fault(crash)), 500)
+            return self._respond(version.envelope(version.fault(crash), self.reply_headers(envelope, None)), 500)
+
+    def reply_headers(self, envelope: Envelope | None, operation: Operation | None) -> list[etree._Element]:
+        """Header blocks of the reply (none here; WS-Addressing endpoints add theirs). No operation: a fault."""
+        return []
 
     def _respond(self, body: bytes, status: int) -> Response:
         return Response(body, status, content_type=self.contract.version.content_type)

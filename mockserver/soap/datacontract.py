@@ -1,0 +1,140 @@
+"""Data contracts as plain dicts, in the member order the contract's schema declares.
+
+A WCF client drops members that arrive out of order, so a response must follow the schema's
+order exactly; rather than spell that order in every handler, the writer reads it from the
+contract (once per type) and the handlers pass dicts. The reader is its mirror: a request's
+data contract as a dict (arrays as lists), typed by the schema.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from lxml import etree
+
+from mockserver.soap import ns
+from mockserver.soap.contract import Contract
+
+_NIL = f"{{{ns.XSI}}}nil"
+_TYPE = f"{{{ns.XSI}}}type"
+
+
+class Nil:
+    """A member written as ``i:nil="true"`` (absent members, None, are left out)."""
+
+
+NIL = Nil()
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str
+    """Clark name of the member element."""
+    local: str
+    type_name: str | None
+    """Clark name of its type (None for an anonymous one, which data contracts do not use)."""
+    simple: bool
+    many: bool
+
+
+class DataContracts:
+    """Member order and types of a contract's complex types, read from its schema on first use."""
+
+    def __init__(self, contract: Contract) -> None:
+        self.schema: Any = contract.explainer  # xmlschema's component unions are wider than these schemas
+
+    @functools.cache  # noqa: B019 - one instance per contract, for the life of the process
+    def members(self, type_name: str) -> tuple[Member, ...]:
+        """The members of a named type, or of a global element's (possibly anonymous) type."""
+        types, elements = self.schema.maps.types, self.schema.maps.elements
+        xsd_type = types[type_name] if type_name in types else elements[type_name].type
+        return tuple(
+            Member(
+                name=element.name,
+                local=etree.QName(element.name).localname,
+                type_name=element.type.name,
+                simple=element.type.is_simple() or element.type.has_simple_content(),
+                many=element.max_occurs is None or element.max_occurs > 1,
+            )
+            for element in xsd_type.content.iter_elements()
+        )
+
+    # -- writing ------------------------------------------------------------------------------------
+
+    def write(self, tag: str, type_name: str, values: Mapping[str, Any]) -> etree._Element:
+        """``values`` (by member local name) as element ``tag`` of ``type_name``, in contract order."""
+        element = etree.Element(tag)
+        for member in self.members(type_name):
+            value = values.get(member.local)
+            if value is None:
+                continue
+            if member.many:
+                for item in value:
+                    element.append(self._member(member, item))
+            else:
+                element.append(self._member(member, value))
+        return element
+
+    def _member(self, member: Member, value: Any) -> etree._Element:
+        if isinstance(value, Nil):
+            child = etree.Element(member.name)
+            child.set(_NIL, "true")
+            return child
+        if isinstance(value, etree._Element):
+            value.tag = member.name
+            return value
+        if member.simple or member.type_name is None:
+            child = etree.Element(member.name)
+            child.text = _text(value)
+            return child
+        if isinstance(value, list):  # an ArrayOf type: its one member repeats
+            return self.write(member.name, member.type_name, {self.members(member.type_name)[0].local: value})
+        return self.write(member.name, member.type_name, value)
+
+    # -- reading ------------------------------------------------------------------------------------
+
+    def read(self, element: etree._Element | None, type_name: str) -> Any:
+        """The data contract in ``element`` as a dict (an ArrayOf type as a list); None if nil or absent."""
+        if element is None or element.get(_NIL) in ("true", "1"):
+            return None
+        declared = element.get(_TYPE)
+        if declared:  # a subtype sent in place of its base (i:type="prefix:Name")
+            prefix, _, local = declared.rpartition(":")
+            type_name = f"{{{element.nsmap.get(prefix or None, '')}}}{local}"
+        members = self.members(type_name)
+        if _is_array(type_name):
+            item = members[0]
+            return [self._read_member(item, child) for child in element if child.tag == item.name]
+        values: dict[str, Any] = {}
+        by_name = {member.name: member for member in members}
+        for child in element:
+            member = by_name.get(child.tag) if isinstance(child.tag, str) else None
+            if member is not None:
+                values[member.local] = self._read_member(member, child)
+        return values
+
+    def _read_member(self, member: Member, child: etree._Element) -> Any:
+        if child.get(_NIL) in ("true", "1"):
+            return None
+        if member.simple or member.type_name is None:
+            return child.text or ""
+        return self.read(child, member.type_name)
+
+
+def _is_array(type_name: str) -> bool:
+    return etree.QName(type_name).localname.startswith("ArrayOf")
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        moment: datetime = value
+        if moment.tzinfo is not None:
+            return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        return moment.isoformat()
+    return str(value)
