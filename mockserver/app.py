@@ -20,6 +20,7 @@ from mockserver.settings import Settings
 from mockserver.soap.service import TENANT_ENVIRON_KEY, SoapEndpoint
 from mockserver.state import clock
 from mockserver.state.tenants import TenantRegistry
+from mockserver.timepunch import sync
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
@@ -30,11 +31,11 @@ _TENANT_PREFIX = re.compile(r"^/tenants/(?P<tenant>[^/]+)(?P<rest>/.*)$")
 def build_template(settings: Settings) -> TenantRegistry:
     """The tenant registry, its template built once from the dataset the settings name."""
     dataset = (
-        fixtures.load_dataset_file(settings.dataset) if settings.dataset else fixtures.projector_dataset(settings.seed)
+        fixtures.load_dataset_file(settings.dataset) if settings.dataset else fixtures.default_dataset(settings.seed)
     )
 
     def build(db: sqlite3.Connection) -> None:
-        db.executescript(clock.SCHEMA + pws.SCHEMA_SQL)
+        db.executescript(clock.SCHEMA + pws.SCHEMA_SQL + sync.SCHEMA_SQL)
         fixtures.insert_dataset(db, dataset)
 
     return TenantRegistry(build, settings.state_dir)
@@ -49,6 +50,7 @@ class MockServer:
         self.endpoints: dict[str, SoapEndpoint] = {
             pws.ENDPOINT_PATH: pws.endpoint(self.tenants, settings),
             ops.ENDPOINT_PATH: ops.endpoint(self.tenants, settings),
+            sync.ENDPOINT_PATH: sync.endpoint(self.tenants, settings),
         }
         self._by_path = {path.lower(): endpoint for path, endpoint in self.endpoints.items()}
 

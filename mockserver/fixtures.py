@@ -8,8 +8,10 @@ what each documented error needs to be reachable (a closed period, an FRO card, 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -320,3 +322,192 @@ def insert_dataset(db: sqlite3.Connection, dataset: Dataset) -> None:
             columns = ", ".join(row)
             marks = ", ".join("?" for _ in row)
             db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
+
+
+TIMEPUNCH_CUSTOMER_TOKEN = "default_timepunch"  # noqa: S105 - the vendor's default installation name, no secret
+TIMEPUNCH_PROFILES = {
+    # logon name: (password, permissions)
+    "ralf.herrmann": (
+        "tpdemo",
+        "core@logon core@switchIdentity sync@access timeEntries@download timeEntries@upload "
+        "projects@download projects@upload",
+    ),
+    "anna.schmidt": (
+        "anna-password",
+        "core@logon sync@access timeEntries@download timeEntries@upload projects@download projects@upload",
+    ),
+    "max.mueller": ("max-password", "core@logon sync@access"),
+    "no.sync": ("no-sync-password", "core@logon"),
+}
+"""TimePunch logins of the default dataset, with the permission sets the features exercise."""
+
+
+def md5_upper(password: str) -> str:
+    """What TpAuthentication.TpHashedPwd carries: the upper-case hex MD5 of the password."""
+    return hashlib.md5(password.encode("utf-8"), usedforsecurity=False).hexdigest().upper()
+
+
+def timepunch_dataset(seed: int = DEFAULT_SEED) -> Dataset:
+    """The default TimePunch dataset: profiles with different permissions, devices in every binding
+    state (one with entries waiting in the cloud), customers, projects, tasks and time entries."""
+    fake = Faker("de_DE")
+    fake.seed_instance(seed)
+    data: Dataset = {}
+
+    def add(table: str, **row: Any) -> Row:
+        data.setdefault(table, []).append(row)
+        return row
+
+    def guid() -> str:
+        return str(uuid.UUID(int=fake.random.getrandbits(128), version=4))
+
+    add("tp_customer_token", token=TIMEPUNCH_CUSTOMER_TOKEN)
+    profiles = {}
+    for logon, (password, permissions) in TIMEPUNCH_PROFILES.items():
+        first, last = (part.title() for part in logon.split("."))
+        profiles[logon] = add(
+            "tp_profile",
+            id=guid(),
+            logon_name=logon,
+            password_md5=md5_upper(password),
+            user_name=f"{first} {last}",
+            save_as_name=f"{last}, {first}",
+            email=f"{logon}@example.com",
+            permissions=permissions,
+        )
+    profiles["ralf.herrmann"]["last_sync_time"] = "2024-03-01T00:00:00"
+
+    stamp = "2024-01-08T10:00:00"
+    customers = []
+    for _ in range(3):
+        customer_id, name, ref_nr = guid(), fake.company(), str(fake.random_int(10000, 99999))
+        payload = {
+            "Id": customer_id,
+            "LastUpdate": stamp,
+            "Created": stamp,
+            "CustomerName": name,
+            "CustomerRefNr": ref_nr,
+            "EMailAddress": fake.company_email(),
+            "IsCustomerDeleted": "false",
+        }
+        customers.append(
+            add("tp_customer", id=customer_id, name=name, ref_nr=ref_nr, last_update=stamp, payload=json.dumps(payload))
+        )
+    projects, tasks = [], []
+    for number, customer in enumerate(customers, start=1):
+        project_id, name = guid(), f"PRJ-{number:03d} {fake.word().title()}"
+        payload = {
+            "Id": project_id,
+            "LastUpdate": stamp,
+            "Created": stamp,
+            "ProjectName": name,
+            "ProjectDescription": fake.sentence(nb_words=4),
+            "IsPaid": "true",
+            "PricePerHour": "95",
+            "IsProjectDeleted": "false",
+        }
+        projects.append(
+            add(
+                "tp_project",
+                id=project_id,
+                name=name,
+                customer_id=customer["id"],
+                last_update=stamp,
+                payload=json.dumps(payload),
+            )
+        )
+        task_id, task_name = guid(), fake.word().title()
+        tasks.append(
+            add(
+                "tp_task",
+                id=task_id,
+                project_id=project_id,
+                name=task_name,
+                last_update=stamp,
+                payload=json.dumps(
+                    {
+                        "Id": task_id,
+                        "LastUpdate": stamp,
+                        "Created": stamp,
+                        "ProjectId": project_id,
+                        "TaskName": task_name,
+                        "IsTaskDeleted": "false",
+                    }
+                ),
+            )
+        )
+    common_id = guid()
+    add(
+        "tp_task",
+        id=common_id,
+        project_id=None,
+        name="Travel",
+        last_update=stamp,
+        payload=json.dumps(
+            {"Id": common_id, "LastUpdate": stamp, "Created": stamp, "TaskName": "Travel", "IsTaskDeleted": "false"}
+        ),
+    )
+
+    def entry(profile: Row, day: str, project: int, common_task: bool = False) -> dict[str, str]:
+        entry_id = guid()
+        task = common_id if common_task else tasks[project]["id"]
+        return {
+            "Id": entry_id,
+            "LastUpdate": f"{day}T18:00:00",
+            "Created": f"{day}T18:00:00",
+            "BreakTime": "0.5",
+            "Description": fake.sentence(nb_words=5),
+            "HasBeenPaid": "false",
+            "LogoffTime": f"{day}T16:30:00",
+            "LogonName": profile["logon_name"],
+            "LogonTime": f"{day}T08:00:00",
+            "ProjectId": projects[project]["id"],
+            "TaskId": task,
+            "Usage": "WorkTime",
+            "CustomerId": customers[project]["id"],
+            "Duration": "8",
+        }
+
+    for logon, days in (
+        ("ralf.herrmann", ("2024-02-26", "2024-02-28", "2024-03-04", "2024-03-06")),
+        ("anna.schmidt", ("2024-03-05",)),
+    ):
+        for index, day in enumerate(days):
+            payload = entry(profiles[logon], day, index % 2, common_task=index == 3)
+            add(
+                "tp_time_entry",
+                id=payload["Id"],
+                profile_id=profiles[logon]["id"],
+                logon_time=payload["LogonTime"],
+                last_update=payload["LastUpdate"],
+                project_id=payload["ProjectId"],
+                task_id=payload["TaskId"],
+                customer_id=payload["CustomerId"],
+                payload=json.dumps(payload),
+            )
+
+    def device(name: str, binding: str, owner: str | None, client: str | None = None) -> Row:
+        return add(
+            "tp_device",
+            id=guid(),
+            name=name,
+            device_user=owner or "",
+            sync_mail=f"{owner or 'spare'}@devices.example",
+            binding_state=binding,
+            profile_id=profiles[owner]["id"] if owner else None,
+            client_connection_id=client,
+        )
+
+    ralf_phone = device("Ralf iPhone", "Bound", "ralf.herrmann", client=guid())
+    device("Anna Android", "Bound", "anna.schmidt", client=guid())
+    device("Spare Tablet", "NotBound", None)
+    old_phone = device("Old Phone", "Released", "anna.schmidt", client=guid())
+    for waiting_device, day in ((ralf_phone, "2024-03-11"), (ralf_phone, "2024-03-12"), (old_phone, "2024-03-13")):
+        owner = "ralf.herrmann" if waiting_device is ralf_phone else "anna.schmidt"
+        add("tp_cloud_entry", device_id=waiting_device["id"], payload=json.dumps(entry(profiles[owner], day, 2)))
+    return data
+
+
+def default_dataset(seed: int = DEFAULT_SEED) -> Dataset:
+    """Every vendor's default dataset in one: what a new tenant starts from."""
+    return {**projector_dataset(seed), **timepunch_dataset(seed)}

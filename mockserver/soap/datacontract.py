@@ -65,35 +65,40 @@ class DataContracts:
 
     # -- writing ------------------------------------------------------------------------------------
 
-    def write(self, tag: str, type_name: str, values: Mapping[str, Any]) -> etree._Element:
-        """``values`` (by member local name) as element ``tag`` of ``type_name``, in contract order."""
-        element = etree.Element(tag)
+    @functools.cached_property
+    def prefixes(self) -> dict[str, str]:
+        """Short prefixes for the contract's namespaces, declared once on each response."""
+        maps = self.schema.maps
+        names = [*maps.types, *maps.elements]
+        namespaces = sorted({etree.QName(name).namespace or "" for name in names} - {"", ns.XSD})
+        return {"i": ns.XSI, **{f"d{index}": namespace for index, namespace in enumerate(namespaces)}}
+
+    def write(
+        self, tag: str, type_name: str, values: Mapping[str, Any], parent: etree._Element | None = None
+    ) -> etree._Element:
+        """``values`` (by member local name) as element ``tag`` of ``type_name``, in contract order
+        (under ``parent`` when given, else a new root declaring the contract's prefixes)."""
+        element = etree.Element(tag, nsmap=self.prefixes) if parent is None else etree.SubElement(parent, tag)
         for member in self.members(type_name):
             value = values.get(member.local)
             if value is None:
                 continue
-            if member.many:
-                for item in value:
-                    element.append(self._member(member, item))
-            else:
-                element.append(self._member(member, value))
+            for item in value if member.many else [value]:
+                self._member(element, member, item)
         return element
 
-    def _member(self, member: Member, value: Any) -> etree._Element:
-        if isinstance(value, Nil):
-            child = etree.Element(member.name)
-            child.set(_NIL, "true")
-            return child
+    def _member(self, parent: etree._Element, member: Member, value: Any) -> None:
         if isinstance(value, etree._Element):
             value.tag = member.name
-            return value
-        if member.simple or member.type_name is None:
-            child = etree.Element(member.name)
-            child.text = _text(value)
-            return child
-        if isinstance(value, list):  # an ArrayOf type: its one member repeats
-            return self.write(member.name, member.type_name, {self.members(member.type_name)[0].local: value})
-        return self.write(member.name, member.type_name, value)
+            parent.append(value)
+        elif isinstance(value, Nil):
+            etree.SubElement(parent, member.name).set(_NIL, "true")
+        elif member.simple or member.type_name is None:
+            etree.SubElement(parent, member.name).text = _text(value)
+        elif isinstance(value, list):  # an ArrayOf type: its one member repeats
+            self.write(member.name, member.type_name, {self.members(member.type_name)[0].local: value}, parent)
+        else:
+            self.write(member.name, member.type_name, value, parent)
 
     # -- reading ------------------------------------------------------------------------------------
 

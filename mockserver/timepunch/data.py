@@ -1,0 +1,240 @@
+"""TimePunch's synchronised data: customers, projects, tasks and time entries, merged and read.
+
+Merge rules (ApplyStaticData, ApplyTimeEntries and what PullAndSyncConnectedDevices pulls; the
+vendor says only "merges with the already existing", features/timepunch/apply_*.feature say this):
+- the key is the Id when a stored item has it, else the natural key: CustomerName + CustomerRefNr
+  for a customer, ProjectName for a project, ProjectId + TaskName for a task (time entries: Id);
+- an item the store does not hold is added; one it holds is replaced when the incoming LastUpdate
+  is not older than the stored one, and kept otherwise (the newer side wins);
+- a request is all or nothing: one invalid item and nothing of it is applied.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from mockserver.timepunch.faults import TpError
+
+EMPTY_GUID = "00000000-0000-0000-0000-000000000000"
+Item = dict[str, Any]
+
+
+def moment(value: str | None) -> datetime | None:
+    """An xs:dateTime as a naive datetime (UTC when it had a zone), None for none."""
+    if not value:
+        return None
+    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return parsed.replace(tzinfo=None) if parsed.tzinfo is None else parsed.astimezone().replace(tzinfo=None)
+
+
+def _newer_or_same(incoming: Item, stored_last_update: str | None) -> bool:
+    new, old = moment(incoming.get("LastUpdate")), moment(stored_last_update)
+    return old is None or new is None or new >= old
+
+
+def _identity(item: Item) -> str:
+    given = item.get("Id")
+    return given if given and given != EMPTY_GUID else str(uuid.uuid4())
+
+
+class Merger:
+    """Applies incoming static data and time entries to one tenant's store."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def customer(self, item: Item) -> str:
+        name, ref_nr = item.get("CustomerName"), item.get("CustomerRefNr") or ""
+        if not name:
+            raise TpError(
+                "InvalidStaticData", fill=["customer", item.get("Id") or "(no Id)", "CustomerName is required"]
+            )
+        stored = self.db.execute(
+            "SELECT id, last_update FROM tp_customer WHERE id = ? OR (name = ? AND ref_nr = ?) ORDER BY id = ? DESC",
+            (item.get("Id"), name, ref_nr, item.get("Id")),
+        ).fetchone()
+        if stored is None:
+            customer_id = _identity(item)
+            self.db.execute(
+                "INSERT INTO tp_customer (id, name, ref_nr, last_update, payload) VALUES (?, ?, ?, ?, ?)",
+                (customer_id, name, ref_nr, item.get("LastUpdate"), json.dumps({**item, "Id": customer_id})),
+            )
+            return customer_id
+        if _newer_or_same(item, stored["last_update"]):
+            self.db.execute(
+                "UPDATE tp_customer SET name = ?, ref_nr = ?, last_update = ?, payload = ? WHERE id = ?",
+                (name, ref_nr, item.get("LastUpdate"), json.dumps({**item, "Id": stored["id"]}), stored["id"]),
+            )
+        return str(stored["id"])
+
+    def project(self, item: Item) -> str:
+        name = item.get("ProjectName")
+        if not name:
+            raise TpError("InvalidStaticData", fill=["project", item.get("Id") or "(no Id)", "ProjectName is required"])
+        customer_id = self.customer(item["Customer"]) if item.get("Customer") else None
+        payload = {key: value for key, value in item.items() if key not in ("Customer", "TaskList")}
+        stored = self.db.execute(
+            "SELECT id, last_update FROM tp_project WHERE id = ? OR name = ? ORDER BY id = ? DESC",
+            (item.get("Id"), name, item.get("Id")),
+        ).fetchone()
+        if stored is None:
+            project_id = _identity(item)
+            self.db.execute(
+                "INSERT INTO tp_project (id, name, customer_id, deleted, last_update, payload) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    project_id,
+                    name,
+                    customer_id,
+                    int(item.get("IsProjectDeleted") == "true"),
+                    item.get("LastUpdate"),
+                    json.dumps({**payload, "Id": project_id}),
+                ),
+            )
+        else:
+            project_id = str(stored["id"])
+            if _newer_or_same(item, stored["last_update"]):
+                self.db.execute(
+                    "UPDATE tp_project SET name = ?, customer_id = COALESCE(?, customer_id), deleted = ?, "
+                    "last_update = ?, payload = ? WHERE id = ?",
+                    (
+                        name,
+                        customer_id,
+                        int(item.get("IsProjectDeleted") == "true"),
+                        item.get("LastUpdate"),
+                        json.dumps({**payload, "Id": project_id}),
+                        project_id,
+                    ),
+                )
+        for task in item.get("TaskList") or []:
+            self.task({**task, "ProjectId": project_id})
+        return project_id
+
+    def task(self, item: Item) -> str:
+        name, project_id = item.get("TaskName"), item.get("ProjectId") or None
+        if not name:
+            raise TpError("InvalidStaticData", fill=["task", item.get("Id") or "(no Id)", "TaskName is required"])
+        if project_id and self.db.execute("SELECT 1 FROM tp_project WHERE id = ?", (project_id,)).fetchone() is None:
+            raise TpError(
+                "InvalidStaticData", fill=["task", item.get("Id") or name, f"project {project_id} is unknown"]
+            )
+        stored = self.db.execute(
+            "SELECT id, last_update FROM tp_task WHERE id = ? OR (project_id IS ? AND name = ?) ORDER BY id = ? DESC",
+            (item.get("Id"), project_id, name, item.get("Id")),
+        ).fetchone()
+        if stored is None:
+            task_id = _identity(item)
+            self.db.execute(
+                "INSERT INTO tp_task (id, project_id, name, last_update, payload) VALUES (?, ?, ?, ?, ?)",
+                (task_id, project_id, name, item.get("LastUpdate"), json.dumps({**item, "Id": task_id})),
+            )
+            return task_id
+        if _newer_or_same(item, stored["last_update"]):
+            self.db.execute(
+                "UPDATE tp_task SET project_id = ?, name = ?, last_update = ?, payload = ? WHERE id = ?",
+                (project_id, name, item.get("LastUpdate"), json.dumps({**item, "Id": stored["id"]}), stored["id"]),
+            )
+        return str(stored["id"])
+
+    def static_data(self, projects: Iterable[Item], tasks: Iterable[Item], customers: Iterable[Item]) -> None:
+        for customer in customers:
+            self.customer(customer)
+        for project in projects:
+            self.project(project)
+        for task in tasks:
+            self.task(task)
+
+    def time_entry(self, item: Item, profile_id: str) -> str:
+        entry_id = item.get("Id") or "(no Id)"
+        logon, logoff = moment(item.get("LogonTime")), moment(item.get("LogoffTime"))
+        if logon is None:
+            raise TpError("InvalidTimeEntry", fill=[entry_id, "LogonTime is required"])
+        if logoff is not None and logoff < logon:
+            raise TpError("InvalidTimeEntry", fill=[entry_id, "LogoffTime is before LogonTime"])
+        for column, table, member in (
+            ("project", "tp_project", "ProjectId"),
+            ("task", "tp_task", "TaskId"),
+            ("customer", "tp_customer", "CustomerId"),
+        ):
+            reference = item.get(member)
+            if reference and self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (reference,)).fetchone() is None:
+                raise TpError("InvalidTimeEntry", fill=[entry_id, f"the {column} {reference} is unknown"])
+        if not item.get("ProjectId"):
+            raise TpError("InvalidTimeEntry", fill=[entry_id, "ProjectId is required"])
+        stored = self.db.execute(
+            "SELECT profile_id, last_update FROM tp_time_entry WHERE id = ?", (item.get("Id"),)
+        ).fetchone()
+        if stored is not None and stored["profile_id"] != profile_id:
+            raise TpError("InvalidTimeEntry", fill=[entry_id, "it belongs to another user profile"])
+        new_id = _identity(item)
+        row = (
+            new_id,
+            profile_id,
+            logon.isoformat(),
+            item.get("LastUpdate"),
+            item.get("ProjectId"),
+            item.get("TaskId") or None,
+            item.get("CustomerId") or None,
+            json.dumps({**item, "Id": new_id}),
+        )
+        if stored is None:
+            self.db.execute("INSERT INTO tp_time_entry VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row)
+        elif _newer_or_same(item, stored["last_update"]):
+            self.db.execute(
+                "UPDATE tp_time_entry SET profile_id = ?, logon_time = ?, last_update = ?, project_id = ?, "
+                "task_id = ?, customer_id = ?, payload = ? WHERE id = ?",
+                (*row[1:], new_id),
+            )
+        return new_id
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+
+def customer_dto(row: sqlite3.Row) -> Item:
+    payload: Item = json.loads(row["payload"])
+    return payload
+
+
+def task_dto(row: sqlite3.Row) -> Item:
+    payload: Item = json.loads(row["payload"])
+    return payload
+
+
+def project_dto(db: sqlite3.Connection, row: sqlite3.Row) -> Item:
+    """ProjectDto with its Customer and TaskList."""
+    project: Item = json.loads(row["payload"])
+    if row["customer_id"]:
+        customer = db.execute("SELECT * FROM tp_customer WHERE id = ?", (row["customer_id"],)).fetchone()
+        project["Customer"] = customer_dto(customer) if customer else None
+    project["TaskList"] = [
+        task_dto(task) for task in db.execute("SELECT * FROM tp_task WHERE project_id = ?", (row["id"],))
+    ]
+    return project
+
+
+def time_entry_dto(db: sqlite3.Connection, row: sqlite3.Row, profile: sqlite3.Row) -> Item:
+    """TimeEntryDto: the saved members plus the names TimeEntryDto adds."""
+    entry: Item = json.loads(row["payload"])
+    project = db.execute("SELECT name, payload FROM tp_project WHERE id = ?", (row["project_id"],)).fetchone()
+    task = db.execute("SELECT name, payload FROM tp_task WHERE id = ?", (row["task_id"],)).fetchone()
+    customer = db.execute("SELECT name, ref_nr FROM tp_customer WHERE id = ?", (row["customer_id"],)).fetchone()
+    if project is not None:
+        entry["ProjectName"] = project["name"]
+        entry["ProjectDescription"] = json.loads(project["payload"]).get("ProjectDescription")
+    if task is not None:
+        entry["TaskName"] = task["name"]
+    if customer is not None:
+        entry["CustomerName"], entry["CustomerRefNr"] = customer["name"], customer["ref_nr"]
+    entry["UserId"] = profile["id"]
+    return entry
+
+
+def deposit_in_cloud(db: sqlite3.Connection, device_id: str, entry: Item) -> None:
+    """The mock's side: a device leaves a time entry in the TimePunch Cloud, for the next pull."""
+    db.execute("INSERT INTO tp_cloud_entry (device_id, payload) VALUES (?, ?)", (device_id, json.dumps(entry)))
