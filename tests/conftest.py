@@ -15,6 +15,7 @@ from zeep.transports import Transport
 
 from mockserver.app import MockServer, create_app
 from mockserver.projector import ops, pws
+from mockserver.timepunch import sync
 
 FEATURES = Path(__file__).resolve().parent.parent / "features"
 
@@ -28,6 +29,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 PWS_BINDING = "{http://projectorpsa.com/PwsProjectorServices/}BasicHttpBinding_IPwsProjectorServices"
 OPS_BINDING = "{http://www.opsplanning.com/webservices/public/data}OpsProjectorSvcSoap"
+SYNC_BINDING = "{http://tempuri.org/}WSHttpBinding_ISyncService"
 
 
 @pytest.fixture(scope="session")
@@ -80,3 +82,21 @@ def ops_zeep_client(mock_app: MockServer) -> zeep.Client:
 def ops_service(ops_zeep_client: zeep.Client, tenant_name: str) -> zeep.proxy.ServiceProxy:
     """The Ops operations, addressed to this test's own tenant by URL."""
     return ops_zeep_client.create_service(OPS_BINDING, f"{BASE_URL}/tenants/{tenant_name}{ops.ENDPOINT_PATH}")
+
+
+@pytest.fixture(scope="session")
+def sync_zeep_client(mock_app: MockServer) -> zeep.Client:
+    """A zeep client built from the TimePunch WSDL the mock serves (SOAP 1.2, WS-Addressing), in-process."""
+    contract = mock_app.endpoints[sync.ENDPOINT_PATH].contract
+
+    def check(url: str, body: bytes, status: int) -> None:
+        check_response(contract, body, status)
+
+    transport = Transport(session=session_for(mock_app, BASE_URL, check))
+    return zeep.Client(f"{BASE_URL}{sync.ENDPOINT_PATH}?wsdl", transport=transport)
+
+
+@pytest.fixture
+def sync_service(sync_zeep_client: zeep.Client, tenant_name: str) -> zeep.proxy.ServiceProxy:
+    """The Sync Service operations, addressed to this test's own tenant by URL."""
+    return sync_zeep_client.create_service(SYNC_BINDING, f"{BASE_URL}/tenants/{tenant_name}{sync.ENDPOINT_PATH}")

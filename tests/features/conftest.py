@@ -20,6 +20,7 @@ from lxml import etree
 from ops_steps import *  # noqa: F403 - the Ops step vocabulary, registered here for every feature
 from pytest_bdd import given, parsers, then, when
 from support.tenant_admin import BASE_URL, PASSWORDS, TenantAdmin
+from timepunch_steps import *  # noqa: F403 - the TimePunch step vocabulary
 from zeep.exceptions import Fault
 from zeep.helpers import serialize_object
 

@@ -6,17 +6,18 @@ import re
 from pathlib import Path
 
 from mockserver.projector.catalogue import OPS_CATALOGUE, PWS_CATALOGUE
+from mockserver.timepunch.faults import TIMEPUNCH_FAULTS
 
-FEATURES = Path(__file__).resolve().parents[2] / "features" / "projector"
-CATALOGUED = PWS_CATALOGUE.numbers() | OPS_CATALOGUE.numbers()
-ASSERTED = re.compile(r"\b(?:error|errors include|warning) (-?\d+) [A-Z]")
+FEATURES = Path(__file__).resolve().parents[1] / "features"
+CATALOGUED = PWS_CATALOGUE.numbers() | OPS_CATALOGUE.numbers() | TIMEPUNCH_FAULTS.numbers()
+ASSERTED = re.compile(r"\b(?:error|errors include|warning|fault is) (-?\d+) [A-Z]")
 """How a step names the error it checks: 'error 64240 InvalidValue...', 'errors include 91004 ...'."""
 
 
 def tagged_error_numbers() -> set[int]:
     return {
         int(number)
-        for feature in FEATURES.glob("*.feature")
+        for feature in FEATURES.rglob("*.feature")
         for number in re.findall(r"@error-(-?\d+)\b", feature.read_text(encoding="utf-8"))
     }
 
@@ -34,7 +35,7 @@ def test_every_tag_names_a_catalogued_error() -> None:
 def scenarios_with_tags() -> list[tuple[str, set[int], set[int]]]:
     """(scenario title, numbers in its @error tags, numbers its steps assert) for every scenario."""
     found = []
-    for feature in sorted(FEATURES.glob("*.feature")):
+    for feature in sorted(FEATURES.rglob("*.feature")):
         pending_tags: set[int] = set()
         current: tuple[str, set[int], set[int]] | None = None
         for line in feature.read_text(encoding="utf-8").splitlines():

@@ -1,0 +1,92 @@
+Feature: Every Sync Service call authenticates, and each method needs its permissions
+  TimePunch's API is stateless: every call carries a TpAuthentication (CustomerToken: the
+  installation, TpUser: the profile's logon name, TpHashedPwd: the upper-case hex MD5 of its
+  password, Identity: another profile to act as, which needs core@switchIdentity). A bad login,
+  a missing permission or an unknown id is answered in the method's `out TpFault fault`, never
+  as a transport error; the vendor publishes no fault codes, so the mock's are its own, stable,
+  and lead the fault's Message ("MissingPermissionSyncAccess: ..."; contracts/timepunch/faults.csv).
+  The permissions each method needs are page 000's.
+
+  Dataset: ralf.herrmann has every permission (core@switchIdentity included), anna.schmidt every
+  sync permission but switching identity, max.mueller only sync@access, no.sync none of them.
+
+  @GetUseableSyncUserProfiles @error-92001
+  Scenario: A wrong password
+    Given I am TimePunch user "ralf.herrmann"
+    And I present the password "not-it"
+    When I call GetUseableSyncUserProfiles
+    Then the fault is 92001 AuthenticationFailure
+
+  @GetUseableSyncUserProfiles @error-92002
+  Scenario: An unknown customer token
+    Given I am TimePunch user "ralf.herrmann"
+    And I present the customer token "other_installation"
+    When I call GetUseableSyncUserProfiles
+    Then the fault is 92002 UnknownCustomerToken
+
+  @GetUseableSyncUserProfiles @error-92003
+  Scenario: Acting as another profile needs core@switchIdentity
+    Given I am TimePunch user "anna.schmidt"
+    And I act as "ralf.herrmann"
+    When I call GetUseableSyncUserProfiles
+    Then the fault is 92003 MissingPermissionSwitchIdentity
+
+  @GetUseableSyncUserProfiles @error-92004
+  Scenario: Acting as a profile that does not exist
+    Given I am TimePunch user "ralf.herrmann"
+    And I act as "nobody"
+    When I call GetUseableSyncUserProfiles
+    Then the fault is 92004 UnknownIdentity
+
+  @GetUseableSyncUserProfiles @GetUseableConnectedDevicesForSync @GetDeviceInfo @error-92005
+  Scenario Outline: sync@access is needed by the profile and device methods
+    Given I am TimePunch user "no.sync"
+    When I call <operation>
+    Then the fault is 92005 MissingPermissionSyncAccess
+
+    Examples:
+      | operation                         |
+      | GetUseableSyncUserProfiles        |
+      | GetUseableConnectedDevicesForSync |
+
+  @PullAndSyncConnectedDevices @error-92006
+  Scenario: PullAndSyncConnectedDevices needs timeEntries@download
+    Given I am TimePunch user "max.mueller"
+    When I pull and sync the connected devices of "max.mueller"
+    Then the fault is 92006 MissingPermissionTimeEntriesDownload
+
+  @SearchTimeEntriesForSynchronisation @UpdateLastSyncDate @error-92007
+  Scenario Outline: Searching time entries and updating the sync date need timeEntries@upload
+    Given I am TimePunch user "max.mueller"
+    When I call <operation>
+    Then the fault is 92007 MissingPermissionTimeEntriesUpload
+
+    Examples:
+      | operation                           |
+      | SearchTimeEntriesForSynchronisation |
+      | UpdateLastSyncDate                  |
+
+  @ApplyStaticData @ApplyTimeEntries @error-92008
+  Scenario Outline: Applying data needs projects@download
+    Given I am TimePunch user "max.mueller"
+    When I call <operation>
+    Then the fault is 92008 MissingPermissionProjectsDownload
+
+    Examples:
+      | operation        |
+      | ApplyStaticData  |
+      | ApplyTimeEntries |
+
+  @SearchProjectsForSynchronisation @error-92009
+  Scenario: SearchProjectsForSynchronisation needs projects@upload
+    Given I am TimePunch user "max.mueller"
+    When I call SearchProjectsForSynchronisation
+    Then the fault is 92009 MissingPermissionProjectsUpload
+
+  @GetUseableSyncUserProfiles
+  Scenario: An administrator acts as another profile
+    Given I am TimePunch user "ralf.herrmann"
+    And I act as "anna.schmidt"
+    When I search time entries for synchronisation since "nil"
+    Then there is no fault
+    And the time entries returned are on 2024-03-05

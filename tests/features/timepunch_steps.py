@@ -1,0 +1,360 @@
+"""Step definitions for the TimePunch Sync Service features (features/timepunch/*.feature).
+
+Devices, profiles and projects are named in the scenarios by their names ("Ralf iPhone",
+"ralf.herrmann", "PRJ-001 ..."); the steps look their Guids up on the mock's side.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from pytest_bdd import given, parsers, then, when
+from support.tenant_admin import TenantAdmin
+from zeep.helpers import serialize_object
+
+from mockserver.fixtures import TIMEPUNCH_CUSTOMER_TOKEN, TIMEPUNCH_PROFILES, md5_upper
+from mockserver.timepunch.data import deposit_in_cloud
+from mockserver.timepunch.faults import TIMEPUNCH_FAULTS
+
+
+@dataclass
+class SyncWorld:
+    """A TimePunch scenario: who authenticates, as whom, and the last answer."""
+
+    service: Any
+    tenant: TenantAdmin
+    authentication: dict[str, Any] = field(default_factory=dict)
+    answer: dict[str, Any] = field(default_factory=dict)
+
+    def call(self, operation: str, **parameters: Any) -> dict[str, Any]:
+        result = serialize_object(
+            getattr(self.service, operation)(authentication=self.authentication, **parameters), dict
+        )
+        # zeep unwraps a response of one member: a void method's answer is its fault's Message, or None
+        self.answer = result if isinstance(result, dict) else {"fault": {"Message": result}}
+        return self.answer
+
+    def lookup(self, sql: str, *parameters: Any) -> Any:
+        with self.tenant.db() as db:
+            row = db.execute(sql, parameters).fetchone()
+        assert row is not None, (sql, parameters)
+        return row[0]
+
+    def device_id(self, name: str) -> str:
+        return str(self.lookup("SELECT id FROM tp_device WHERE name = ?", name))
+
+    def profile_id(self, logon: str) -> str:
+        """The profile's Guid; a Guid no profile has for "nobody"."""
+        if logon == "nobody":
+            return "00000000-0000-4000-8000-00000000dead"
+        return str(self.lookup("SELECT id FROM tp_profile WHERE logon_name = ?", logon))
+
+    def project_id(self, name: str) -> str:
+        return str(self.lookup("SELECT id FROM tp_project WHERE name LIKE ?", f"{name}%"))
+
+
+@pytest.fixture
+def tp(sync_service: Any, tenant: TenantAdmin) -> SyncWorld:
+    return SyncWorld(service=sync_service, tenant=tenant)
+
+
+def fault(world: SyncWorld) -> dict[str, Any] | None:
+    found: dict[str, Any] | None = world.answer.get("fault")
+    return None if not found or found.get("Message") is None else found
+
+
+# -- authentication --------------------------------------------------------------------------------
+
+
+@given(parsers.parse('I am TimePunch user "{logon}"'))
+def _(tp: SyncWorld, logon: str) -> None:
+    password, _ = TIMEPUNCH_PROFILES[logon]
+    tp.authentication = {
+        "Culture": "de-DE",
+        "CustomerToken": TIMEPUNCH_CUSTOMER_TOKEN,
+        "Identity": None,
+        "Origin": "Management",
+        "TpHashedPwd": md5_upper(password),
+        "TpUser": logon,
+    }
+
+
+@given(parsers.parse('I present the password "{password}"'))
+def _(tp: SyncWorld, password: str) -> None:
+    tp.authentication["TpHashedPwd"] = md5_upper(password)
+
+
+@given(parsers.parse('I present the customer token "{token}"'))
+def _(tp: SyncWorld, token: str) -> None:
+    tp.authentication["CustomerToken"] = token
+
+
+@given(parsers.parse('I act as "{identity}"'))
+def _(tp: SyncWorld, identity: str) -> None:
+    tp.authentication["Identity"] = identity
+
+
+# -- calls -----------------------------------------------------------------------------------------
+
+
+@when(parsers.parse("I call {operation}"))
+@given(parsers.parse("I have called {operation}"))
+def _(tp: SyncWorld, operation: str) -> None:
+    tp.call(operation)
+
+
+@when(parsers.parse('I get the info of device "{device}"'))
+def _(tp: SyncWorld, device: str) -> None:
+    tp.call("GetDeviceInfo", deviceConnectionId=tp.device_id(device))
+
+
+@when(parsers.parse("I get the info of an unknown device"))
+def _(tp: SyncWorld) -> None:
+    tp.call("GetDeviceInfo", deviceConnectionId="00000000-0000-4000-8000-000000000001")
+
+
+@when(parsers.parse('I get the client info of device "{device}" with its client connection'))
+def _(tp: SyncWorld, device: str) -> None:
+    client = tp.lookup("SELECT client_connection_id FROM tp_device WHERE name = ?", device)
+    tp.call("GetClientInfo", deviceConnectionId=tp.device_id(device), clientConnectionId=client)
+
+
+@when(parsers.parse('I get the client info of device "{device}" with the client connection of "{other}"'))
+def _(tp: SyncWorld, device: str, other: str) -> None:
+    tp.call("GetClientInfo", deviceConnectionId=tp.device_id(device), clientConnectionId=tp.profile_id(other))
+
+
+@when(parsers.parse('I pull and sync the connected devices of "{logon}"'))
+@given(parsers.parse('I have pulled and synced the connected devices of "{logon}"'))
+def _(tp: SyncWorld, logon: str) -> None:
+    tp.call("PullAndSyncConnectedDevices", userProfileId=tp.profile_id(logon))
+
+
+@when("I pull and sync the connected devices of an unknown profile")
+def _(tp: SyncWorld) -> None:
+    tp.call("PullAndSyncConnectedDevices", userProfileId="00000000-0000-4000-8000-000000000002")
+
+
+@when(parsers.parse('I bind device "{device}"'))
+@given(parsers.parse('I have bound device "{device}"'))
+def _(tp: SyncWorld, device: str) -> None:
+    tp.call("BindClientToDevice", connectedDevice={"DeviceConnectionId": tp.device_id(device)})
+
+
+@when(parsers.parse('I bind device "{device}" to "{logon}"'))
+def _(tp: SyncWorld, device: str, logon: str) -> None:
+    profile = {"Id": tp.profile_id(logon)}
+    tp.call("BindClientToDevice", connectedDevice={"DeviceConnectionId": tp.device_id(device), "UserProfile": profile})
+
+
+@when("I bind no device")
+def _(tp: SyncWorld) -> None:
+    tp.call("BindClientToDevice", connectedDevice=None)
+
+
+@when(parsers.parse('I release device "{device}"'))
+@given(parsers.parse('I have released device "{device}"'))
+def _(tp: SyncWorld, device: str) -> None:
+    tp.call("ReleaseClientFromDevice", connectedDevice={"DeviceConnectionId": tp.device_id(device)})
+
+
+@when(parsers.parse('I search time entries for synchronisation since "{moment}"'))
+def _(tp: SyncWorld, moment: str) -> None:
+    tp.call("SearchTimeEntriesForSynchronisation", lastSyncTime=None if moment == "nil" else moment)
+
+
+@when(parsers.parse('I update the last sync date to "{moment}"'))
+def _(tp: SyncWorld, moment: str) -> None:
+    tp.call("UpdateLastSyncDate", syncDate=None if moment == "nil" else moment)
+
+
+def rows(datatable: list[list[str]]) -> list[dict[str, str]]:
+    header, *body = datatable
+    return [{k: v for k, v in zip(header, row, strict=True) if v != ""} for row in body]
+
+
+def static_data(tp: SyncWorld, datatable: list[list[str]]) -> dict[str, list[dict[str, Any]]]:
+    """A table of Kind (customer, project, task) rows with the DTO members to send."""
+    found: dict[str, list[dict[str, Any]]] = {"customers": [], "projects": [], "commonTasks": []}
+    for row in rows(datatable):
+        kind = row.pop("Kind")
+        if kind == "project" and "CustomerName" in row:
+            row["Customer"] = {"CustomerName": row.pop("CustomerName"), "CustomerRefNr": row.pop("CustomerRefNr", "")}
+        key = {"customer": "customers", "project": "projects", "common task": "commonTasks"}[kind]
+        found[key].append(row)
+    return found
+
+
+@when("I apply static data:")
+def _(tp: SyncWorld, datatable: list[list[str]]) -> None:
+    found = static_data(tp, datatable)
+    tp.call(
+        "ApplyStaticData",
+        projects={"ProjectDto": found["projects"]},
+        commonTasks={"TaskDto": found["commonTasks"]},
+        customers={"CustomerDto": found["customers"]},
+    )
+
+
+@when("I apply time entries:")
+def _(tp: SyncWorld, datatable: list[list[str]]) -> None:
+    entries = []
+    for row in rows(datatable):
+        if "Project" in row:
+            row["ProjectId"] = tp.project_id(row.pop("Project"))
+        row.setdefault("Usage", "WorkTime")
+        entries.append(row)
+    tp.call("ApplyTimeEntries", timeEntries={"TimeEntrySaveDto": entries})
+
+
+# -- the mock's side -------------------------------------------------------------------------------
+
+
+@given(parsers.parse('device "{device}" has left an entry for {day} in the cloud'))
+def _(tp: SyncWorld, device: str, day: str) -> None:
+    project, device_id = tp.lookup("SELECT id FROM tp_project ORDER BY name LIMIT 1"), tp.device_id(device)
+    entry = {
+        "Id": "5e0c4d1e-0000-4000-8000-00000000c10d",
+        "LastUpdate": f"{day}T18:00:00",
+        "Created": f"{day}T18:00:00",
+        "LogonTime": f"{day}T09:00:00",
+        "LogoffTime": f"{day}T12:00:00",
+        "ProjectId": project,
+        "Usage": "WorkTime",
+        "Description": "From the cloud",
+    }
+    with tp.tenant.db() as db:
+        deposit_in_cloud(db, device_id, entry)
+
+
+# -- checking --------------------------------------------------------------------------------------
+
+
+@then("there is no fault")
+def _(tp: SyncWorld) -> None:
+    assert fault(tp) is None, fault(tp)
+
+
+@then(parsers.parse("the fault is {number:d} {code}"))
+def _(tp: SyncWorld, number: int, code: str) -> None:
+    found = fault(tp)
+    assert found is not None, f"no fault in {tp.answer}"
+    entry = TIMEPUNCH_FAULTS.entry_for(code)
+    assert entry.number == number, f"the scenario names {number} {code}, the catalogue {entry.number}"
+    assert found["Message"].startswith(f"{code}: "), found["Message"]
+    for key, value in tp.answer.items():
+        assert key == "fault" or not value, f"{key} answered beside a fault: {value}"
+
+
+def result_list(tp: SyncWorld, member: str) -> list[dict[str, Any]]:
+    listed = tp.answer.get(member)
+    if not listed:
+        return []
+    values = next(iter(listed.values())) if isinstance(listed, dict) else listed
+    return list(values or [])
+
+
+@then(parsers.parse("the profiles returned are {logons}"))
+def _(tp: SyncWorld, logons: str) -> None:
+    returned = [p["LogonName"] for p in result_list(tp, "GetUseableSyncUserProfilesResult")]
+    assert sorted(returned) == sorted(logon.strip() for logon in logons.split(","))
+
+
+@then(parsers.parse("the devices returned are {names}"))
+def _(tp: SyncWorld, names: str) -> None:
+    returned = [d["DeviceName"] for d in result_list(tp, "GetUseableConnectedDevicesForSyncResult")]
+    expected = [] if names == "none" else [name.strip().strip('"') for name in names.split(",")]
+    assert sorted(returned) == sorted(expected)
+
+
+@then(parsers.parse('the device returned is "{device}", {state}, of "{logon}"'))
+def _(tp: SyncWorld, device: str, state: str, logon: str) -> None:
+    result = tp.answer.get("GetDeviceInfoResult") or tp.answer.get("GetClientInfoResult")
+    assert result is not None, tp.answer
+    assert (result["DeviceName"], result["BindingState"], result["UserProfile"]["LogonName"]) == (device, state, logon)
+
+
+@then(parsers.parse('device "{device}" is {state}, of "{logon}"'))
+def _(tp: SyncWorld, device: str, state: str, logon: str) -> None:
+    with tp.tenant.db() as db:
+        found = db.execute(
+            "SELECT d.binding_state, p.logon_name FROM tp_device d LEFT JOIN tp_profile p ON p.id = d.profile_id "
+            "WHERE d.name = ?",
+            (device,),
+        ).fetchone()
+    assert tuple(found) == (state, logon)
+
+
+@then(parsers.parse("the time entries returned are on {days}"))
+def _(tp: SyncWorld, days: str) -> None:
+    entries = result_list(tp, "timeEntries")
+    returned = sorted(str(entry["LogonTime"])[:10] for entry in entries)
+    assert returned == sorted(day.strip() for day in days.split(",")) if days != "no day" else returned == []
+
+
+@then(
+    parsers.parse(
+        "the projects, common tasks and customers returned are those they reference: "
+        "{projects:d}, {tasks:d}, {customers:d}"
+    )
+)
+def _(tp: SyncWorld, projects: int, tasks: int, customers: int) -> None:
+    counts = (len(result_list(tp, "projects")), len(result_list(tp, "commonTasks")), len(result_list(tp, "customers")))
+    assert counts == (projects, tasks, customers)
+
+
+@then(parsers.parse("the projects returned are {count:d}, each with its customer and tasks"))
+def _(tp: SyncWorld, count: int) -> None:
+    projects = result_list(tp, "SearchProjectsForSynchronisationResult")
+    assert len(projects) == count
+    assert all(project["Customer"]["CustomerName"] and project["TaskList"] for project in projects)
+
+
+@then(parsers.parse('"{logon}" last synced at "{moment}"'))
+def _(tp: SyncWorld, logon: str, moment: str) -> None:
+    assert tp.lookup("SELECT last_sync_time FROM tp_profile WHERE logon_name = ?", logon) == moment
+
+
+@then(parsers.parse('"{logon}" last synced at the tenant clock\'s now'))
+def _(tp: SyncWorld, logon: str) -> None:
+    synced = tp.lookup("SELECT last_sync_time FROM tp_profile WHERE logon_name = ?", logon)
+    assert synced.startswith("2024-03-20T10:00:00"), synced
+
+
+@then(parsers.parse('"{logon}" has time entries on {days}'))
+def _(tp: SyncWorld, logon: str, days: str) -> None:
+    with tp.tenant.db() as db:
+        found = db.execute(
+            "SELECT substr(e.logon_time, 1, 10) FROM tp_time_entry e JOIN tp_profile p ON p.id = e.profile_id "
+            "WHERE p.logon_name = ? ORDER BY e.logon_time",
+            (logon,),
+        ).fetchall()
+    assert [row[0] for row in found] == [day.strip() for day in days.split(",")]
+
+
+@then(parsers.parse('the cloud holds {count:d} entries for device "{device}"'))
+def _(tp: SyncWorld, count: int, device: str) -> None:
+    assert tp.lookup("SELECT COUNT(*) FROM tp_cloud_entry WHERE device_id = ?", tp.device_id(device)) == count
+
+
+@then(parsers.parse('the store holds {count:d} {kind} named "{name}"'))
+def _(tp: SyncWorld, count: int, kind: str, name: str) -> None:
+    table = {
+        "customer": "tp_customer",
+        "customers": "tp_customer",
+        "project": "tp_project",
+        "projects": "tp_project",
+        "task": "tp_task",
+        "tasks": "tp_task",
+    }[kind]
+    assert tp.lookup(f"SELECT COUNT(*) FROM {table} WHERE name = ?", name) == count
+
+
+@then(parsers.parse('the {kind} "{name}" has {member} "{value}"'))
+def _(tp: SyncWorld, kind: str, name: str, member: str, value: str) -> None:
+    table = {"customer": "tp_customer", "project": "tp_project", "task": "tp_task"}[kind]
+    payload = json.loads(tp.lookup(f"SELECT payload FROM {table} WHERE name = ?", name))
+    assert payload.get(member) == value, payload
