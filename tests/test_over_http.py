@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +15,13 @@ import pytest
 import requests
 import zeep
 
+from mockserver.fixtures import TIMEPUNCH_CUSTOMER_TOKEN, md5_upper
 from mockserver.projector import ops, pws
+from mockserver.timepunch import sync
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "fixtures" / "projector" / "examples"
+EXAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "projector" / "examples"
 BINDING = "{http://projectorpsa.com/PwsProjectorServices/}BasicHttpBinding_IPwsProjectorServices"
+SYNC_BINDING = "{http://tempuri.org/}WSHttpBinding_ISyncService"
 
 
 @pytest.fixture(scope="module")
@@ -213,8 +216,14 @@ def test_ops_open_import_close_over_http(server_url: str) -> None:
     )
     opened = client.service.OpsOpenTimeCardBatch(request={})
     assert opened.ServiceResult == "Ok"
-    card = {"ProjectCode": "P001396-001", "ResourceReferenceSystemId": "E123", "Role": "Consultant",
-            "ProjectWbsTaskCode": "1.1", "WorkDate": date(2018, 4, 9), "WorkMinutes": 90}  # fmt: skip
+    card = {
+        "ProjectCode": "P001396-001",
+        "ResourceReferenceSystemId": "E123",
+        "Role": "Consultant",
+        "ProjectWbsTaskCode": "1.1",
+        "WorkDate": date(2018, 4, 9),
+        "WorkMinutes": 90,
+    }
     imported = client.service.OpsImportTimeCards(
         request={
             "BatchId": opened.BatchId,
@@ -237,3 +246,62 @@ def test_ops_open_import_close_over_http(server_url: str) -> None:
     )
     cards = [c for p in read.TimeEntryProjects.PwsTimeEntryProject for c in p.TimeCards.PwsTimecardDetail]
     assert [(c.WorkMinutes, c.CardStatus) for c in cards] == [(90, "A")]
+
+
+def no_fault(answer: Any) -> bool:
+    """zeep reads a nil TpFault as an empty one, and unwraps a void method's answer to its fault."""
+    fault = getattr(answer, "fault", answer)
+    return fault is None or fault.Message is None
+
+
+def test_timepunch_all_twelve_operations_over_http(server_url: str) -> None:
+    client = zeep.Client(f"{server_url}/tenants/timepunch-http{sync.ENDPOINT_PATH}?wsdl")
+    assert client.wsdl.bindings[SYNC_BINDING].__class__.__name__ == "Soap12Binding"
+    auth = {"CustomerToken": TIMEPUNCH_CUSTOMER_TOKEN, "TpUser": "ralf.herrmann", "TpHashedPwd": md5_upper("tpdemo")}
+    service = client.service
+
+    profiles = service.GetUseableSyncUserProfiles(authentication=auth)
+    assert no_fault(profiles)
+    ralf = next(
+        p for p in profiles.GetUseableSyncUserProfilesResult.SyncUserProfileDto if p.LogonName == "ralf.herrmann"
+    )
+    devices = service.GetUseableConnectedDevicesForSync(authentication=auth)
+    phone = next(
+        d for d in devices.GetUseableConnectedDevicesForSyncResult.ConnectedDeviceDto if d.DeviceName == "Ralf iPhone"
+    )
+    assert phone.UserProfile.Id == ralf.Id
+
+    assert no_fault(service.PullAndSyncConnectedDevices(authentication=auth, userProfileId=ralf.Id))
+    info = service.GetDeviceInfo(authentication=auth, deviceConnectionId=phone.DeviceConnectionId)
+    assert info.GetDeviceInfoResult.BindingState == "Bound"
+    client_info = service.GetClientInfo(
+        authentication=auth, deviceConnectionId=phone.DeviceConnectionId, clientConnectionId=ralf.Id
+    )
+    assert client_info.fault.Message.startswith("UnknownClientConnection: ")
+
+    found = service.SearchTimeEntriesForSynchronisation(authentication=auth, lastSyncTime=datetime(2024, 3, 10))
+    assert [entry.LogonTime.date() for entry in found.timeEntries.TimeEntryDto] == [
+        date(2024, 3, 11),
+        date(2024, 3, 12),
+    ]
+    projects = service.SearchProjectsForSynchronisation(authentication=auth)
+    assert len(projects.SearchProjectsForSynchronisationResult.ProjectDto) == 3
+    assert no_fault(service.UpdateLastSyncDate(syncDate=datetime(2024, 3, 12, 18), authentication=auth))
+
+    customer = {"CustomerName": "Neu AG", "CustomerRefNr": "1"}
+    assert no_fault(service.ApplyStaticData(authentication=auth, customers={"CustomerDto": [customer]}))
+    project = projects.SearchProjectsForSynchronisationResult.ProjectDto[0]
+    entry = {
+        "Id": "7b1b2c3d-0000-4000-8000-000000000001",
+        "LogonTime": datetime(2024, 3, 20, 8),
+        "LogoffTime": datetime(2024, 3, 20, 9),
+        "ProjectId": project.Id,
+        "Usage": "WorkTime",
+    }
+    assert no_fault(service.ApplyTimeEntries(authentication=auth, timeEntries={"TimeEntrySaveDto": [entry]}))
+
+    spare = {"DeviceConnectionId": phone.DeviceConnectionId}
+    assert no_fault(service.ReleaseClientFromDevice(authentication=auth, connectedDevice=spare))
+    assert no_fault(service.BindClientToDevice(authentication=auth, connectedDevice=spare))
+    again = service.GetDeviceInfo(authentication=auth, deviceConnectionId=phone.DeviceConnectionId)
+    assert again.GetDeviceInfoResult.BindingState == "Bound"
