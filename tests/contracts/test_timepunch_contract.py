@@ -36,7 +36,7 @@ from zeep.wsdl.bindings.soap import Soap12Binding
 REPO = Path(__file__).resolve().parents[2]
 CONTRACTS = REPO / "contracts" / "timepunch"
 EXAMPLES = REPO / "fixtures" / "timepunch" / "examples"
-PAGE_000 = REPO.parent / "shared" / "vendor-docs" / "000_9bbd5c43f7d22203.txt"
+PAGE_000 = REPO / "fixtures" / "vendor-docs" / "000_9bbd5c43f7d22203.txt"
 
 SOAP12 = "http://www.w3.org/2003/05/soap-envelope"
 WSA = "http://www.w3.org/2005/08/addressing"
