@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING
 from werkzeug.wrappers import Request, Response
 
 from mockserver import fixtures
+from mockserver.admin.api import PREFIX as ADMIN_PREFIX
+from mockserver.admin.api import AdminApi
 from mockserver.projector import ops, pws
 from mockserver.settings import Settings
 from mockserver.soap.service import TENANT_ENVIRON_KEY, SoapEndpoint
-from mockserver.state import clock
+from mockserver.state import MOCK_SCHEMA
 from mockserver.state.tenants import TenantRegistry
 from mockserver.timepunch import sync
 
@@ -35,7 +37,7 @@ def build_template(settings: Settings) -> TenantRegistry:
     )
 
     def build(db: sqlite3.Connection) -> None:
-        db.executescript(clock.SCHEMA + pws.SCHEMA_SQL + sync.SCHEMA_SQL)
+        db.executescript(MOCK_SCHEMA + pws.SCHEMA_SQL + sync.SCHEMA_SQL)
         fixtures.insert_dataset(db, dataset)
 
     return TenantRegistry(build, settings.state_dir)
@@ -53,9 +55,14 @@ class MockServer:
             sync.ENDPOINT_PATH: sync.endpoint(self.tenants, settings),
         }
         self._by_path = {path.lower(): endpoint for path, endpoint in self.endpoints.items()}
+        self.admin = AdminApi(self.tenants, self.endpoints)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
+        if path == ADMIN_PREFIX or path.startswith(ADMIN_PREFIX + "/"):
+            environ["SCRIPT_NAME"] = environ.get("SCRIPT_NAME", "") + ADMIN_PREFIX
+            environ["PATH_INFO"] = path[len(ADMIN_PREFIX) :] or "/"
+            return self.admin(environ, start_response)
         match = _TENANT_PREFIX.match(path)
         if match:
             environ[TENANT_ENVIRON_KEY] = match["tenant"]

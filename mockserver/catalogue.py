@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from mockserver.soap.envelope import FaultCode, SoapFault
+
 ANY_OPERATION = "*"
 
 
@@ -66,6 +68,13 @@ class Catalogue:
             return specific[0]
         return max(candidates, key=lambda entry: (ANY_OPERATION in entry.operations, len(entry.operations)))
 
+    def code_of(self, code_or_number: str) -> str:
+        """The code an injected error names, by its code or its number (a fault rule may give either)."""
+        for entry in self.entries:
+            if code_or_number in (entry.code, str(entry.number)):
+                return entry.code
+        raise KeyError(f"{code_or_number!r} is not an error of {self.path.name}")
+
     def numbers(self) -> set[int]:
         return {entry.number for entry in self.entries}
 
@@ -81,6 +90,14 @@ class CatalogueError(Exception):
         self.fill = tuple(fill)
         general = self.catalogue.entry_for(code)
         super().__init__(f"{general.number} {code}: {additional_text or general.text}")
+
+    @classmethod
+    def forced(cls, code_or_number: str) -> CatalogueError:
+        """The error a fault rule forces on a call (the SOAP layer hands it over by code or number)."""
+        try:
+            return cls(cls.catalogue.code_of(code_or_number), "Forced by a fault rule.")
+        except KeyError as error:
+            raise SoapFault(f"A vendor-error fault rule names {error}.", FaultCode.RECEIVER) from None
 
     def entry(self, operation: str = ANY_OPERATION) -> CatalogueEntry:
         return self.catalogue.entry_for(self.code, operation, self.fill[0] if self.fill else "")

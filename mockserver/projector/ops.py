@@ -122,6 +122,8 @@ def _handle(
 ) -> etree._Element:
     now = clock.now(ctx.db)
     try:
+        if ctx.forced_error:
+            raise OpsError.forced(ctx.forced_error)
         user_uid = authenticate(ctx.db, ctx.envelope.headers)
         answer = operation(OpsCall(request.find(q("request")), ctx.db, now, user_uid))
     except OpsError as error:

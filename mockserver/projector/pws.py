@@ -88,6 +88,8 @@ def pws_operation(needs_session: bool = True) -> Callable[[Operation], Handler]:
             assert service_request is not None  # the contract requires it
             call = Call(service_request, ctx.db, clock.now(ctx.db))
             try:
+                if ctx.forced_error:
+                    raise PwsError.forced(ctx.forced_error)
                 if needs_session:
                     call.caller = sessions.require_session(
                         ctx.db, text(service_request, REQ, "SessionTicket"), call.now

@@ -8,7 +8,9 @@ on the tenant's database -> response validation (strict mode) -> envelope.
 from __future__ import annotations
 
 import logging
+import random
 import sqlite3
+import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -28,6 +30,7 @@ from mockserver.soap.envelope import (
     SoapFault,
     parse_envelope,
 )
+from mockserver.state import clock, faults, journal
 from mockserver.state.tenants import DEFAULT_TENANT, Tenant, TenantRegistry, UnknownTenantName
 
 if TYPE_CHECKING:
@@ -49,6 +52,8 @@ class RequestContext:
     tenant: Tenant
     db: sqlite3.Connection
     http_headers: Headers
+    forced_error: str | None = None
+    """A vendor error a fault rule forces on this call (code or number): the vendor layer raises it."""
 
 
 Handler = Callable[[etree._Element, RequestContext], etree._Element]
@@ -113,31 +118,104 @@ class SoapEndpoint:
     # -- POST: a call -----------------------------------------------------------------------
 
     def call(self, request: Request) -> Response:
+        """Answer one SOAP call, apply the tenant's fault rules, and journal it."""
+        started = time.perf_counter()
+        call = _Call(request)
+        response = self._answer(call)
+        if call.tenant is not None:
+            self._journal(call, response, started)
+        return response
+
+    def _answer(self, call: _Call) -> Response:
         version = self.contract.version
-        envelope: Envelope | None = None
         try:
-            envelope = self._read_envelope(request)
-            self.check_must_understand(envelope)
-            operation = self.route(request, envelope)
-            self.contract.validate_request(envelope.body)
-            tenant = self._tenant(request)
-            with tenant.transaction() as db:
-                context = RequestContext(operation, envelope, tenant, db, request.headers)
-                result = self.handlers[operation.name](envelope.body, context)
+            call.envelope = self._read_envelope(call.request)
+            self.check_must_understand(call.envelope)
+            call.operation = self.route(call.request, call.envelope)
+            call.tenant = self._tenant(call.request)
+            injected = self._injected(call)
+            if injected is not None:
+                return injected
+            self.contract.validate_request(call.envelope.body)
+            with call.tenant.transaction() as db:
+                context = RequestContext(
+                    call.operation, call.envelope, call.tenant, db, call.request.headers, call.forced_error
+                )
+                result = self.handlers[call.operation.name](call.envelope.body, context)
             if self.strict_responses:
                 self.contract.validate_response(result)
-            return self._respond(version.envelope(result, self.reply_headers(envelope, operation)), 200)
+            call.verdict = "ok"
+            return self._respond(version.envelope(result, self.reply_headers(call.envelope, call.operation)), 200)
         except SoapFault as fault:
+            call.verdict = "server-fault" if fault.code is FaultCode.RECEIVER else "client-fault"
+            call.violations = [{"path": v.path, "reason": v.reason} for v in getattr(fault, "violations", [])]
             status = 415 if isinstance(fault, UnsupportedMediaType) else 500
-            return self._respond(version.envelope(version.fault(fault), self.reply_headers(envelope, None)), status)
+            if call.tenant is None:
+                call.tenant = self._tenant_or_none(call.request)
+            return self._respond(
+                version.envelope(version.fault(fault), self.reply_headers(call.envelope, None)), status
+            )
         except Exception:
             incident = uuid.uuid4().hex[:12]
-            log.exception("incident %s while serving %s", incident, request.path)
+            log.exception("incident %s while serving %s", incident, call.request.path)
             crash = SoapFault(
                 f"The mock failed unexpectedly (incident {incident}); this is a mock bug, please report it.",
                 FaultCode.RECEIVER,
             )
-            return self._respond(version.envelope(version.fault(crash), self.reply_headers(envelope, None)), 500)
+            call.verdict = "server-fault"
+            return self._respond(version.envelope(version.fault(crash), self.reply_headers(call.envelope, None)), 500)
+
+    def _injected(self, call: _Call) -> Response | None:
+        """Apply the fault rules this call sets off: a delay, or an answer instead of the real one."""
+        assert call.tenant is not None
+        assert call.operation is not None
+        with call.tenant.transaction() as db:
+            fired = faults.triggered(db, call.operation.name)
+        version = self.contract.version
+        for rule in fired:
+            if rule.kind == "delay":
+                low = rule.parameters.get("ms", rule.parameters.get("minMs", 0))
+                high = rule.parameters.get("ms", rule.parameters.get("maxMs", low))
+                time.sleep(random.uniform(low, high) / 1000)
+                continue
+            call.verdict = "injected"
+            reason = f"Injected by a fault rule ({rule.kind}, rule {rule.id})."
+            if rule.kind == "vendor-error":
+                call.forced_error = str(rule.parameters["code"])
+                call.verdict = "ok"
+                return None
+            if rule.kind == "soap-fault":
+                fault = SoapFault(str(rule.parameters.get("reason") or reason), FaultCode.RECEIVER)
+                return self._respond(
+                    version.envelope(version.fault(fault), self.reply_headers(call.envelope, None)), 500
+                )
+            if rule.kind == "http-status":
+                fault = SoapFault(reason, FaultCode.RECEIVER)
+                body = version.envelope(version.fault(fault), self.reply_headers(call.envelope, None))
+                return self._respond(body, int(rule.parameters["status"]))
+            if rule.kind == "malformed":
+                return self._respond(b"<s:Envelope><s:Body><broken", 200)
+            if rule.kind == "drop":
+                return _DroppedConnection()
+        return None
+
+    def _journal(self, call: _Call, response: Response, started: float) -> None:
+        assert call.tenant is not None
+        with call.tenant.transaction() as db:
+            journal.record(
+                db,
+                journal.JournalEntry(
+                    logged_at=clock.now(db).isoformat(),
+                    endpoint=call.request.path,
+                    operation=call.operation.name if call.operation is not None else None,
+                    verdict=call.verdict,
+                    status=response.status_code,
+                    duration_ms=round((time.perf_counter() - started) * 1000, 3),
+                    request=call.body.decode("utf-8", "replace"),
+                    response="" if isinstance(response, _DroppedConnection) else response.get_data(as_text=True),
+                    violations=call.violations,
+                ),
+            )
 
     def reply_headers(self, envelope: Envelope | None, operation: Operation | None) -> list[etree._Element]:
         """Header blocks of the reply (none here; WS-Addressing endpoints add theirs). No operation: a fault."""
@@ -159,6 +237,7 @@ class SoapEndpoint:
                 f"Request body of {request.content_length} bytes exceeds the limit of {self.max_request_bytes} bytes."
             )
         data = self._read_body(request)
+        request.environ[_BODY_KEY] = data
         envelope = parse_envelope(data, version, self.max_request_bytes)
         if media_type != version.media_type:
             raise UnsupportedMediaType(
@@ -226,12 +305,46 @@ class SoapEndpoint:
             )
         return by_body
 
+    def _tenant_or_none(self, request: Request) -> Tenant | None:
+        try:
+            return self._tenant(request)
+        except SoapFault:
+            return None
+
     def _tenant(self, request: Request) -> Tenant:
         name = request.environ.get(TENANT_ENVIRON_KEY) or request.headers.get(TENANT_HEADER) or DEFAULT_TENANT
         try:
             return self.tenants.get(name)
         except UnknownTenantName as error:
             raise SoapFault(str(error)) from None
+
+
+_BODY_KEY = "mockserver.body"
+
+
+class _Call:
+    """What one call has gathered so far, for the answer and the journal."""
+
+    def __init__(self, request: Request) -> None:
+        self.request = request
+        self.envelope: Envelope | None = None
+        self.operation: Operation | None = None
+        self.tenant: Tenant | None = None
+        self.forced_error: str | None = None
+        self.verdict = "client-fault"
+        self.violations: list[dict[str, str]] = []
+
+    @property
+    def body(self) -> bytes:
+        data: bytes = self.request.environ.get(_BODY_KEY, b"")
+        return data
+
+
+class _DroppedConnection(Response):
+    """A response whose connection closes before any byte of it is sent (a 'drop' fault rule)."""
+
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        raise ConnectionAbortedError("connection dropped by a fault rule")
 
 
 class UnsupportedMediaType(SoapFault):

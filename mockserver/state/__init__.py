@@ -1,1 +1,8 @@
 """Tenants as SQLite databases: one database per tenant, one transaction per request."""
+
+from __future__ import annotations
+
+from mockserver.state import clock, faults, journal
+
+MOCK_SCHEMA = clock.SCHEMA + journal.SCHEMA + faults.SCHEMA
+"""The tables every tenant has whatever the vendors: its clock, its request journal, its fault rules."""

@@ -63,6 +63,8 @@ def sync_operation(*permissions: str) -> Callable[[Operation], Handler]:
             dtos = contracts()
             parameters = dtos.read(request, request.tag) or {}
             try:
+                if ctx.forced_error:
+                    raise TpError.forced(ctx.forced_error)
                 actor = authenticate(ctx.db, parameters.get("authentication"))
                 actor.require(*permissions)
                 with savepoint(ctx.db, "operation"):  # a fault leaves nothing of the call behind

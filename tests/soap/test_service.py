@@ -12,7 +12,7 @@ from werkzeug.test import Client
 from mockserver.soap import ns
 from mockserver.soap.contract import load_contract
 from mockserver.soap.service import RequestContext, SoapEndpoint
-from mockserver.state import clock
+from mockserver.state import MOCK_SCHEMA
 from mockserver.state.tenants import TenantRegistry
 
 WSDL_FILES = Path(__file__).parent / "wsdl_files"
@@ -38,7 +38,7 @@ Handler = Callable[[etree._Element, RequestContext], etree._Element]
 
 
 def make_client(version: str = "11", ping_handler: Handler = ping) -> Client:
-    tenants = TenantRegistry(lambda db: db.executescript(clock.SCHEMA))
+    tenants = TenantRegistry(lambda db: db.executescript(MOCK_SCHEMA))
     contract = load_contract(WSDL_FILES / f"echo{version}.wsdl")
     return Client(SoapEndpoint(contract, {"Echo": echo, "Ping": ping_handler}, tenants))
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from mockserver.state import clock
+from mockserver.state import MOCK_SCHEMA, clock
 from mockserver.state.tenants import TenantRegistry, UnknownTenantName, savepoint
 
 
 def build(db: sqlite3.Connection) -> None:
-    db.executescript(clock.SCHEMA + "CREATE TABLE item (name TEXT PRIMARY KEY);INSERT INTO item VALUES ('seed');")
+    db.executescript(MOCK_SCHEMA + "CREATE TABLE item (name TEXT PRIMARY KEY);INSERT INTO item VALUES ('seed');")
 
 
 def names(registry: TenantRegistry, tenant: str) -> list[str]:

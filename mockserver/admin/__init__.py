@@ -1,0 +1,1 @@
+"""The mock's own side: the /__admin JSON API and the request journal page."""

@@ -1,0 +1,125 @@
+"""The request journal page at /__admin/: the requests as they arrive, each one's bodies pretty-printed.
+
+One static page; its script polls ``requests`` (the JSON journal) every second. XML is indented
+in the browser (DOMParser), and a request's contract violations are listed above it with the
+elements they name highlighted in the body.
+"""
+
+from __future__ import annotations
+
+HTML = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>timecard-mockserver: request journal</title>
+<style>
+  body { font: 14px system-ui, sans-serif; margin: 0; display: grid; grid-template-columns: 44% 56%; height: 100vh; }
+  header { grid-column: 1 / 3; padding: .5rem 1rem; background: #223; color: #fff; }
+  #list { overflow: auto; border-right: 1px solid #ccc; }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #eee; white-space: nowrap; }
+  tr.entry { cursor: pointer; }
+  tr.entry:hover, tr.selected { background: #eef; }
+  .verdict-ok { color: #070; } .verdict-client-fault { color: #b00; }
+  .verdict-server-fault { color: #b00; font-weight: bold; } .verdict-injected { color: #a60; }
+  #detail { overflow: auto; padding: 0 1rem; }
+  pre { background: #f7f7f9; padding: .5rem; white-space: pre-wrap; word-break: break-all; }
+  .violation { background: #fdd; border-left: 4px solid #b00; padding: .25rem .5rem; margin: .25rem 0; }
+  mark.violated { background: #fbb; }
+</style>
+</head>
+<body>
+<header>timecard-mockserver &mdash; request journal <span id="count"></span></header>
+<div id="list"><table>
+  <thead><tr><th>time</th><th>tenant</th><th>operation</th><th>verdict</th><th>status</th><th>ms</th></tr></thead>
+  <tbody id="entries"></tbody>
+</table></div>
+<div id="detail"><p>Select a request.</p></div>
+<script>
+"use strict";
+let entries = [];
+let selected = null;
+
+function pretty(xml) {
+  const parsed = new DOMParser().parseFromString(xml, "application/xml");
+  if (!xml || parsed.getElementsByTagName("parsererror").length) return xml;
+  const lines = [];
+  (function walk(node, depth) {
+    const pad = "  ".repeat(depth);
+    if (node.nodeType === Node.TEXT_NODE) {
+      if (node.nodeValue.trim()) lines.push(pad + node.nodeValue.trim());
+      return;
+    }
+    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    const attrs = Array.from(node.attributes).map(a => ` ${a.name}="${a.value}"`).join("");
+    const kids = Array.from(node.childNodes).filter(n => n.nodeType === 1 || (n.nodeType === 3 && n.nodeValue.trim()));
+    if (kids.length === 1 && kids[0].nodeType === 3) {
+      lines.push(`${pad}<${node.nodeName}${attrs}>${kids[0].nodeValue.trim()}</${node.nodeName}>`);
+    } else if (!kids.length) {
+      lines.push(`${pad}<${node.nodeName}${attrs}/>`);
+    } else {
+      lines.push(`${pad}<${node.nodeName}${attrs}>`);
+      kids.forEach(k => walk(k, depth + 1));
+      lines.push(`${pad}</${node.nodeName}>`);
+    }
+  })(parsed.documentElement, 0);
+  return lines.join("\\n");
+}
+
+function escape(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function highlighted(text, violations) {
+  let html = escape(text);
+  for (const v of violations) {
+    const local = (v.path.split("/").pop() || "").replace(/^.*:/, "").replace(/\\[.*\\]$/, "");
+    if (!local) continue;
+    const pattern = new RegExp(`(&lt;/?[\\\\w.-]*:?${local}\\\\b[^&]*?&gt;)`, "g");
+    html = html.replace(pattern, '<mark class="violated">$1</mark>');
+  }
+  return html;
+}
+
+function show(entry) {
+  selected = entry.id + "@" + entry.tenant;
+  const violations = entry.violations || [];
+  document.getElementById("detail").innerHTML =
+    `<h2>${entry.operation || "(no operation)"} <small class="verdict-${entry.verdict}">${entry.verdict}</small></h2>` +
+    `<p>${entry.loggedDate} &middot; tenant ${entry.tenant} &middot; ${entry.url} &middot; HTTP ${entry.status}</p>` +
+    violations.map(v => `<div class="violation"><b>${escape(v.path)}</b>: ${escape(v.reason)}</div>`).join("") +
+    `<h3>Request</h3><pre id="request">${highlighted(pretty(entry.body), violations)}</pre>` +
+    `<h3>Response</h3><pre id="response">${escape(pretty(entry.response))}</pre>`;
+  render();
+}
+
+function render() {
+  const rows = entries.slice().reverse().map(e => {
+    const key = e.id + "@" + e.tenant;
+    return `<tr class="entry${key === selected ? " selected" : ""}" data-key="${key}">` +
+      `<td>${e.loggedDate.slice(11, 23)}</td><td>${e.tenant}</td><td>${e.operation || "-"}</td>` +
+      `<td class="verdict-${e.verdict}">${e.verdict}</td><td>${e.status}</td><td>${e.durationMs}</td></tr>`;
+  });
+  document.getElementById("entries").innerHTML = rows.join("");
+  document.getElementById("count").textContent = `(${entries.length})`;
+}
+
+document.getElementById("entries").addEventListener("click", event => {
+  const row = event.target.closest("tr.entry");
+  if (row) show(entries.find(e => e.id + "@" + e.tenant === row.dataset.key));
+});
+
+async function poll() {
+  try {
+    const answer = await fetch("requests");
+    entries = (await answer.json()).requests;
+    render();
+  } finally {
+    setTimeout(poll, 1000);
+  }
+}
+poll();
+</script>
+</body>
+</html>
+"""

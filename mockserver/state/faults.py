@@ -1,0 +1,126 @@
+"""Fault rules: what the mock does instead of (or besides) answering, per tenant and operation.
+
+Kinds: ``delay`` (fixed ``ms``, or random between ``minMs`` and ``maxMs``), ``soap-fault`` (a
+Server fault with ``reason``), ``http-status`` (``status``, with a fault body), ``drop`` (the
+connection is closed before a response), ``malformed`` (a broken body) and ``vendor-error`` (the
+vendor's own documented error ``code``, answered as the vendor does). A rule applies to the next
+``count`` calls, or to ``percentage`` % of calls, or to every call until removed.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+KINDS = ("delay", "soap-fault", "http-status", "drop", "malformed", "vendor-error")
+ANY_OPERATION = "*"
+
+SCHEMA = """
+CREATE TABLE mock_fault (
+    id INTEGER PRIMARY KEY,
+    operation TEXT NOT NULL DEFAULT '*',
+    kind TEXT NOT NULL,
+    parameters TEXT NOT NULL DEFAULT '{}',
+    remaining INTEGER,                 -- NULL: no count limit
+    percentage REAL                    -- NULL: every call
+);
+"""
+
+
+class InvalidFaultRule(ValueError):
+    """A rule that cannot be applied; the admin API answers it with 422."""
+
+
+@dataclass(frozen=True)
+class FaultRule:
+    id: int
+    operation: str
+    kind: str
+    parameters: dict[str, Any]
+    remaining: int | None
+    percentage: float | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "operation": self.operation,
+            "kind": self.kind,
+            **self.parameters,
+            "count": self.remaining,
+            "percentage": self.percentage,
+        }
+
+
+_PARAMETERS = {
+    "delay": {"ms", "minMs", "maxMs"},
+    "soap-fault": {"reason"},
+    "http-status": {"status"},
+    "drop": set(),
+    "malformed": set(),
+    "vendor-error": {"code"},
+}
+
+
+def add(db: sqlite3.Connection, spec: dict[str, Any]) -> FaultRule:
+    """A new rule from its JSON shape: {operation?, kind, count?, percentage?, ...kind's parameters}."""
+    kind = spec.get("kind")
+    if kind not in KINDS:
+        raise InvalidFaultRule(f"kind must be one of {', '.join(KINDS)}")
+    parameters = {key: value for key, value in spec.items() if key in _PARAMETERS[kind]}
+    unknown = set(spec) - _PARAMETERS[kind] - {"kind", "operation", "count", "percentage"}
+    if unknown:
+        raise InvalidFaultRule(f"unknown members for {kind}: {', '.join(sorted(unknown))}")
+    if kind == "vendor-error" and not spec.get("code"):
+        raise InvalidFaultRule("vendor-error needs the vendor's error code (or number) in 'code'")
+    if kind == "http-status" and not (isinstance(spec.get("status"), int) and 400 <= spec["status"] <= 599):
+        raise InvalidFaultRule("http-status needs 'status' from 400 to 599")
+    if kind == "delay" and not ("ms" in spec or ("minMs" in spec and "maxMs" in spec)):
+        raise InvalidFaultRule("delay needs 'ms', or 'minMs' and 'maxMs'")
+    count, percentage = spec.get("count"), spec.get("percentage")
+    if count is not None and not (isinstance(count, int) and count > 0):
+        raise InvalidFaultRule("count must be a positive whole number")
+    if percentage is not None and not (isinstance(percentage, int | float) and 0 < percentage <= 100):
+        raise InvalidFaultRule("percentage must be more than 0 and at most 100")
+    (rule_id,) = db.execute(
+        "INSERT INTO mock_fault (operation, kind, parameters, remaining, percentage) VALUES (?, ?, ?, ?, ?) "
+        "RETURNING id",
+        (spec.get("operation") or ANY_OPERATION, kind, json.dumps(parameters), count, percentage),
+    ).fetchone()
+    return FaultRule(rule_id, spec.get("operation") or ANY_OPERATION, kind, parameters, count, percentage)
+
+
+def rules(db: sqlite3.Connection) -> list[FaultRule]:
+    return [
+        FaultRule(
+            row["id"], row["operation"], row["kind"], json.loads(row["parameters"]), row["remaining"], row["percentage"]
+        )
+        for row in db.execute("SELECT * FROM mock_fault ORDER BY id")
+    ]
+
+
+def remove(db: sqlite3.Connection, rule_id: int | None = None) -> int:
+    cursor = db.execute("DELETE FROM mock_fault WHERE ? IS NULL OR id = ?", (rule_id, rule_id))
+    return cursor.rowcount
+
+
+_CHANCE = random.Random()
+
+
+def triggered(db: sqlite3.Connection, operation: str | None, chance: random.Random = _CHANCE) -> list[FaultRule]:
+    """The rules this call sets off (counting one use of each limited rule)."""
+    fired = []
+    for rule in rules(db):
+        if rule.operation not in (ANY_OPERATION, operation):
+            continue
+        if rule.percentage is not None and chance.uniform(0, 100) >= rule.percentage:
+            continue
+        fired.append(rule)
+        if rule.remaining is not None:
+            if rule.remaining <= 1:
+                db.execute("DELETE FROM mock_fault WHERE id = ?", (rule.id,))
+            else:
+                db.execute("UPDATE mock_fault SET remaining = remaining - 1 WHERE id = ?", (rule.id,))
+    return fired

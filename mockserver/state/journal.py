@@ -1,0 +1,126 @@
+"""The request journal: every call a tenant received, with its verdict, timing and bodies.
+
+A bounded table in the tenant's database (the oldest rows go past JOURNAL_LIMIT), so every
+worker process sees the same journal, and a tenant's reset or deletion takes its journal along.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+JOURNAL_LIMIT = 1000
+
+SCHEMA = """
+CREATE TABLE mock_journal (
+    id INTEGER PRIMARY KEY,
+    logged_at TEXT NOT NULL,          -- the tenant clock's instant
+    endpoint TEXT NOT NULL,
+    operation TEXT,                   -- NULL when the request named none the service has
+    verdict TEXT NOT NULL,            -- ok | client-fault | server-fault | injected
+    status INTEGER NOT NULL,
+    duration_ms REAL NOT NULL,
+    request TEXT NOT NULL,
+    response TEXT NOT NULL,
+    violations TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX mock_journal_operation ON mock_journal (operation, logged_at);
+"""
+
+
+@dataclass
+class JournalEntry:
+    """One logged call (WireMock's names where they mean the same: loggedDate, url, method, body)."""
+
+    logged_at: str
+    endpoint: str
+    operation: str | None
+    verdict: str
+    status: int
+    duration_ms: float
+    request: str
+    response: str
+    violations: list[dict[str, str]] = field(default_factory=list)
+    id: int | None = None
+    tenant: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        return {
+            "id": data["id"],
+            "tenant": data["tenant"],
+            "loggedDate": data["logged_at"],
+            "url": data["endpoint"],
+            "method": "POST",
+            "operation": data["operation"],
+            "verdict": data["verdict"],
+            "status": data["status"],
+            "durationMs": data["duration_ms"],
+            "body": data["request"],
+            "response": data["response"],
+            "violations": data["violations"],
+        }
+
+
+def record(db: sqlite3.Connection, entry: JournalEntry) -> None:
+    db.execute(
+        "INSERT INTO mock_journal (logged_at, endpoint, operation, verdict, status, duration_ms, request, response, "
+        "violations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            entry.logged_at,
+            entry.endpoint,
+            entry.operation,
+            entry.verdict,
+            entry.status,
+            entry.duration_ms,
+            entry.request,
+            entry.response,
+            json.dumps(entry.violations),
+        ),
+    )
+    db.execute("DELETE FROM mock_journal WHERE id <= (SELECT MAX(id) FROM mock_journal) - ?", (JOURNAL_LIMIT,))
+
+
+def find(
+    db: sqlite3.Connection,
+    tenant: str,
+    operation: str | None = None,
+    since: str | None = None,
+    verdict: str | None = None,
+) -> list[JournalEntry]:
+    """The tenant's logged calls, oldest first, filtered by operation, instant and verdict."""
+    conditions, parameters = ["1 = 1"], []
+    for column, value, comparison in (
+        ("operation", operation, "="),
+        ("logged_at", since, ">="),
+        ("verdict", verdict, "="),
+    ):
+        if value is not None:
+            conditions.append(f"{column} {comparison} ?")
+            parameters.append(value)
+    rows = db.execute(
+        f"SELECT * FROM mock_journal WHERE {' AND '.join(conditions)} ORDER BY id",
+        parameters,
+    ).fetchall()
+    return [
+        JournalEntry(
+            id=row["id"],
+            tenant=tenant,
+            logged_at=row["logged_at"],
+            endpoint=row["endpoint"],
+            operation=row["operation"],
+            verdict=row["verdict"],
+            status=row["status"],
+            duration_ms=row["duration_ms"],
+            request=row["request"],
+            response=row["response"],
+            violations=json.loads(row["violations"]),
+        )
+        for row in rows
+    ]
+
+
+def clear(db: sqlite3.Connection) -> None:
+    db.execute("DELETE FROM mock_journal")
