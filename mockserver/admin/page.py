@@ -2,7 +2,8 @@
 
 One static page; its script polls ``requests`` (the JSON journal) every second. XML is indented
 in the browser (DOMParser), and a request's contract violations are listed above it with the
-elements they name highlighted in the body.
+elements they name highlighted in the body. The URL fragment ``#select=<id>@<tenant>`` names the
+request shown: clicking a row sets it, so a page's address is a link to one request.
 """
 
 from __future__ import annotations
@@ -104,16 +105,32 @@ function render() {
   document.getElementById("count").textContent = `(${entries.length})`;
 }
 
+// The fragment names the request shown: "#select=<id>@<tenant>" (tenant URI-encoded).
+function selectFromFragment() {
+  const match = /^#select=(.+)$/.exec(location.hash);
+  if (!match) return;
+  let key;
+  try { key = decodeURIComponent(match[1]); } catch (error) { return; }
+  if (key === selected) return;
+  const entry = entries.find(e => e.id + "@" + e.tenant === key);
+  if (entry) show(entry);
+  else document.getElementById("detail").innerHTML = `<p>No request ${escape(key)} in the journal.</p>`;
+}
+
 document.getElementById("entries").addEventListener("click", event => {
   const row = event.target.closest("tr.entry");
-  if (row) show(entries.find(e => e.id + "@" + e.tenant === row.dataset.key));
+  if (!row) return;
+  const at = row.dataset.key.indexOf("@");
+  location.hash = "select=" + row.dataset.key.slice(0, at + 1) + encodeURIComponent(row.dataset.key.slice(at + 1));
 });
+window.addEventListener("hashchange", selectFromFragment);
 
 async function poll() {
   try {
     const answer = await fetch("requests");
     entries = (await answer.json()).requests;
     render();
+    selectFromFragment();
   } finally {
     setTimeout(poll, 1000);
   }
