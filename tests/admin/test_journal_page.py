@@ -1,0 +1,238 @@
+"""The journal page at /__admin/ in a real headless Chromium: the DOM its script rendered, not the HTML served.
+
+`mockserver serve` gets one valid and one contract-violating request on a tenant of this module's;
+Chromium (Debian's, the one CI installs) loads the page with ``--dump-dom`` and a virtual-time budget,
+which lets the script fetch the journal and render it (virtual time stands still while a fetch is
+pending), then prints the DOM. The fragment ``#select=<id>@<tenant>``, which a click on a row sets,
+opens that request's detail.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+import requests
+from lxml import html
+
+from mockserver.projector import pws
+
+TENANT = "journal-page"
+
+VALID = (
+    '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" '
+    'xmlns:p="http://projectorpsa.com/PwsProjectorServices/" '
+    'xmlns:r="http://projectorpsa.com/DataContracts/Requests/"><s:Body><p:PwsAuthenticate><p:serviceRequest>'
+    "<r:AccountCode>DEMO</r:AccountCode><r:Password>e123-password</r:Password>"
+    "<r:UserName>e123@example.com</r:UserName></p:serviceRequest></p:PwsAuthenticate></s:Body></s:Envelope>"
+)
+
+# features/projector/contract_faults.feature, "A value of the wrong type".
+VIOLATING = (
+    '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" '
+    'xmlns:pws="http://projectorpsa.com/PwsProjectorServices/" '
+    'xmlns:req="http://projectorpsa.com/DataContracts/Requests/" '
+    'xmlns:tim="http://projectorpsa.com/DataContracts/Shared/TimeAndCost/" '
+    'xmlns:com="http://projectorpsa.com/DataContracts/Shared/Common/">'
+    "<soapenv:Body><pws:PwsSaveTimeCards><pws:serviceRequest>"
+    "<req:SessionTicket>no-ticket</req:SessionTicket>"
+    "<tim:EndDate>2018-03-31T00:00:00Z</tim:EndDate>"
+    "<tim:SaveTimeCards><tim:PwsTimecardDetail>"
+    "<com:TimecardType>T</com:TimecardType>"
+    "<tim:WorkDate>2018-03-09T00:00:00Z</tim:WorkDate>"
+    "<tim:WorkMinutes>an hour</tim:WorkMinutes>"
+    "</tim:PwsTimecardDetail></tim:SaveTimeCards>"
+    "<tim:StartDate>2018-03-01T00:00:00Z</tim:StartDate>"
+    "</pws:serviceRequest></pws:PwsSaveTimeCards></soapenv:Body></soapenv:Envelope>"
+)
+VIOLATED_PATH = "/pws:PwsSaveTimeCards/pws:serviceRequest/tim:SaveTimeCards/tim:PwsTimecardDetail/tim:WorkMinutes"
+VIOLATION_REASON = "'an hour' is not a valid value of type xs:int."
+
+# The flags python.md's probe uses: without the background-networking ones, Chromium's own
+# connections are refused by the closed network, many at a time.
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass(frozen=True)
+class Journal:
+    url: str
+    valid_key: str
+    violating_key: str
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    """Debian's chromium; CI's .ci/run installs it, so its absence is a failure, not a skip."""
+    path = shutil.which("chromium")
+    if path is None:
+        pytest.fail("chromium is not installed: apt-get install chromium chromium-driver (as .ci/run does)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def journal() -> Iterator[Journal]:
+    """`python -m mockserver serve` on a free port, with the two requests journalled for TENANT."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mockserver", "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,  # werkzeug's request log
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        banner = process.stdout.readline()
+        match = re.search(r"listening on (http://\S+)", banner)
+        assert match, banner
+        url = match[1]
+        endpoint = f"{url}/tenants/{TENANT}{pws.ENDPOINT_PATH}"
+        headers = {"Content-Type": "text/xml; charset=utf-8"}
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                valid = requests.post(endpoint, data=VALID, headers=headers, timeout=5)
+                break
+            except requests.ConnectionError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+        assert valid.status_code == 200, valid.text
+        violating = requests.post(endpoint, data=VIOLATING, headers=headers, timeout=5)
+        assert violating.status_code == 500, violating.text
+        logged = requests.get(f"{url}/__admin/requests", params={"tenant": TENANT}, timeout=5).json()["requests"]
+        assert [(e["operation"], e["verdict"]) for e in logged] == [
+            ("PwsAuthenticate", "ok"),
+            ("PwsSaveTimeCards", "client-fault"),
+        ]
+        valid_entry, violating_entry = logged
+        yield Journal(url, f"{valid_entry['id']}@{TENANT}", f"{violating_entry['id']}@{TENANT}")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+def rendered(chromium: str, url: str) -> html.HtmlElement:
+    """The page's DOM once its script has fetched and rendered the journal."""
+    with tempfile.TemporaryDirectory(prefix="journal-page-chromium-") as profile:
+        browser = subprocess.Popen(
+            [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--virtual-time-budget=2000", "--dump-dom", url],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,  # its own process group, so that its helpers end with it
+        )
+        try:
+            dom, log = browser.communicate(timeout=30)
+        finally:
+            with contextlib.suppress(ProcessLookupError):  # the group is gone once all of it has ended
+                os.killpg(browser.pid, signal.SIGKILL)
+            browser.communicate()
+    assert browser.returncode == 0, f"chromium exited {browser.returncode}:\n{log}"
+    assert dom.strip(), f"chromium printed no DOM:\n{log}"
+    return html.fromstring(dom)
+
+
+def rows(page: html.HtmlElement) -> list[list[str]]:
+    return [
+        [cell.text_content() for cell in row.xpath("td")]
+        for row in page.xpath('//tbody[@id="entries"]/tr[contains(concat(" ", @class, " "), " entry ")]')
+    ]
+
+
+def only(page: html.HtmlElement, xpath: str) -> html.HtmlElement:
+    found = page.xpath(xpath)
+    assert len(found) == 1, f"{xpath}: {len(found)} elements"
+    element: html.HtmlElement = found[0]
+    return element
+
+
+@pytest.fixture(scope="module")
+def violating_page(chromium: str, journal: Journal) -> html.HtmlElement:
+    return rendered(chromium, f"{journal.url}/__admin/#select={journal.violating_key}")
+
+
+@pytest.fixture(scope="module")
+def valid_page(chromium: str, journal: Journal) -> html.HtmlElement:
+    return rendered(chromium, f"{journal.url}/__admin/#select={journal.valid_key}")
+
+
+def test_both_requests_are_listed_newest_first_with_operation_and_verdict(violating_page: html.HtmlElement) -> None:
+    listed = [[tenant, operation, verdict, status] for _, tenant, operation, verdict, status, _ in rows(violating_page)]
+    assert listed == [
+        [TENANT, "PwsSaveTimeCards", "client-fault", "500"],
+        [TENANT, "PwsAuthenticate", "ok", "200"],
+    ]
+    assert only(violating_page, '//span[@id="count"]').text_content() == "(2)"
+    assert only(violating_page, '//td[@class="verdict-client-fault"]').text_content() == "client-fault"
+
+
+def test_the_linked_request_is_the_selected_row(journal: Journal, violating_page: html.HtmlElement) -> None:
+    selected = only(violating_page, '//tr[contains(concat(" ", @class, " "), " selected ")]')
+    assert selected.get("data-key") == journal.violating_key
+
+
+def test_a_violating_request_lists_its_violation_above_the_body(violating_page: html.HtmlElement) -> None:
+    detail = only(violating_page, '//div[@id="detail"]')
+    heading = only(detail, "h2").text_content()
+    assert "PwsSaveTimeCards" in heading
+    assert "client-fault" in heading
+    violation = only(detail, 'div[@class="violation"]')
+    assert only(violation, "b").text_content() == VIOLATED_PATH
+    assert violation.text_content() == f"{VIOLATED_PATH}: {VIOLATION_REASON}"
+    body = only(detail, 'pre[@id="request"]')
+    children = list(detail)
+    assert children.index(violation) < children.index(body)
+
+
+def test_a_violating_request_highlights_the_violated_element(violating_page: html.HtmlElement) -> None:
+    body = only(violating_page, '//pre[@id="request"]')
+    marks = [mark.text_content() for mark in body.xpath('.//mark[@class="violated"]')]
+    assert marks == ["<tim:WorkMinutes>", "</tim:WorkMinutes>"]
+    lines = body.text_content().splitlines()
+    violated = next(line for line in lines if "WorkMinutes" in line)
+    assert violated == "            <tim:WorkMinutes>an hour</tim:WorkMinutes>"  # pretty-printed: depth 6
+
+
+def test_a_valid_request_shows_its_response_pretty_printed(valid_page: html.HtmlElement) -> None:
+    detail = only(valid_page, '//div[@id="detail"]')
+    heading = only(detail, "h2").text_content()
+    assert "PwsAuthenticate" in heading
+    assert "ok" in heading
+    assert not detail.xpath('div[@class="violation"]')
+    assert not detail.xpath(".//mark")
+    response = only(detail, 'pre[@id="response"]').text_content().splitlines()
+    assert response[0].startswith("<s:Envelope ")
+    assert response[1] == "  <s:Body>"
+    assert response[2].startswith("    <PwsAuthenticateResponse ")
+    assert response[3] == "      <PwsAuthenticateResult>"
+    assert "        <c:Status>Ok</c:Status>" in response
+    assert "          <b:AccountCode>DEMO</b:AccountCode>" in response
+    assert response[-1] == "</s:Envelope>"
+    request = only(detail, 'pre[@id="request"]').text_content().splitlines()
+    assert "        <r:UserName>e123@example.com</r:UserName>" in request
+
+
+def test_a_link_to_a_request_not_in_the_journal_says_so(chromium: str, journal: Journal) -> None:
+    page = rendered(chromium, f"{journal.url}/__admin/#select=999@{TENANT}")
+    assert only(page, '//div[@id="detail"]').text_content() == f"No request 999@{TENANT} in the journal."
+    assert len(rows(page)) == 2
