@@ -97,7 +97,7 @@ class CatalogueError(Exception):
         try:
             return cls(cls.catalogue.code_of(code_or_number), "Forced by a fault rule.")
         except KeyError as error:
-            raise SoapFault(f"A vendor-error fault rule names {error}.", FaultCode.RECEIVER) from None
+            raise SoapFault(f"A vendor-error fault rule names {error.args[0]}.", FaultCode.RECEIVER) from None
 
     def entry(self, operation: str = ANY_OPERATION) -> CatalogueEntry:
         return self.catalogue.entry_for(self.code, operation, self.fill[0] if self.fill else "")

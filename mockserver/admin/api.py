@@ -128,7 +128,10 @@ class AdminApi:
 
     def _filters(self, request: Request, body: dict[str, Any] | None = None) -> dict[str, Any]:
         source = body if body is not None else request.args
-        return {key: source.get(key) for key in ("tenant", "operation", "since", "verdict")}
+        filters = {key: source.get(key) for key in ("tenant", "operation", "since", "verdict")}
+        if filters["since"] is not None:
+            _instant(filters["since"], "/since")
+        return filters
 
     def _entries(self, filters: dict[str, Any]) -> list[journal.JournalEntry]:
         names = [filters["tenant"]] if filters.get("tenant") else self.tenants.names()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import random
+import socket
 import sqlite3
 import time
 import uuid
@@ -171,33 +172,33 @@ class SoapEndpoint:
         assert call.operation is not None
         with call.tenant.transaction() as db:
             fired = faults.triggered(db, call.operation.name)
-        version = self.contract.version
         for rule in fired:
             if rule.kind == "delay":
                 low = rule.parameters.get("ms", rule.parameters.get("minMs", 0))
                 high = rule.parameters.get("ms", rule.parameters.get("maxMs", low))
                 time.sleep(random.uniform(low, high) / 1000)
-                continue
-            call.verdict = "injected"
-            reason = f"Injected by a fault rule ({rule.kind}, rule {rule.id})."
-            if rule.kind == "vendor-error":
-                call.forced_error = str(rule.parameters["code"])
-                call.verdict = "ok"
-                return None
-            if rule.kind == "soap-fault":
-                fault = SoapFault(str(rule.parameters.get("reason") or reason), FaultCode.RECEIVER)
-                return self._respond(
-                    version.envelope(version.fault(fault), self.reply_headers(call.envelope, None)), 500
-                )
-            if rule.kind == "http-status":
-                fault = SoapFault(reason, FaultCode.RECEIVER)
-                body = version.envelope(version.fault(fault), self.reply_headers(call.envelope, None))
-                return self._respond(body, int(rule.parameters["status"]))
-            if rule.kind == "malformed":
-                return self._respond(b"<s:Envelope><s:Body><broken", 200)
-            if rule.kind == "drop":
-                return _DroppedConnection()
-        return None
+        answering = next((rule for rule in fired if rule.kind != "delay"), None)
+        if answering is None:
+            return None
+        return self._answer_instead(call, answering)
+
+    def _answer_instead(self, call: _Call, rule: faults.FaultRule) -> Response | None:
+        """The answer an answering fault rule gives (None: a vendor error, answered by the vendor layer)."""
+        if rule.kind == "vendor-error":  # answered by the vendor layer, as the vendor would
+            call.forced_error = str(rule.parameters["code"])
+            return None
+        call.verdict = "injected"
+        version = self.contract.version
+        if rule.kind == "drop":
+            return _DroppedConnection()
+        if rule.kind == "malformed":
+            return self._respond(b"<s:Envelope><s:Body><broken", 200)
+        reason = str(rule.parameters.get("reason") or f"Injected by a fault rule ({rule.kind}, rule {rule.id}).")
+        body = version.envelope(
+            version.fault(SoapFault(reason, FaultCode.RECEIVER)), self.reply_headers(call.envelope, None)
+        )
+        status = int(rule.parameters["status"]) if rule.kind == "http-status" else 500
+        return self._respond(body, status)
 
     def _journal(self, call: _Call, response: Response, started: float) -> None:
         assert call.tenant is not None
@@ -205,11 +206,11 @@ class SoapEndpoint:
             journal.record(
                 db,
                 journal.JournalEntry(
-                    logged_at=clock.now(db).isoformat(),
+                    logged_at=journal.instant_text(clock.now(db)),
                     endpoint=call.request.path,
                     operation=call.operation.name if call.operation is not None else None,
                     verdict=call.verdict,
-                    status=response.status_code,
+                    status=0 if isinstance(response, _DroppedConnection) else response.status_code,
                     duration_ms=round((time.perf_counter() - started) * 1000, 3),
                     request=call.body.decode("utf-8", "replace"),
                     response="" if isinstance(response, _DroppedConnection) else response.get_data(as_text=True),
@@ -344,6 +345,9 @@ class _DroppedConnection(Response):
     """A response whose connection closes before any byte of it is sent (a 'drop' fault rule)."""
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        connection = environ.get("werkzeug.socket")
+        if connection is not None:  # werkzeug's server: close it for real, the client sees a reset
+            connection.shutdown(socket.SHUT_RDWR)
         raise ConnectionAbortedError("connection dropped by a fault rule")
 
 

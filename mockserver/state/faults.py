@@ -77,12 +77,12 @@ def add(db: sqlite3.Connection, spec: dict[str, Any]) -> FaultRule:
         raise InvalidFaultRule("vendor-error needs the vendor's error code (or number) in 'code'")
     if kind == "http-status" and not (isinstance(spec.get("status"), int) and 400 <= spec["status"] <= 599):
         raise InvalidFaultRule("http-status needs 'status' from 400 to 599")
-    if kind == "delay" and not ("ms" in spec or ("minMs" in spec and "maxMs" in spec)):
-        raise InvalidFaultRule("delay needs 'ms', or 'minMs' and 'maxMs'")
+    if kind == "delay":
+        _check_delay(spec)
     count, percentage = spec.get("count"), spec.get("percentage")
-    if count is not None and not (isinstance(count, int) and count > 0):
+    if count is not None and not (_is_number(count) and isinstance(count, int) and count > 0):
         raise InvalidFaultRule("count must be a positive whole number")
-    if percentage is not None and not (isinstance(percentage, int | float) and 0 < percentage <= 100):
+    if percentage is not None and not (_is_number(percentage) and 0 < percentage <= 100):
         raise InvalidFaultRule("percentage must be more than 0 and at most 100")
     (rule_id,) = db.execute(
         "INSERT INTO mock_fault (operation, kind, parameters, remaining, percentage) VALUES (?, ?, ?, ?, ?) "
@@ -90,6 +90,20 @@ def add(db: sqlite3.Connection, spec: dict[str, Any]) -> FaultRule:
         (spec.get("operation") or ANY_OPERATION, kind, json.dumps(parameters), count, percentage),
     ).fetchone()
     return FaultRule(rule_id, spec.get("operation") or ANY_OPERATION, kind, parameters, count, percentage)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _check_delay(spec: dict[str, Any]) -> None:
+    bounds = [spec[key] for key in ("ms", "minMs", "maxMs") if key in spec]
+    if not ("ms" in spec or ("minMs" in spec and "maxMs" in spec)):
+        raise InvalidFaultRule("delay needs 'ms', or 'minMs' and 'maxMs'")
+    if not all(_is_number(bound) and bound >= 0 for bound in bounds):
+        raise InvalidFaultRule("delay milliseconds must be numbers, zero or more")
+    if "minMs" in spec and "maxMs" in spec and spec["maxMs"] < spec["minMs"]:
+        raise InvalidFaultRule("delay needs maxMs at least minMs")
 
 
 def rules(db: sqlite3.Connection) -> list[FaultRule]:
@@ -110,10 +124,14 @@ _CHANCE = random.Random()
 
 
 def triggered(db: sqlite3.Connection, operation: str | None, chance: random.Random = _CHANCE) -> list[FaultRule]:
-    """The rules this call sets off (counting one use of each limited rule)."""
-    fired = []
+    """The rules this call sets off: every delay, and the first rule that answers instead (counting
+    one use of each; a second answering rule is left for a later call)."""
+    fired: list[FaultRule] = []
     for rule in rules(db):
         if rule.operation not in (ANY_OPERATION, operation):
+            continue
+        answers = rule.kind != "delay"
+        if answers and any(other.kind != "delay" for other in fired):
             continue
         if rule.percentage is not None and chance.uniform(0, 100) >= rule.percentage:
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 JOURNAL_LIMIT = 1000
@@ -83,6 +84,11 @@ def record(db: sqlite3.Connection, entry: JournalEntry) -> None:
     db.execute("DELETE FROM mock_journal WHERE id <= (SELECT MAX(id) FROM mock_journal) - ?", (JOURNAL_LIMIT,))
 
 
+def instant_text(moment: datetime) -> str:
+    """How the journal writes an instant: UTC, microseconds, so text order is time order."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
 def find(
     db: sqlite3.Connection,
     tenant: str,
@@ -91,6 +97,8 @@ def find(
     verdict: str | None = None,
 ) -> list[JournalEntry]:
     """The tenant's logged calls, oldest first, filtered by operation, instant and verdict."""
+    if since is not None:
+        since = instant_text(datetime.fromisoformat(since.replace("Z", "+00:00")))
     conditions, parameters = ["1 = 1"], []
     for column, value, comparison in (
         ("operation", operation, "="),
