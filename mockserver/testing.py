@@ -17,10 +17,17 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from werkzeug.serving import BaseWSGIServer, make_server
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from mockserver.app import create_app
 from mockserver.settings import Settings
+
+
+class _QuietRequestHandler(WSGIRequestHandler):
+    """No access log: the journal keeps the calls, and a test's output stays the test's."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        pass
 
 
 class MockServerError(AssertionError):
@@ -37,7 +44,7 @@ class RunningMockServer:
         self._thread: threading.Thread | None = None
         if url is None:
             app = create_app(settings)
-            self._server = make_server(host, port, app, threaded=True)
+            self._server = make_server(host, port, app, threaded=True, request_handler=_QuietRequestHandler)
             self._thread = threading.Thread(target=self._server.serve_forever, name="mockserver", daemon=True)
             self._thread.start()
             url = f"http://{host}:{self._server.server_port}"
