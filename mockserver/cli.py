@@ -8,10 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from werkzeug.serving import make_server
-
-from mockserver import fixtures
-from mockserver.app import create_app
+from mockserver import fixtures, serving
 from mockserver.settings import Settings
 
 
@@ -25,6 +22,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--seed", type=int, default=fixtures.DEFAULT_SEED, help="faker seed of the default dataset")
     serve.add_argument("--dataset", type=Path, help="JSON dataset to serve instead of the default one")
     serve.add_argument("--state-dir", type=Path, help="keep tenants as SQLite files here (survives restarts)")
+    serve.add_argument(
+        "--workers", type=int, default=1, help="serve with N gunicorn worker processes sharing state files (for load)"
+    )
 
     seed = commands.add_parser("seed", help="write the default dataset as JSON (edit it, then serve --dataset)")
     seed.add_argument("--seed", type=int, default=fixtures.DEFAULT_SEED)
@@ -34,25 +34,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def serve(args: argparse.Namespace) -> None:
     settings = Settings(seed=args.seed, dataset=args.dataset, state_dir=args.state_dir)
-    app = create_app(settings)
-    server = make_server(args.host, args.port, app, threaded=True)
-    base = f"http://{args.host}:{server.server_port}"
-    lines = ["timecard-mockserver listening on " + base]
-    for path, endpoint in app.endpoints.items():
-        lines.append(f"  {endpoint.contract.wsdl_path.stem:<12} {base}{path}")
-        lines.append(f"  {'':<12} WSDL: {base}{path}?wsdl")
-    lines.append(f"  per-tenant:  {base}/tenants/<name>{next(iter(app.endpoints))} (or header X-Mock-Tenant)")
-    lines.append(
-        f"  demo login:  AccountCode={fixtures.DEMO_ACCOUNT} UserName={fixtures.DEMO_USER} "
-        f"Password={fixtures.DEMO_PASSWORD}"
-    )
-    print("\n".join(lines), flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    if args.workers > 1:
+        serving.serve_workers(settings, args.host, args.port, args.workers)
+    else:
+        serving.serve_threaded(settings, args.host, args.port)
 
 
 def seed(args: argparse.Namespace) -> None:

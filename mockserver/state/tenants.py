@@ -8,6 +8,7 @@ tenant is a WAL file, so state survives restarts and is shared by worker process
 
 from __future__ import annotations
 
+import fcntl
 import re
 import sqlite3
 import threading
@@ -133,11 +134,13 @@ class TenantRegistry:
             self._template.backup(connection)
             return connection
         path = self._state_dir / f"{name}.sqlite3"
-        fresh = not path.exists()
-        connection = _connect(path)
-        connection.execute("PRAGMA busy_timeout = 10000")
-        if fresh:
-            self._template.backup(connection)
-        connection.execute("PRAGMA journal_mode = WAL")
+        with (self._state_dir / ".create.lock").open("a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # worker processes may create the same tenant at once
+            fresh = not path.exists()
+            connection = _connect(path)
+            connection.execute("PRAGMA busy_timeout = 10000")
+            if fresh:
+                self._template.backup(connection)
+            connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = FULL")
         return connection

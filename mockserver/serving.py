@@ -1,0 +1,82 @@
+"""Running the mock: werkzeug's threaded server by default, gunicorn's workers for load.
+
+With ``workers`` > 1 every process serves the same WSGI app, and the tenants' SQLite files under
+``state_dir`` (a temporary directory when none is given) are what they share: one transaction
+per request keeps them correct across processes, as it does across threads.
+"""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from werkzeug.serving import make_server
+
+from mockserver import fixtures
+from mockserver.app import MockServer, create_app
+from mockserver.settings import Settings
+
+
+def banner(app: MockServer, base: str) -> str:
+    """What `mockserver serve` prints: endpoints, WSDL addresses, the tenant URL form, a demo login."""
+    lines = [f"timecard-mockserver listening on {base}"]
+    for path, endpoint in app.endpoints.items():
+        lines.append(f"  {endpoint.contract.wsdl_path.stem:<12} {base}{path}")
+        lines.append(f"  {'':<12} WSDL: {base}{path}?wsdl")
+    lines.append(f"  per-tenant:  {base}/tenants/<name>{next(iter(app.endpoints))} (or header X-Mock-Tenant)")
+    lines.append(f"  admin:       {base}/__admin (journal page: {base}/__admin/)")
+    lines.append(
+        f"  demo login:  AccountCode={fixtures.DEMO_ACCOUNT} UserName={fixtures.DEMO_USER} "
+        f"Password={fixtures.DEMO_PASSWORD}"
+    )
+    return "\n".join(lines)
+
+
+def serve_threaded(settings: Settings, host: str, port: int) -> None:
+    app = create_app(settings)
+    server = make_server(host, port, app, threaded=True)
+    print(banner(app, f"http://{host}:{server.server_port}"), flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+def serve_workers(settings: Settings, host: str, port: int, workers: int, threads: int = 4) -> None:
+    """Serve with gunicorn: ``workers`` processes of ``threads`` threads each, sharing state files."""
+    from gunicorn.app.base import BaseApplication  # imported here: only --workers needs it
+
+    if settings.state_dir is None:
+        shared = Path(tempfile.mkdtemp(prefix="mockserver-state-"))
+        atexit.register(shutil.rmtree, shared, ignore_errors=True)
+        settings = replace(settings, state_dir=shared)
+
+    def when_ready(server: Any) -> None:
+        bound_host, bound_port = server.LISTENERS[0].sock.getsockname()[:2]
+        print(banner(create_app(settings), f"http://{bound_host}:{bound_port}"), flush=True)
+
+    class Gunicorn(BaseApplication):  # type: ignore[misc] # gunicorn is untyped
+        def load_config(self) -> None:
+            options: dict[str, Any] = {
+                "bind": f"{host}:{port}",
+                "workers": workers,
+                "threads": threads,
+                "worker_class": "gthread",
+                "when_ready": when_ready,
+                "accesslog": None,
+                "loglevel": "warning",
+            }
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Callable[..., Any]:
+            return create_app(settings)
+
+    Gunicorn().run()
