@@ -1,21 +1,25 @@
-"""Fixtures shared by every tier: the mock in-process, one fresh tenant per test, zeep wired to it."""
+"""Fixtures shared by every tier: the target (the mock in-process by default), a fresh tenant per test,
+zeep wired to it with every answer checked against our contract."""
 
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import requests
 import zeep
-from support.contract_check import check_response
-from support.tenant_admin import BASE_URL, TenantAdmin
-from support.wsgi_adapter import session_for
+from support.target import Target, TenantAdmin, in_process, live
 from zeep.transports import Transport
 
 from mockserver.app import MockServer, create_app
-from mockserver.projector import ops, pws
-from mockserver.timepunch import sync
+from mockserver.projector import pws
 
 FEATURES = Path(__file__).resolve().parent.parent / "features"
 
@@ -27,14 +31,34 @@ def pytest_configure(config: pytest.Config) -> None:
             config.addinivalue_line("markers", f"{tag}: Gherkin tag")
 
 
-PWS_BINDING = "{http://projectorpsa.com/PwsProjectorServices/}BasicHttpBinding_IPwsProjectorServices"
-OPS_BINDING = "{http://www.opsplanning.com/webservices/public/data}OpsProjectorSvcSoap"
-SYNC_BINDING = "{http://tempuri.org/}WSHttpBinding_ISyncService"
+BINDINGS = {
+    "pws": "{http://projectorpsa.com/PwsProjectorServices/}BasicHttpBinding_IPwsProjectorServices",
+    "ops": "{http://www.opsplanning.com/webservices/public/data}OpsProjectorSvcSoap",
+    "tpsync": "{http://tempuri.org/}WSHttpBinding_ISyncService",
+}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--target-url",
+        action="append",
+        default=[],
+        help="run against a live server: a base URL, or service=URL (pws, ops, tpsync); repeatable",
+    )
 
 
 @pytest.fixture(scope="session")
 def mock_app() -> MockServer:
     return create_app()
+
+
+@pytest.fixture(scope="session")
+def target(request: pytest.FixtureRequest) -> Target:
+    """The server under test: the mock in-process unless --target-url names a live one."""
+    options: list[str] = request.config.getoption("--target-url")
+    if options:
+        return live(options)
+    return in_process(request.getfixturevalue("mock_app"))
 
 
 @pytest.fixture
@@ -44,59 +68,65 @@ def tenant_name() -> str:
 
 
 @pytest.fixture
-def tenant(mock_app: MockServer, tenant_name: str) -> TenantAdmin:
-    return TenantAdmin(mock_app, tenant_name)
+def tenant(target: Target, tenant_name: str) -> TenantAdmin:
+    """The mock's side of this test's tenant (scenarios needing it skip on a live target without it)."""
+    return target.admin(tenant_name)
 
 
 @pytest.fixture(scope="session")
-def pws_zeep_client(mock_app: MockServer) -> zeep.Client:
-    """A zeep client built from the WSDL the mock serves, talking to it in-process."""
-    contract = mock_app.endpoints[pws.ENDPOINT_PATH].contract
+def zeep_clients(target: Target) -> dict[str, zeep.Client]:
+    """One zeep client per service, built from the WSDL the target serves, every answer contract-checked."""
+    transport = Transport(session=target.session)
+    return {service: zeep.Client(f"{url}?wsdl", transport=transport) for service, url in target.urls.items()}
 
-    def check(url: str, body: bytes, status: int) -> None:
-        check_response(contract, body, status)
 
-    transport = Transport(session=session_for(mock_app, BASE_URL, check))
-    return zeep.Client(f"{BASE_URL}{pws.ENDPOINT_PATH}?wsdl", transport=transport)
+def _service(target: Target, clients: dict[str, zeep.Client], service: str, tenant: str) -> Any:
+    return clients[service].create_service(BINDINGS[service], target.address(service, tenant))
 
 
 @pytest.fixture
-def pws_service(pws_zeep_client: zeep.Client, tenant_name: str) -> zeep.proxy.ServiceProxy:
-    """The PWS operations, addressed to this test's own tenant by URL."""
-    return pws_zeep_client.create_service(PWS_BINDING, f"{BASE_URL}/tenants/{tenant_name}{pws.ENDPOINT_PATH}")
+def pws_service(target: Target, zeep_clients: dict[str, zeep.Client], tenant_name: str) -> Any:
+    """The PWS operations, addressed to this test's own tenant."""
+    return _service(target, zeep_clients, "pws", tenant_name)
+
+
+@pytest.fixture
+def ops_service(target: Target, zeep_clients: dict[str, zeep.Client], tenant_name: str) -> Any:
+    """The Ops operations, addressed to this test's own tenant."""
+    return _service(target, zeep_clients, "ops", tenant_name)
+
+
+@pytest.fixture
+def sync_service(target: Target, zeep_clients: dict[str, zeep.Client], tenant_name: str) -> Any:
+    """The Sync Service operations, addressed to this test's own tenant."""
+    return _service(target, zeep_clients, "tpsync", tenant_name)
 
 
 @pytest.fixture(scope="session")
-def ops_zeep_client(mock_app: MockServer) -> zeep.Client:
-    """A zeep client built from the Ops WSDL the mock serves, talking to it in-process."""
-    contract = mock_app.endpoints[ops.ENDPOINT_PATH].contract
-
-    def check(url: str, body: bytes, status: int) -> None:
-        check_response(contract, body, status)
-
-    transport = Transport(session=session_for(mock_app, BASE_URL, check))
-    return zeep.Client(f"{BASE_URL}{ops.ENDPOINT_PATH}?wsdl", transport=transport)
-
-
-@pytest.fixture
-def ops_service(ops_zeep_client: zeep.Client, tenant_name: str) -> zeep.proxy.ServiceProxy:
-    """The Ops operations, addressed to this test's own tenant by URL."""
-    return ops_zeep_client.create_service(OPS_BINDING, f"{BASE_URL}/tenants/{tenant_name}{ops.ENDPOINT_PATH}")
-
-
-@pytest.fixture(scope="session")
-def sync_zeep_client(mock_app: MockServer) -> zeep.Client:
-    """A zeep client built from the TimePunch WSDL the mock serves (SOAP 1.2, WS-Addressing), in-process."""
-    contract = mock_app.endpoints[sync.ENDPOINT_PATH].contract
-
-    def check(url: str, body: bytes, status: int) -> None:
-        check_response(contract, body, status)
-
-    transport = Transport(session=session_for(mock_app, BASE_URL, check))
-    return zeep.Client(f"{BASE_URL}{sync.ENDPOINT_PATH}?wsdl", transport=transport)
-
-
-@pytest.fixture
-def sync_service(sync_zeep_client: zeep.Client, tenant_name: str) -> zeep.proxy.ServiceProxy:
-    """The Sync Service operations, addressed to this test's own tenant by URL."""
-    return sync_zeep_client.create_service(SYNC_BINDING, f"{BASE_URL}/tenants/{tenant_name}{sync.ENDPOINT_PATH}")
+def server_url() -> Iterator[str]:
+    """`python -m mockserver serve` on a free port; its banner says which."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mockserver", "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,  # werkzeug's request log
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        banner = process.stdout.readline()
+        match = re.search(r"listening on (http://\S+)", banner)
+        assert match, banner
+        url = match[1]
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                requests.get(f"{url}{pws.ENDPOINT_PATH}?wsdl", timeout=1).raise_for_status()
+                break
+            except requests.ConnectionError:
+                time.sleep(0.05)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        if process.stdout is not None:
+            process.stdout.close()

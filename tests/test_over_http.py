@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -22,36 +18,6 @@ from mockserver.timepunch import sync
 EXAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "projector" / "examples"
 BINDING = "{http://projectorpsa.com/PwsProjectorServices/}BasicHttpBinding_IPwsProjectorServices"
 SYNC_BINDING = "{http://tempuri.org/}WSHttpBinding_ISyncService"
-
-
-@pytest.fixture(scope="module")
-def server_url() -> Iterator[str]:
-    """`python -m mockserver serve` on a free port; its banner says which."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mockserver", "serve", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,  # werkzeug's request log
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        banner = process.stdout.readline()
-        match = re.search(r"listening on (http://\S+)", banner)
-        assert match, banner
-        url = match[1]
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                requests.get(f"{url}{pws.ENDPOINT_PATH}?wsdl", timeout=1).raise_for_status()
-                break
-            except requests.ConnectionError:
-                time.sleep(0.05)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        if process.stdout is not None:
-            process.stdout.close()
 
 
 @pytest.fixture(scope="module")

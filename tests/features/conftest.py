@@ -15,17 +15,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import zeep
 from lxml import etree
 from ops_steps import *  # noqa: F403 - the Ops step vocabulary, registered here for every feature
 from pytest_bdd import given, parsers, then, when
-from support.tenant_admin import BASE_URL, PASSWORDS, TenantAdmin
+from support.target import PASSWORDS, Target, TenantAdmin
 from timepunch_steps import *  # noqa: F403 - the TimePunch step vocabulary
 from zeep.exceptions import Fault
 from zeep.helpers import serialize_object
 
 from mockserver import fixtures
-from mockserver.projector import pws
 from mockserver.projector.catalogue import PWS_CATALOGUE
 from mockserver.state import clock
 
@@ -51,6 +49,7 @@ class World:
     service: Any
     tenant: TenantAdmin
     session: Any
+    target: Target
     ticket: str | None = None
     operation: str = ""
     answered: str = ""
@@ -82,8 +81,8 @@ class World:
 
 
 @pytest.fixture
-def world(pws_service: Any, tenant: TenantAdmin, pws_zeep_client: zeep.Client) -> World:
-    return World(service=pws_service, tenant=tenant, session=pws_zeep_client.transport.session)
+def world(pws_service: Any, tenant: TenantAdmin, target: Target) -> World:
+    return World(service=pws_service, tenant=tenant, session=target.session, target=target)
 
 
 # -- values in tables ----------------------------------------------------------------------------
@@ -171,7 +170,7 @@ def login(world: World, user: str, password: str, account: str = fixtures.DEMO_A
 
 @given(parsers.parse('I am logged in to Projector as "{user}"'))
 def _(world: World, user: str) -> None:
-    response = login(world, user, PASSWORDS[user])
+    response = login(world, user, world.target.password(user, PASSWORDS[user]))
     assert response.Status == "Ok", response
 
 
@@ -379,7 +378,7 @@ def post_envelope(world: World, envelope: str, action: str | None) -> None:
     if action is not None:
         headers["SOAPAction"] = action
     body = envelope.replace("{ticket}", world.ticket or "")
-    address = f"{BASE_URL}/tenants/{world.tenant.name}{pws.ENDPOINT_PATH}"
+    address = world.target.address("pws", world.tenant.name)
     answer = world.session.post(address, data=body.encode(), headers=headers)
     world.raw = (answer.status_code, answer.content)
 

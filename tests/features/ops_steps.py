@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from pytest_bdd import given, parsers, then, when
-from support.tenant_admin import PASSWORDS, TenantAdmin
+from support.target import PASSWORDS, Target, TenantAdmin
 from zeep.helpers import serialize_object
 
 from mockserver.projector.catalogue import OPS_CATALOGUE
@@ -23,6 +23,7 @@ class OpsWorld:
 
     service: Any
     tenant: TenantAdmin
+    target: Target
     header: dict[str, str] | None = None
     batch_id: int | None = None
     result: dict[str, Any] = field(default_factory=dict)
@@ -35,8 +36,8 @@ class OpsWorld:
 
 
 @pytest.fixture
-def ops(ops_service: Any, tenant: TenantAdmin) -> OpsWorld:
-    return OpsWorld(service=ops_service, tenant=tenant)
+def ops(ops_service: Any, tenant: TenantAdmin, target: Target) -> OpsWorld:
+    return OpsWorld(service=ops_service, tenant=tenant, target=target)
 
 
 def card(row: dict[str, str]) -> dict[str, Any]:
@@ -62,7 +63,7 @@ def table(datatable: list[list[str]]) -> list[dict[str, str]]:
 
 @given(parsers.parse('I authenticate to Ops as "{user}"'))
 def _(ops: OpsWorld, user: str) -> None:
-    ops.header = {"EmailAddress": user, "Password": PASSWORDS[user]}
+    ops.header = {"EmailAddress": user, "Password": ops.target.password(user, PASSWORDS[user])}
 
 
 @given(parsers.parse('I authenticate to Ops as "{user}" with the password "{password}"'))
@@ -72,7 +73,7 @@ def _(ops: OpsWorld, user: str, password: str) -> None:
 
 @given(parsers.parse('I authenticate to Ops as "{user}" in the account "{account}"'))
 def _(ops: OpsWorld, user: str, account: str) -> None:
-    ops.header = {"EmailAddress": user, "Password": PASSWORDS[user], "AccountName": account}
+    ops.header = {"EmailAddress": user, "Password": ops.target.password(user, PASSWORDS[user]), "AccountName": account}
 
 
 @given("I send no Ops authentication header")

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from pytest_bdd import given, parsers, then, when
-from support.tenant_admin import TenantAdmin
+from support.target import Target, TenantAdmin
 from zeep.helpers import serialize_object
 
 from mockserver.fixtures import TIMEPUNCH_CUSTOMER_TOKEN, TIMEPUNCH_PROFILES, md5_upper
@@ -26,6 +26,7 @@ class SyncWorld:
 
     service: Any
     tenant: TenantAdmin
+    target: Target
     authentication: dict[str, Any] = field(default_factory=dict)
     answer: dict[str, Any] = field(default_factory=dict)
 
@@ -57,8 +58,8 @@ class SyncWorld:
 
 
 @pytest.fixture
-def tp(sync_service: Any, tenant: TenantAdmin) -> SyncWorld:
-    return SyncWorld(service=sync_service, tenant=tenant)
+def tp(sync_service: Any, tenant: TenantAdmin, target: Target) -> SyncWorld:
+    return SyncWorld(service=sync_service, tenant=tenant, target=target)
 
 
 def fault(world: SyncWorld) -> dict[str, Any] | None:
@@ -71,7 +72,7 @@ def fault(world: SyncWorld) -> dict[str, Any] | None:
 
 @given(parsers.parse('I am TimePunch user "{logon}"'))
 def _(tp: SyncWorld, logon: str) -> None:
-    password, _ = TIMEPUNCH_PROFILES[logon]
+    password = tp.target.password(logon, TIMEPUNCH_PROFILES[logon][0])
     tp.authentication = {
         "Culture": "de-DE",
         "CustomerToken": TIMEPUNCH_CUSTOMER_TOKEN,

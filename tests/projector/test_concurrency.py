@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import zeep
-from support.tenant_admin import BASE_URL
+from support.target import IN_PROCESS_BASE as BASE_URL
 from support.wsgi_adapter import session_for
 from zeep.transports import Transport
 
