@@ -23,6 +23,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--dataset", type=Path, help="JSON dataset to serve instead of the default one")
     serve.add_argument("--state-dir", type=Path, help="keep tenants as SQLite files here (survives restarts)")
     serve.add_argument(
+        "--report", type=Path, help="write a JUnit XML contract report of the requests received to this file"
+    )
+    serve.add_argument(
         "--workers", type=int, default=1, help="serve with N gunicorn worker processes sharing state files (for load)"
     )
 
@@ -34,10 +37,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def serve(args: argparse.Namespace) -> None:
     settings = Settings(seed=args.seed, dataset=args.dataset, state_dir=args.state_dir)
+    if args.workers > 1 and args.report:
+        raise SystemExit("--report goes with the default server (no --workers)")
     if args.workers > 1:
         serving.serve_workers(settings, args.host, args.port, args.workers)
     else:
-        serving.serve_threaded(settings, args.host, args.port)
+        serving.serve_threaded(settings, args.host, args.port, args.report)
 
 
 def seed(args: argparse.Namespace) -> None:

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import atexit
 import shutil
+import signal
 import tempfile
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -19,6 +22,7 @@ from werkzeug.serving import make_server
 
 from mockserver import fixtures
 from mockserver.app import MockServer, create_app
+from mockserver.report import write_report
 from mockserver.settings import Settings
 
 
@@ -37,16 +41,32 @@ def banner(app: MockServer, base: str) -> str:
     return "\n".join(lines)
 
 
-def serve_threaded(settings: Settings, host: str, port: int) -> None:
+def serve_threaded(settings: Settings, host: str, port: int, report: Path | None = None) -> None:
     app = create_app(settings)
     server = make_server(host, port, app, threaded=True)
     print(banner(app, f"http://{host}:{server.server_port}"), flush=True)
+    signal.signal(signal.SIGTERM, _stop)
+    if report is not None:
+        threading.Thread(target=_keep_writing, args=(app, report), daemon=True).start()
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         server.server_close()
+        if report is not None:
+            write_report(app.tenants, report)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # SIGTERM ends `serve` as Ctrl-C does: the report is written last
+
+
+def _keep_writing(app: MockServer, report: Path, every: float = 1.0) -> None:
+    """Keep the report current while serving, so a reader never needs the mock to stop first."""
+    while True:
+        write_report(app.tenants, report)
+        time.sleep(every)
 
 
 def serve_workers(settings: Settings, host: str, port: int, workers: int, threads: int = 4) -> None:

@@ -1,0 +1,55 @@
+"""`mockserver serve --report junit.xml`: a client's contract report, per operation, for CI to display."""
+
+from __future__ import annotations
+
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+from lxml import etree
+
+from mockserver.projector import pws
+
+VALID = (
+    '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" '
+    'xmlns:p="http://projectorpsa.com/PwsProjectorServices/" xmlns:r="http://projectorpsa.com/DataContracts/Requests/">'
+    "<s:Body><p:PwsAuthenticate><p:serviceRequest><r:AccountCode>DEMO</r:AccountCode><r:Password>x</r:Password>"
+    "<r:UserName>e123@example.com</r:UserName></p:serviceRequest></p:PwsAuthenticate></s:Body></s:Envelope>"
+)
+INVALID = VALID.replace("<r:Password>x</r:Password>", "")
+
+
+def test_the_report_lists_each_operation_called_and_each_violation(tmp_path: Path) -> None:
+    report = tmp_path / "junit.xml"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mockserver", "serve", "--port", "0", "--report", str(report)],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        url = re.search(r"listening on (http://\S+)", process.stdout.readline())[1]  # type: ignore[index]
+        address = f"{url}/tenants/ci{pws.ENDPOINT_PATH}"
+        for body in (VALID, INVALID, VALID):
+            requests.post(address, data=body, headers={"Content-Type": "text/xml"}, timeout=10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and (not report.exists() or b"failure" not in report.read_bytes()):
+            time.sleep(0.1)
+        running = etree.parse(str(report))
+        assert running.find(".//failure") is not None  # kept current while the mock serves
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=10)
+        if process.stdout is not None:
+            process.stdout.close()
+    suites = etree.parse(str(report)).getroot()
+    (case,) = suites.iter("testcase")
+    assert (case.get("classname"), case.get("name")) == (pws.ENDPOINT_PATH, "PwsAuthenticate")
+    failure = case.find("failure")
+    assert failure is not None
+    assert failure.get("message") == "1 of 3 request(s) broke the contract"
+    assert "Password" in (failure.text or "")
+    assert re.search(r"tenant ci: /\S+PwsAuthenticate\S*: ", failure.text or "")
