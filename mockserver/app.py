@@ -27,6 +27,8 @@ from mockserver.timepunch import sync
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
 
+SERVICES = (pws.SERVICE, ops.SERVICE, sync.SERVICE)
+"""Every vendor service the mock serves, each at its vendor path."""
 _TENANT_PREFIX = re.compile(r"^/tenants/(?P<tenant>[^/]+)(?P<rest>/.*)$")
 
 
@@ -50,9 +52,8 @@ class MockServer:
         self.settings = settings
         self.tenants = build_template(settings)
         self.endpoints: dict[str, SoapEndpoint] = {
-            pws.ENDPOINT_PATH: pws.endpoint(self.tenants, settings),
-            ops.ENDPOINT_PATH: ops.endpoint(self.tenants, settings),
-            sync.ENDPOINT_PATH: sync.endpoint(self.tenants, settings),
+            service.path: service.endpoint(self.tenants, settings.max_request_bytes, settings.strict_responses)
+            for service in SERVICES
         }
         self._by_path = {path.lower(): endpoint for path, endpoint in self.endpoints.items()}
         self.admin = AdminApi(self.tenants, self.endpoints)

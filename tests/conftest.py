@@ -4,22 +4,18 @@ zeep wired to it with every answer checked against our contract."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import requests
 import zeep
+from support.served import served
 from support.target import Target, TenantAdmin, in_process, live
 from zeep.transports import Transport
 
 from mockserver.app import MockServer, create_app
-from mockserver.projector import pws
 
 FEATURES = Path(__file__).resolve().parent.parent / "features"
 
@@ -104,29 +100,6 @@ def sync_service(target: Target, zeep_clients: dict[str, zeep.Client], tenant_na
 
 @pytest.fixture(scope="session")
 def server_url() -> Iterator[str]:
-    """`python -m mockserver serve` on a free port; its banner says which."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mockserver", "serve", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,  # werkzeug's request log
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        banner = process.stdout.readline()
-        match = re.search(r"listening on (http://\S+)", banner)
-        assert match, banner
-        url = match[1]
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                requests.get(f"{url}{pws.ENDPOINT_PATH}?wsdl", timeout=1).raise_for_status()
-                break
-            except requests.ConnectionError:
-                time.sleep(0.05)
+    """`python -m mockserver serve` in its own process, shared by the session's HTTP tests."""
+    with served() as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        if process.stdout is not None:
-            process.stdout.close()

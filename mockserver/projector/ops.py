@@ -20,11 +20,8 @@ from mockserver.contracts import CONTRACTS_DIR
 from mockserver.projector import batches
 from mockserver.projector.batches import BatchCloser, CardProblems, CloseOptions, ImportedCard
 from mockserver.projector.catalogue import OpsError
-from mockserver.settings import Settings
-from mockserver.soap.contract import load_contract
-from mockserver.soap.service import Handler, RequestContext, SoapEndpoint
+from mockserver.soap.service import Handler, RequestContext, Service
 from mockserver.state import clock
-from mockserver.state.tenants import TenantRegistry
 
 OPS = "http://www.opsplanning.com/webservices/public/data"
 CONTRACT_PATH = CONTRACTS_DIR / "projector-ops" / "ops.wsdl"
@@ -261,12 +258,4 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
-def endpoint(tenants: TenantRegistry, settings: Settings) -> SoapEndpoint:
-    return SoapEndpoint(
-        load_contract(CONTRACT_PATH),
-        HANDLERS,
-        tenants,
-        max_request_bytes=settings.max_request_bytes,
-        strict_responses=settings.strict_responses,
-        understood_headers=[AUTHENTICATION_HEADER],
-    )
+SERVICE = Service(ENDPOINT_PATH, CONTRACT_PATH, HANDLERS, understood_headers=(AUTHENTICATION_HEADER,))

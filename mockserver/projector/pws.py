@@ -36,12 +36,9 @@ from mockserver.projector.sessions import Caller
 from mockserver.projector.timecards import ItemOutcome, SaveOutcome, TimeCardSaver
 from mockserver.projector.transfers import TimeTransfer
 from mockserver.projector.wire import COM, CS, REQ, RESP, TAC, add, members, text
-from mockserver.settings import Settings
 from mockserver.soap import ns
-from mockserver.soap.contract import load_contract
-from mockserver.soap.service import Handler, RequestContext, SoapEndpoint
+from mockserver.soap.service import Handler, RequestContext, Service
 from mockserver.state import clock
-from mockserver.state.tenants import TenantRegistry
 
 CONTRACT_PATH = CONTRACTS_DIR / "projector" / "pws.wsdl"
 ENDPOINT_PATH = "/OpsProjectorWcfSvc/PwsProjectorServices.svc"
@@ -493,11 +490,4 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
-def endpoint(tenants: TenantRegistry, settings: Settings) -> SoapEndpoint:
-    return SoapEndpoint(
-        load_contract(CONTRACT_PATH),
-        HANDLERS,
-        tenants,
-        max_request_bytes=settings.max_request_bytes,
-        strict_responses=settings.strict_responses,
-    )
+SERVICE = Service(ENDPOINT_PATH, CONTRACT_PATH, HANDLERS)

@@ -15,6 +15,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -22,7 +23,7 @@ from werkzeug.datastructures import Headers
 from werkzeug.http import parse_options_header
 from werkzeug.wrappers import Request, Response
 
-from mockserver.soap.contract import Contract, Operation
+from mockserver.soap.contract import Contract, Operation, load_contract
 from mockserver.soap.envelope import (
     DEFAULT_MAX_REQUEST_BYTES,
     Envelope,
@@ -349,6 +350,27 @@ class _DroppedConnection(Response):
         if connection is not None:  # werkzeug's server: close it for real, the client sees a reset
             connection.shutdown(socket.SHUT_RDWR)
         raise ConnectionAbortedError("connection dropped by a fault rule")
+
+
+@dataclass(frozen=True)
+class Service:
+    """A vendor service as the app mounts it: at which path, by which contract, with which handlers."""
+
+    path: str
+    contract_path: Path
+    handlers: Mapping[str, Handler]
+    endpoint_class: type[SoapEndpoint] = SoapEndpoint
+    understood_headers: tuple[str, ...] = ()
+
+    def endpoint(self, tenants: TenantRegistry, max_request_bytes: int, strict_responses: bool) -> SoapEndpoint:
+        return self.endpoint_class(
+            load_contract(self.contract_path),
+            self.handlers,
+            tenants,
+            max_request_bytes=max_request_bytes,
+            strict_responses=strict_responses,
+            understood_headers=self.understood_headers,
+        )
 
 
 class UnsupportedMediaType(SoapFault):

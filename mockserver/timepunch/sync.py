@@ -20,14 +20,13 @@ from typing import Any
 from lxml import etree
 
 from mockserver.contracts import CONTRACTS_DIR
-from mockserver.settings import Settings
 from mockserver.soap import ns
 from mockserver.soap.addressing import AddressingEndpoint
 from mockserver.soap.contract import load_contract
 from mockserver.soap.datacontract import NIL, DataContracts
-from mockserver.soap.service import Handler, RequestContext
+from mockserver.soap.service import Handler, RequestContext, Service
 from mockserver.state import clock
-from mockserver.state.tenants import TenantRegistry, savepoint
+from mockserver.state.tenants import savepoint
 from mockserver.timepunch import data
 from mockserver.timepunch.access import Actor, authenticate
 from mockserver.timepunch.faults import TpError
@@ -313,11 +312,4 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
-def endpoint(tenants: TenantRegistry, settings: Settings) -> AddressingEndpoint:
-    return AddressingEndpoint(
-        load_contract(CONTRACT_PATH),
-        HANDLERS,
-        tenants,
-        max_request_bytes=settings.max_request_bytes,
-        strict_responses=settings.strict_responses,
-    )
+SERVICE = Service(ENDPOINT_PATH, CONTRACT_PATH, HANDLERS, endpoint_class=AddressingEndpoint)

@@ -7,9 +7,6 @@ real HTTP (`python -m mockserver serve` in a subprocess).
 from __future__ import annotations
 
 import json
-import re
-import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -21,6 +18,7 @@ from typing import Any
 import pytest
 import requests
 from lxml import etree
+from support.served import served
 from werkzeug.test import Client, TestResponse
 
 from mockserver.app import MockServer
@@ -172,32 +170,9 @@ def other_tenant(tenant_name: str) -> str:
 
 @pytest.fixture(scope="module")
 def server_url() -> Iterator[str]:
-    """`python -m mockserver serve` on a free port; its banner says which."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mockserver", "serve", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,  # werkzeug's request log
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        banner = process.stdout.readline()
-        match = re.search(r"listening on (http://\S+)", banner)
-        assert match, banner
-        url = match[1]
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                requests.get(f"{url}/__admin/health", timeout=1).raise_for_status()
-                break
-            except requests.ConnectionError:
-                time.sleep(0.05)
+    """A server of this module's own (its journal must hold only this module's calls)."""
+    with served() as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        if process.stdout is not None:
-            process.stdout.close()
 
 
 # -- server -----------------------------------------------------------------------------------------

@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
 import requests
 from lxml import html
+from support.served import served
 
 from mockserver.projector import pws
 
@@ -90,30 +88,11 @@ def chromium() -> str:
 
 @pytest.fixture(scope="module")
 def journal() -> Iterator[Journal]:
-    """`python -m mockserver serve` on a free port, with the two requests journalled for TENANT."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mockserver", "serve", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,  # werkzeug's request log
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        banner = process.stdout.readline()
-        match = re.search(r"listening on (http://\S+)", banner)
-        assert match, banner
-        url = match[1]
+    """A server of its own (the page lists every tenant's calls), with the two requests journalled for TENANT."""
+    with served() as url:
         endpoint = f"{url}/tenants/{TENANT}{pws.ENDPOINT_PATH}"
         headers = {"Content-Type": "text/xml; charset=utf-8"}
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                valid = requests.post(endpoint, data=VALID, headers=headers, timeout=5)
-                break
-            except requests.ConnectionError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
+        valid = requests.post(endpoint, data=VALID, headers=headers, timeout=5)
         assert valid.status_code == 200, valid.text
         violating = requests.post(endpoint, data=VIOLATING, headers=headers, timeout=5)
         assert violating.status_code == 500, violating.text
@@ -124,11 +103,6 @@ def journal() -> Iterator[Journal]:
         ]
         valid_entry, violating_entry = logged
         yield Journal(url, f"{valid_entry['id']}@{TENANT}", f"{violating_entry['id']}@{TENANT}")
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        if process.stdout is not None:
-            process.stdout.close()
 
 
 def rendered(chromium: str, url: str) -> html.HtmlElement:
