@@ -10,6 +10,8 @@ from pathlib import Path
 
 from mockserver import fixtures, serving
 from mockserver.settings import Settings
+from mockserver.spec.report import write_report
+from mockserver.spec.services import FEATURES_DIR
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,6 +34,16 @@ def _parser() -> argparse.ArgumentParser:
     seed = commands.add_parser("seed", help="write the default dataset as JSON (edit it, then serve --dataset)")
     seed.add_argument("--seed", type=int, default=fixtures.DEFAULT_SEED)
     seed.add_argument("--output", type=Path, help="file to write (default: standard output)")
+
+    spec = commands.add_parser("spec", help="write the living specification: HTML and Markdown report of the features")
+    spec.add_argument("--features", type=Path, default=FEATURES_DIR, help=f"feature files (default {FEATURES_DIR})")
+    spec.add_argument(
+        "--results",
+        type=Path,
+        default=Path("build/spec-results.json"),
+        help="results of the last test run, written by tests/spec_results.py (default build/spec-results.json)",
+    )
+    spec.add_argument("--output", type=Path, default=Path("build/spec"), help="directory to write (default build/spec)")
     return parser
 
 
@@ -53,6 +65,16 @@ def seed(args: argparse.Namespace) -> None:
         sys.stdout.write(text + "\n")
 
 
+def spec(args: argparse.Namespace) -> None:
+    try:
+        written = write_report(args.features, args.results, args.output)
+    except (OSError, ValueError) as error:  # a Gherkin or results file it cannot read is a ValueError
+        sys.exit(f"mockserver spec: {error}")
+    if written.results is None:
+        sys.stderr.write(f"mockserver spec: no results at {args.results}: every scenario shows 'not run'\n")
+    sys.stdout.write(f"{written.html}\n{written.markdown}\n")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     args = _parser().parse_args(argv)
-    {"serve": serve, "seed": seed}[args.command](args)
+    {"serve": serve, "seed": seed, "spec": spec}[args.command](args)

@@ -17,6 +17,7 @@ from zeep.transports import Transport
 
 from mockserver.app import MockServer, create_app
 
+pytest_plugins = ["spec_results"]  # records each scenario's outcome for `mockserver spec`
 FEATURES = Path(__file__).resolve().parent.parent / "features"
 
 
