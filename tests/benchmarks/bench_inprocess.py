@@ -1,0 +1,234 @@
+"""Benchmark: in-process cost per operation, against the floor of parsing and validating the request with lxml.
+
+Run: python tests/benchmarks/bench_inprocess.py [--quick] [--profile]   (or everything: bench.py)
+Each operation is served by werkzeug's test client over create_app() (the whole request path: parse,
+route, lxml validation, handler in one SQLite transaction, response validation, journal; no sockets),
+each request prepared once, many iterations; per call the median and p99. The floor is
+lxml.etree.fromstring of the same bytes plus the endpoint contract's compiled XMLSchema validating
+the body element: what any validating SOAP server pays at least. --profile prints cProfile's top
+functions per operation instead of the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bench_ops_import import import_body, open_batch
+from benchlib import (
+    SAVE_FIRST_DAY,
+    SOAP11,
+    TP_SEARCH_HEADERS,
+    TRANSFER_TARGETS,
+    Figures,
+    authenticate_body,
+    median,
+    percentile,
+    pws_headers,
+    save_body,
+    search_body,
+    section,
+    ticket_of,
+    transfer_body,
+)
+from lxml import etree
+from werkzeug.test import Client
+from werkzeug.wrappers import Response
+
+from mockserver.app import create_app
+from mockserver.projector import ops, pws
+from mockserver.soap.contract import Contract, load_contract
+from mockserver.timepunch import sync
+
+SOAP12 = "http://www.w3.org/2003/05/soap-envelope"
+RATIO_TARGET = "< 2x"
+SEARCH_SINCE = "2024-02-27T00:00:00"
+"""Three of ralf.herrmann's four dataset entries are after it: the search answers three entries."""
+CARDS_PER_BATCH = 100
+BLOCK = 100
+"""Ops imports go into a new batch every 100 cards: each import's cost grows with its batch
+(bench_scaling's ops_import_1_into_10000_batch_ms shows how much)."""
+
+
+@dataclass
+class Operation:
+    """One operation as the benchmark sends it: a prepared request per iteration, and how to tell success."""
+
+    name: str
+    url: str
+    headers: dict[str, str]
+    bodies: list[bytes]
+    contract: Contract
+    succeeded: Callable[[bytes], bool]
+
+
+def _days(count: int) -> Iterable[str]:
+    first = date.fromisoformat(SAVE_FIRST_DAY)
+    return ((first + timedelta(days=n)).isoformat() for n in range(count))
+
+
+def operations(client: Client, iterations: int) -> list[Operation]:
+    """The five operations, each in a tenant of its own, with ``iterations`` requests each (plus a warm-up)."""
+    count = iterations + iterations // 10
+    pws_url = f"/tenants/inproc-pws{pws.ENDPOINT_PATH}"
+    login = client.post(pws_url, data=authenticate_body(), headers=pws_headers("PwsAuthenticate"))
+    ticket = ticket_of(login.get_data())
+    pws_contract = load_contract(pws.CONTRACT_PATH)
+
+    def pws_ok(answer: bytes) -> bool:
+        return b"Status>Ok<" in answer and b"ErrorNumber>" not in answer
+
+    batches = [open_batch(client, "inproc-ops") for _ in range(0, count, CARDS_PER_BATCH)]
+    one_card = [import_body(batch, 1) for batch in batches]
+    assert b">B-0<" in one_card[0]
+    return [
+        Operation(
+            "PwsAuthenticate",
+            pws_url,
+            pws_headers("PwsAuthenticate"),
+            [authenticate_body()] * count,
+            pws_contract,
+            pws_ok,
+        ),
+        Operation(
+            "PwsSaveTimeCards",  # one new card per call, each on a day of its own: every call inserts
+            pws_url,
+            pws_headers("PwsSaveTimeCards"),
+            [save_body(ticket, day) for day in _days(count)],
+            pws_contract,
+            pws_ok,
+        ),
+        Operation(
+            "PwsTransferTime",  # one card, back and forth between two projects' roles
+            pws_url,
+            pws_headers("PwsTransferTime"),
+            [transfer_body(ticket, TRANSFER_TARGETS[n % 2]) for n in range(count)],
+            pws_contract,
+            pws_ok,
+        ),
+        Operation(
+            "OpsImportTimeCards",  # one card per call into an open batch, each its own reference id
+            f"/tenants/inproc-ops{ops.ENDPOINT_PATH}",
+            {"Content-Type": "text/xml; charset=utf-8"},
+            [one_card[n // CARDS_PER_BATCH].replace(b">B-0<", f">I-{n}<".encode()) for n in range(count)],
+            load_contract(ops.CONTRACT_PATH),
+            lambda answer: b"<ServiceResult>Ok</ServiceResult>" in answer,
+        ),
+        Operation(
+            "SearchTimeEntriesForSynchronisation",  # the fixture's request; three entries answered
+            f"/tenants/inproc-tp{sync.ENDPOINT_PATH}",
+            TP_SEARCH_HEADERS,
+            [search_body(SEARCH_SINCE)] * count,
+            load_contract(sync.CONTRACT_PATH),
+            lambda answer: answer.count(b"TimeEntryDto>") == 6 and b"Fault" not in answer,
+        ),
+    ]
+
+
+def body_element(root: etree._Element) -> etree._Element:
+    body = root.find(f"{{{SOAP11}}}Body")
+    if body is None:
+        body = root.find(f"{{{SOAP12}}}Body")
+    assert body is not None
+    return body[0]
+
+
+def served(
+    client: Client, operation: Operation, bodies: list[bytes], with_floor: bool = True
+) -> tuple[list[float], list[float]]:
+    """Seconds per call through the whole app, and per floor of the same request (lxml parse of its bytes,
+    its body element validated by the compiled schema the server uses). In turns, a block of BLOCK calls
+    then their floors, so that a machine busy for a while weighs on both alike while the floor stays a
+    tight loop (its best case: the floor). Every answer is checked after the clock stopped."""
+    schema = operation.contract._schema  # the lxml XMLSchema the endpoint validates with
+    assert schema.validate(body_element(etree.fromstring(bodies[0])))
+    costs, floors, answers = [], [], []
+    for first in range(0, len(bodies), BLOCK):
+        block = bodies[first : first + BLOCK]
+        for body in block:
+            started = time.perf_counter()
+            response = client.post(operation.url, data=body, headers=operation.headers)
+            answer = response.get_data()
+            costs.append(time.perf_counter() - started)
+            answers.append((response.status_code, answer))
+        for body in block if with_floor else ():
+            started = time.perf_counter()
+            schema.validate(body_element(etree.fromstring(body)))
+            floors.append(time.perf_counter() - started)
+    for status, answer in answers:
+        if status != 200 or not operation.succeeded(answer):
+            raise RuntimeError(f"{operation.name} failed ({status}): {answer[:800]!r}")
+    return costs, floors
+
+
+def client_overhead(body: bytes, iterations: int) -> list[float]:
+    """Seconds per call of werkzeug's test client itself: the same request to an app that only reads it."""
+    answer = b"<x/>" * 250
+
+    def trivial(environ, start_response):  # type: ignore[no-untyped-def]
+        environ["wsgi.input"].read()
+        return Response(answer, content_type="text/xml; charset=utf-8")(environ, start_response)
+
+    client, timings = Client(trivial), []
+    for _ in range(iterations):
+        started = time.perf_counter()
+        client.post("/tenants/x/endpoint", data=body, headers=pws_headers("PwsSaveTimeCards")).get_data()
+        timings.append(time.perf_counter() - started)
+    return timings
+
+
+def run(figures: Figures, quick: bool = False) -> None:
+    iterations = 300 if quick else 2000
+    section(f"in-process cost per operation (werkzeug test client, {iterations} calls each) vs the lxml floor")
+    client = Client(create_app())
+    for operation in operations(client, iterations):
+        served(client, operation, operation.bodies[:-iterations])  # warm-up
+        cost, base = served(client, operation, operation.bodies[-iterations:])
+        name = operation.name
+        figures.add(f"inproc_{name}_median_ms", median(cost) * 1000, "ms")
+        figures.add(f"inproc_{name}_p99_ms", percentile(cost, 99) * 1000, "ms")
+        figures.add(f"floor_{name}_median_ms", median(base) * 1000, "ms", note="lxml parse + validate")
+        figures.add(f"inproc_{name}_vs_floor", median(cost) / median(base), "x", RATIO_TARGET)
+    overhead = client_overhead(save_body("x", SAVE_FIRST_DAY), iterations)
+    figures.add(
+        "inproc_test_client_overhead_ms",
+        median(overhead) * 1000,
+        "ms",
+        note="werkzeug test client alone, included in each inproc figure",
+    )
+
+
+def profile(iterations: int, top: int) -> None:
+    """cProfile of each operation's calls: the functions where the time goes."""
+    client = Client(create_app())
+    for operation in operations(client, iterations):
+        served(client, operation, operation.bodies[:10])
+        profiler = cProfile.Profile()
+        profiler.enable()
+        served(client, operation, operation.bodies[10:], with_floor=False)
+        profiler.disable()
+        print(f"\n==== {operation.name}: {len(operation.bodies) - 10} calls")
+        stats = pstats.Stats(profiler)
+        stats.sort_stats("tottime").print_stats(top)
+        stats.sort_stats("cumulative").print_stats("mockserver", top)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--profile", action="store_true", help="print cProfile's top functions per operation")
+    parser.add_argument("--top", type=int, default=20, help="functions listed per profile (default 20)")
+    args = parser.parse_args()
+    if args.profile:
+        profile(300 if args.quick else 1000, args.top)
+    else:
+        run(Figures(), args.quick)
+
+
+if __name__ == "__main__":
+    main()
