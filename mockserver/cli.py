@@ -58,7 +58,7 @@ def serve(args: argparse.Namespace) -> None:
 
 
 def seed(args: argparse.Namespace) -> None:
-    text = json.dumps(fixtures.default_dataset(args.seed), indent=1)
+    text = json.dumps(fixtures.build_dataset(args.seed), indent=1)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
     else:

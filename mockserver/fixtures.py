@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from faker import Faker
+from mockserver.contracts import CONTRACTS_DIR
 
 Row = dict[str, Any]
 Dataset = dict[str, list[Row]]
@@ -30,6 +30,14 @@ DEMO_PASSWORD = "demo-password"  # noqa: S105 - a published demo login of the mo
 """A demo login that may enter time on behalf of others (as the vendor's example does)."""
 
 _FIRST_UID = 1152921504606846976  # 2**60: the vendor's uids live just above it
+
+
+def _faker(locale: str, seed: int) -> Any:
+    from faker import Faker  # here: only a build needs it, and importing it is a third of start-up
+
+    fake = Faker(locale)
+    fake.seed_instance(seed)
+    return fake
 
 
 class _Numbers:
@@ -47,8 +55,7 @@ class _Numbers:
 
 def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
     """The default Projector dataset: the vendor examples' entities plus faker-made neighbours."""
-    fake = Faker("en_US")
-    fake.seed_instance(seed)
+    fake = _faker("en_US", seed)
     numbers = _Numbers()
     data: Dataset = {}
 
@@ -350,8 +357,7 @@ def md5_upper(password: str) -> str:
 def timepunch_dataset(seed: int = DEFAULT_SEED) -> Dataset:
     """The default TimePunch dataset: profiles with different permissions, devices in every binding
     state (one with entries waiting in the cloud), customers, projects, tasks and time entries."""
-    fake = Faker("de_DE")
-    fake.seed_instance(seed)
+    fake = _faker("de_DE", seed)
     data: Dataset = {}
 
     def add(table: str, **row: Any) -> Row:
@@ -508,6 +514,17 @@ def timepunch_dataset(seed: int = DEFAULT_SEED) -> Dataset:
     return data
 
 
-def default_dataset(seed: int = DEFAULT_SEED) -> Dataset:
-    """Every vendor's default dataset in one: what a new tenant starts from."""
+DEFAULT_DATASET_FILE = CONTRACTS_DIR.parent / "fixtures" / "default-dataset.json"
+"""The default seed's dataset as built, kept so a start needs no faker (a test keeps it equal to a build)."""
+
+
+def build_dataset(seed: int = DEFAULT_SEED) -> Dataset:
+    """Every vendor's dataset for ``seed``, built with faker."""
     return {**projector_dataset(seed), **timepunch_dataset(seed)}
+
+
+def default_dataset(seed: int = DEFAULT_SEED) -> Dataset:
+    """What a new tenant starts from: the kept build for the default seed, else a fresh build."""
+    if seed == DEFAULT_SEED and DEFAULT_DATASET_FILE.exists():
+        return load_dataset_file(DEFAULT_DATASET_FILE)
+    return build_dataset(seed)

@@ -53,3 +53,9 @@ def test_an_unknown_path_lists_the_endpoints() -> None:
 def test_endpoint_paths_match_without_regard_to_case() -> None:
     answer = Client(create_app()).get(pws.ENDPOINT_PATH.lower() + "?wsdl")
     assert answer.status_code == 200
+
+
+def test_the_kept_default_dataset_is_what_the_default_seed_builds() -> None:
+    """fixtures/default-dataset.json spares a start faker; regenerate it with `mockserver seed --output ...`."""
+    kept = json.loads(fixtures.DEFAULT_DATASET_FILE.read_text(encoding="utf-8"))
+    assert kept == json.loads(json.dumps(fixtures.build_dataset()))

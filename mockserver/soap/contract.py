@@ -12,10 +12,12 @@ import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-import xmlschema
 from lxml import etree
+
+if TYPE_CHECKING:
+    import xmlschema
 
 from mockserver.soap import ns
 from mockserver.soap.envelope import SOAP_11, SOAP_12, FaultCode, SoapFault, SoapVersion
@@ -162,6 +164,8 @@ class Contract:
     @functools.cached_property
     def explainer(self) -> xmlschema.XMLSchema:
         """The schema as xmlschema reads it: slow to build, so only for explanations and metadata."""
+        import xmlschema  # here: importing it costs more than the rest of start-up together
+
         return xmlschema.XMLSchema(self._wrapper.decode(), base_url=str(self.wsdl_path.parent))
 
     # -- validating -------------------------------------------------------------------------
@@ -219,6 +223,8 @@ class Contract:
 
 def _reason(error: xmlschema.XMLSchemaValidationError) -> str:
     """xmlschema's reason, except that a bad simple value names the value and the type expected."""
+    import xmlschema
+
     if isinstance(error, xmlschema.XMLSchemaDecodeError):
         type_name = getattr(error.validator, "prefixed_name", None) or "the declared type"
         return f"{error.obj!r} is not a valid value of type {type_name}."
