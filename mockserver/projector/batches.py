@@ -118,9 +118,7 @@ def import_cards(db: sqlite3.Connection, batch_id: int | None, cards: list[Impor
     (next_position,) = db.execute(
         "SELECT COALESCE(MAX(position) + 1, 0) FROM ops_batch_card WHERE batch_id = ?", (batch_id,)
     ).fetchone()
-    taken = {
-        row[0] for row in db.execute("SELECT reference_system_id FROM ops_batch_card WHERE batch_id = ?", (batch_id,))
-    }
+    taken = _already_loaded(db, batch_id, [card.reference_system_id for card in cards if card.reference_system_id])
     rows: list[tuple[object, ...]] = []
     for index, card in enumerate(cards):
         for error in _import_problems(card, taken):
@@ -138,6 +136,20 @@ def import_cards(db: sqlite3.Connection, batch_id: int | None, cards: list[Impor
         rows,
     )
     return problems
+
+
+def _already_loaded(db: sqlite3.Connection, batch_id: int | None, references: list[str]) -> set[str]:
+    """Which of these references the batch holds already (asked of its index, not by reading the batch)."""
+    found: set[str] = set()
+    for start in range(0, len(references), 500):
+        chunk = references[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        rows = db.execute(
+            f"SELECT reference_system_id FROM ops_batch_card WHERE batch_id = ? AND reference_system_id IN ({marks})",
+            (batch_id, *chunk),
+        )
+        found.update(row[0] for row in rows)
+    return found
 
 
 def _import_problems(card: ImportedCard, taken: set[str]) -> Iterator[OpsError]:

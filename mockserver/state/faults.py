@@ -106,6 +106,11 @@ def _check_delay(spec: dict[str, Any]) -> None:
         raise InvalidFaultRule("delay needs maxMs at least minMs")
 
 
+def exist(db: sqlite3.Connection) -> bool:
+    """Whether the tenant has any rule (read first, so a call without rules takes no write lock for it)."""
+    return bool(db.execute("SELECT EXISTS (SELECT 1 FROM mock_fault)").fetchone()[0])
+
+
 def rules(db: sqlite3.Connection) -> list[FaultRule]:
     return [
         FaultRule(

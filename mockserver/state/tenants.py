@@ -13,7 +13,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 
 DEFAULT_TENANT = "default"
@@ -42,19 +42,24 @@ def _connect(target: str | Path) -> sqlite3.Connection:
 class Tenant:
     """One tenant's database; every use of it goes through :meth:`transaction`."""
 
-    def __init__(self, name: str, connection: sqlite3.Connection) -> None:
+    def __init__(self, name: str) -> None:
         self.name = name
-        self._connection = connection
-        # One connection per tenant and process: the lock makes its threads take turns,
-        # BEGIN IMMEDIATE does the same between processes sharing a file.
-        self._lock = threading.RLock()
+
+    def _connection(self) -> sqlite3.Connection:
+        raise NotImplementedError
+
+    def _turn(self) -> AbstractContextManager[object]:
+        """What a thread holds while it uses the connection (nothing when it has its own)."""
+        return nullcontext()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """The tenant's database inside one transaction: committed on success, else rolled back."""
-        with self._lock:
-            connection = self._connection
-            connection.execute("BEGIN IMMEDIATE")
+    def transaction(self, write: bool = True) -> Iterator[sqlite3.Connection]:
+        """The tenant's database inside one transaction: committed on success, else rolled back.
+
+        ``write=False`` reads without taking SQLite's write lock (other writers go on)."""
+        with self._turn():
+            connection = self._connection()
+            connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
                 yield connection
             except BaseException:
@@ -64,12 +69,59 @@ class Tenant:
 
     def load_from(self, source: sqlite3.Connection) -> None:
         """Replace this tenant's whole state with ``source``'s, between two requests."""
-        with self._lock:
-            source.backup(self._connection)
+        with self._turn():
+            source.backup(self._connection())
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+
+class MemoryTenant(Tenant):
+    """In memory: one connection, so its threads take turns on it."""
+
+    def __init__(self, name: str, connection: sqlite3.Connection) -> None:
+        super().__init__(name)
+        self._only = connection
+        self._lock = threading.RLock()
+
+    def _connection(self) -> sqlite3.Connection:
+        return self._only
+
+    def _turn(self) -> AbstractContextManager[object]:
+        return self._lock
 
     def close(self) -> None:
         with self._lock:
-            self._connection.close()
+            self._only.close()
+
+
+class FileTenant(Tenant):
+    """A WAL file shared by every thread and worker process, each thread with a connection of its own:
+    SQLite's locks order the writers, and a thread waiting for one holds up no other."""
+
+    def __init__(self, name: str, path: Path) -> None:
+        super().__init__(name)
+        self.path = path
+        self._local = threading.local()
+        self._opened: list[sqlite3.Connection] = []
+        self._opened_lock = threading.Lock()
+
+    def _connection(self) -> sqlite3.Connection:
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = _connect(self.path)
+            connection.execute("PRAGMA busy_timeout = 10000")
+            connection.execute("PRAGMA synchronous = FULL")
+            self._local.connection = connection
+            with self._opened_lock:
+                self._opened.append(connection)
+        return connection
+
+    def close(self) -> None:
+        with self._opened_lock:
+            for connection in self._opened:
+                connection.close()
+            self._opened.clear()
 
 
 @contextmanager
@@ -102,7 +154,7 @@ class TenantRegistry:
         with self._lock:
             tenant = self._tenants.get(name)
             if tenant is None:
-                tenant = self._tenants[name] = Tenant(name, self._open(name))
+                tenant = self._tenants[name] = self._open(name)
             return tenant
 
     def reset(self, name: str) -> Tenant:
@@ -128,19 +180,17 @@ class TenantRegistry:
             known.update(path.name.removesuffix(".sqlite3") for path in self._state_dir.glob("*.sqlite3"))
         return sorted(known)
 
-    def _open(self, name: str) -> sqlite3.Connection:
+    def _open(self, name: str) -> Tenant:
         if self._state_dir is None:
             connection = _connect(":memory:")
             self._template.backup(connection)
-            return connection
+            return MemoryTenant(name, connection)
         path = self._state_dir / f"{name}.sqlite3"
         with (self._state_dir / ".create.lock").open("a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # worker processes may create the same tenant at once
-            fresh = not path.exists()
-            connection = _connect(path)
-            connection.execute("PRAGMA busy_timeout = 10000")
-            if fresh:
+            if not path.exists():
+                connection = _connect(path)
                 self._template.backup(connection)
-            connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = FULL")
-        return connection
+                connection.execute("PRAGMA journal_mode = WAL")
+                connection.close()
+        return FileTenant(name, path)
