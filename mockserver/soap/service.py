@@ -121,11 +121,11 @@ class SoapEndpoint:
 
     def call(self, request: Request) -> Response:
         """Answer one SOAP call, apply the tenant's fault rules, and journal it."""
-        started = time.perf_counter()
         call = _Call(request)
         response = self._answer(call)
-        if call.tenant is not None:
-            self._journal(call, response, started)
+        if call.tenant is not None and not call.journalled:
+            with call.tenant.transaction() as db:
+                self._journal(db, call, response)
         return response
 
     def _answer(self, call: _Call) -> Response:
@@ -144,10 +144,14 @@ class SoapEndpoint:
                     call.operation, call.envelope, call.tenant, db, call.request.headers, call.forced_error
                 )
                 result = self.handlers[call.operation.name](call.envelope.body, context)
-            if self.strict_responses:
-                self.contract.validate_response(result)
-            call.verdict = "ok"
-            return self._respond(version.envelope(result, self.reply_headers(call.envelope, call.operation)), 200)
+                if self.strict_responses:
+                    self.contract.validate_response(result)
+                call.verdict = "ok"
+                body = version.envelope(result, self.reply_headers(call.envelope, call.operation))
+                response = self._respond(body, 200)
+                self._journal(db, call, response)  # in the call's own transaction: one write lock a call
+                call.journalled = True
+            return response
         except SoapFault as fault:
             call.verdict = "server-fault" if fault.code is FaultCode.RECEIVER else "client-fault"
             call.violations = [{"path": v.path, "reason": v.reason} for v in getattr(fault, "violations", [])]
@@ -204,23 +208,21 @@ class SoapEndpoint:
         status = int(rule.parameters["status"]) if rule.kind == "http-status" else 500
         return self._respond(body, status)
 
-    def _journal(self, call: _Call, response: Response, started: float) -> None:
-        assert call.tenant is not None
-        with call.tenant.transaction() as db:
-            journal.record(
-                db,
-                journal.JournalEntry(
-                    logged_at=journal.instant_text(clock.now(db)),
-                    endpoint=call.request.path,
-                    operation=call.operation.name if call.operation is not None else None,
-                    verdict=call.verdict,
-                    status=0 if isinstance(response, _DroppedConnection) else response.status_code,
-                    duration_ms=round((time.perf_counter() - started) * 1000, 3),
-                    request=call.body.decode("utf-8", "replace"),
-                    response="" if isinstance(response, _DroppedConnection) else response.get_data(as_text=True),
-                    violations=call.violations,
-                ),
-            )
+    def _journal(self, db: sqlite3.Connection, call: _Call, response: Response) -> None:
+        journal.record(
+            db,
+            journal.JournalEntry(
+                logged_at=journal.instant_text(clock.now(db)),
+                endpoint=call.request.path,
+                operation=call.operation.name if call.operation is not None else None,
+                verdict=call.verdict,
+                status=0 if isinstance(response, _DroppedConnection) else response.status_code,
+                duration_ms=round((time.perf_counter() - call.started) * 1000, 3),
+                request=call.body.decode("utf-8", "replace"),
+                response="" if isinstance(response, _DroppedConnection) else response.get_data(as_text=True),
+                violations=call.violations,
+            ),
+        )
 
     def reply_headers(self, envelope: Envelope | None, operation: Operation | None) -> list[etree._Element]:
         """Header blocks of the reply (none here; WS-Addressing endpoints add theirs). No operation: a fault."""
@@ -332,6 +334,8 @@ class _Call:
 
     def __init__(self, request: Request) -> None:
         self.request = request
+        self.started = time.perf_counter()
+        self.journalled = False
         self.envelope: Envelope | None = None
         self.operation: Operation | None = None
         self.tenant: Tenant | None = None
