@@ -20,6 +20,7 @@ from mockserver.contracts import CONTRACTS_DIR
 from mockserver.projector import batches
 from mockserver.projector.batches import BatchCloser, CardProblems, CloseOptions, ImportedCard
 from mockserver.projector.catalogue import OpsError
+from mockserver.soap.envelope import interpret
 from mockserver.soap.service import Handler, RequestContext, Service
 from mockserver.state import clock
 
@@ -45,12 +46,17 @@ def text(parent: etree._Element | None, local: str) -> str | None:
 
 def number(parent: etree._Element | None, local: str) -> int | None:
     value = text(parent, local)
-    return None if value is None else int(value)
+    return None if value is None else interpret(int, value)
 
 
 def day(parent: etree._Element | None, local: str) -> date | None:
     value = text(parent, local)
-    return None if value is None else date.fromisoformat(value[:10])
+    return None if value is None else interpret(_date_of, value)
+
+
+def _date_of(value: str) -> date:
+    """The date of an xs:dateTime (or xs:date) value: its first ten characters."""
+    return date.fromisoformat(value[:10])
 
 
 def flag(parent: etree._Element | None, local: str) -> bool | None:
@@ -90,7 +96,11 @@ def authenticate(db: sqlite3.Connection, headers: list[etree._Element]) -> int:
         users = [u for u in users if account.lower() in (u["code"].lower(), u["name"].lower())]
     if len(users) > 1:
         raise OpsError("AccountNameRequired")
-    if not users or not secrets.compare_digest(users[0]["password"], password) or not users[0]["may_use_web_services"]:
+    if (
+        not users
+        or not secrets.compare_digest(users[0]["password"].encode(), password.encode())
+        or not users[0]["may_use_web_services"]
+    ):
         raise OpsError("AuthenticationFailed")
     return int(users[0]["uid"])
 
@@ -199,7 +209,7 @@ def _imported_card(card: etree._Element) -> ImportedCard:
 
     def optional(convert: Callable[[str], T], name: str) -> T | None:
         value = sent.get(name)
-        return None if value is None else convert(value)
+        return None if value is None else interpret(convert, value)
 
     return ImportedCard(
         reference_system_id=sent.get("TimeCardReferenceSystemId"),
@@ -211,7 +221,7 @@ def _imported_card(card: etree._Element) -> ImportedCard:
         wbs_code=sent.get("ProjectWbsTaskCode"),
         wbs_name=sent.get("ProjectWbsTaskName"),
         narrative=sent.get("Narrative"),
-        work_date=optional(lambda value: date.fromisoformat(value[:10]), "WorkDate"),
+        work_date=optional(_date_of, "WorkDate"),
         work_minutes=optional(int, "WorkMinutes"),
         contract_revenue=optional(float, "ContractRevenue"),
         adjusted_revenue=optional(float, "AdjustedRevenue"),

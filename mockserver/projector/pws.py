@@ -81,8 +81,9 @@ def pws_operation(needs_session: bool = True) -> Callable[[Operation], Handler]:
     def decorate(operation: Operation) -> Handler:
         @functools.wraps(operation)
         def handler(request: etree._Element, ctx: RequestContext) -> etree._Element:
-            service_request = request.find(wire.q(wire.PWS, "serviceRequest"))
-            assert service_request is not None  # the contract requires it
+            # WCF publishes serviceRequest optional and nillable: without one, the request is empty.
+            sent = wire.child(request, wire.PWS, "serviceRequest")
+            service_request = sent if sent is not None else etree.Element(wire.q(wire.PWS, "serviceRequest"))
             call = Call(service_request, ctx.db, clock.now(ctx.db))
             try:
                 if ctx.forced_error:

@@ -78,7 +78,7 @@ def authenticate(db: sqlite3.Connection, account_code: str, user_name: str, pass
         raise PwsFailure(PwsError("InvalidCredentials"))
     if user["locked_until"] and datetime.fromisoformat(user["locked_until"]) > now:
         raise PwsFailure(PwsError("LoginLocked", f"Locked until {user['locked_until']}."))
-    if not secrets.compare_digest(user["password"], password):
+    if not secrets.compare_digest(user["password"].encode(), password.encode()):
         failures = user["failed_logins"] + 1
         locked_until = (now + LOCKOUT_DURATION).isoformat() if failures >= LOCKOUT_AFTER else None
         db.execute(

@@ -18,6 +18,7 @@ from lxml import etree
 from mockserver.projector.catalogue import PwsError
 from mockserver.projector.model import CardDetail, CardRef, EntityRef, timestamp_of
 from mockserver.soap import ns
+from mockserver.soap.envelope import interpret
 
 PWS = "http://projectorpsa.com/PwsProjectorServices/"
 REQ = "http://projectorpsa.com/DataContracts/Requests/"
@@ -51,12 +52,12 @@ def text(parent: etree._Element | None, namespace: str, local: str) -> str | Non
 
 def integer(parent: etree._Element | None, namespace: str, local: str) -> int | None:
     value = text(parent, namespace, local)
-    return None if value is None else int(value)
+    return None if value is None else interpret(int, value)
 
 
 def decimal(parent: etree._Element | None, namespace: str, local: str) -> float | None:
     value = text(parent, namespace, local)
-    return None if value is None else float(value)
+    return None if value is None else interpret(float, value)
 
 
 def flag(parent: etree._Element | None, namespace: str, local: str) -> bool:
@@ -73,7 +74,7 @@ def instant(parent: etree._Element | None, namespace: str, local: str) -> dateti
         digits = re.match(r"\d*", fraction)
         count = digits.end() if digits else 0
         value = f"{head}.{fraction[:count][:6].ljust(6, '0')}{fraction[count:]}"
-    return datetime.fromisoformat(value)
+    return interpret(datetime.fromisoformat, value)
 
 
 def day(parent: etree._Element | None, namespace: str, local: str) -> date | None:

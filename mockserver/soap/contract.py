@@ -8,6 +8,7 @@ does xmlschema (slower, lazily built) explain where and why, for the fault the c
 from __future__ import annotations
 
 import functools
+import itertools
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,6 +23,11 @@ if TYPE_CHECKING:
 from mockserver.soap import ns
 from mockserver.soap.envelope import SOAP_11, SOAP_12, FaultCode, SoapFault, SoapVersion
 
+MAX_VIOLATIONS = 10
+"""A fault names at most this many violations: the first ones say what to fix."""
+MAX_REASON_CHARS = 500
+MAX_EXPLAINED_ELEMENTS = 2_000
+"""Larger invalid messages are explained in lxml's terser words, which cost no more than validating."""
 _W = f"{{{ns.WSDL}}}"
 _XS = f"{{{ns.XSD}}}"
 _BINDING_VERSIONS = {ns.WSDL_SOAP_11: SOAP_11, ns.WSDL_SOAP_12: SOAP_12}
@@ -176,12 +182,21 @@ class Contract:
             if self._schema.validate(element):
                 return []
             log = cast(Iterable[Any], self._schema.error_log)  # iterable; lxml-stubs say otherwise
-            fallback = [Violation(path=entry.path or "/", reason=entry.message) for entry in log]
+            fallback = [
+                Violation(path=entry.path or "/", reason=_shortened(entry.message))
+                for entry in itertools.islice(log, MAX_VIOLATIONS)
+            ]
+        if _size_over(element, MAX_EXPLAINED_ELEMENTS):
+            return fallback  # xmlschema would weigh every sibling: seconds for a hostile message
         namespaces = {prefix: uri for prefix, uri in element.nsmap.items() if prefix}
-        explained = [
-            Violation(path=error.path or "/", reason=_reason(error))
-            for error in self.explainer.iter_errors(element, namespaces=namespaces)
-        ]
+        try:
+            errors = self.explainer.iter_errors(element, namespaces=namespaces)
+            explained = [
+                Violation(path=error.path or "/", reason=_shortened(_reason(error)))
+                for error in itertools.islice(errors, MAX_VIOLATIONS)
+            ]
+        except Exception:  # xmlschema can fail on what lxml rejected (an unknown xsi:type): keep lxml's words
+            return fallback
         return explained or fallback
 
     def validate_request(self, element: etree._Element) -> None:
@@ -219,6 +234,15 @@ class Contract:
             if location:
                 reference.set("schemaLocation", f"{address}?xsd={Path(location).stem}")
         return copy
+
+
+def _size_over(element: etree._Element, limit: int) -> bool:
+    return next(itertools.islice(element.iter(), limit, None), None) is not None
+
+
+def _shortened(reason: str) -> str:
+    """A reason short enough to read: a hostile message must not make the fault answer huge."""
+    return reason if len(reason) <= MAX_REASON_CHARS else f"{reason[:MAX_REASON_CHARS]}... (cut)"
 
 
 def _reason(error: xmlschema.XMLSchemaValidationError) -> str:

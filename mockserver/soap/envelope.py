@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import enum
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from lxml import etree
 
 from mockserver.soap import ns
 
 DEFAULT_MAX_REQUEST_BYTES = 16 * 1024 * 1024
+T = TypeVar("T")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -49,6 +50,26 @@ class SoapFault(Exception):
 
 class MalformedRequest(SoapFault):
     """The body is not acceptable XML (syntax, DTD, size); nothing of it was interpreted."""
+
+
+class UninterpretableValue(SoapFault):
+    """A value the schema admits but the vendor's runtime cannot hold (hour 24, year 0, a huge offset).
+
+    Both vendors run on .NET, whose deserializer rejects such a value before any operation runs
+    (a Client fault, nothing stored); the mock answers the same instead of failing in a handler.
+    """
+
+    def __init__(self, value: str, problem: Exception) -> None:
+        self.value = value
+        super().__init__(f"Server was unable to read the request: the value '{value}' cannot be interpreted: {problem}")
+
+
+def interpret(parse: Callable[[str], T], value: str) -> T:
+    """``parse(value)``, with a parse failure answered as an :class:`UninterpretableValue` fault."""
+    try:
+        return parse(value)
+    except (ValueError, OverflowError) as error:
+        raise UninterpretableValue(value, error) from None
 
 
 _local = threading.local()

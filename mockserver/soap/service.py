@@ -124,8 +124,11 @@ class SoapEndpoint:
         call = _Call(request)
         response = self._answer(call)
         if call.tenant is not None and not call.journalled:
-            with call.tenant.transaction() as db:
-                self._journal(db, call, response)
+            try:
+                with call.tenant.transaction() as db:
+                    self._journal(db, call, response)
+            except sqlite3.Error:  # the answer still goes out; a broken store is logged, not hidden
+                log.exception("the journal of tenant %s could not be written", call.tenant.name)
         return response
 
     def _answer(self, call: _Call) -> Response:

@@ -9,6 +9,7 @@ tenant is a WAL file, so state survives restarts and is shared by worker process
 from __future__ import annotations
 
 import fcntl
+import os
 import re
 import sqlite3
 import threading
@@ -188,9 +189,16 @@ class TenantRegistry:
         path = self._state_dir / f"{name}.sqlite3"
         with (self._state_dir / ".create.lock").open("a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # worker processes may create the same tenant at once
-            if not path.exists():
-                connection = _connect(path)
-                self._template.backup(connection)
-                connection.execute("PRAGMA journal_mode = WAL")
-                connection.close()
+            if not path.exists() or path.stat().st_size == 0:  # empty: left by a crash before this fix
+                self._create_file(path)
         return FileTenant(name, path)
+
+    def _create_file(self, path: Path) -> None:
+        """Build the tenant's file aside and rename it into place: a crash mid-way leaves no half tenant."""
+        building = path.with_name(f"{path.name}.creating")
+        building.unlink(missing_ok=True)
+        connection = _connect(building)
+        self._template.backup(connection)
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.close()
+        os.replace(building, path)

@@ -55,7 +55,9 @@ def authenticate(db: sqlite3.Connection, authentication: dict[str, Any] | None) 
     profile = db.execute(
         "SELECT * FROM tp_profile WHERE logon_name = ?", (authentication.get("TpUser") or "",)
     ).fetchone()
-    if profile is None or not secrets.compare_digest(profile["password_md5"], authentication.get("TpHashedPwd") or ""):
+    if profile is None or not secrets.compare_digest(
+        profile["password_md5"].encode(), (authentication.get("TpHashedPwd") or "").encode()
+    ):
         raise TpError("AuthenticationFailure")
     permissions = frozenset(profile["permissions"].split())
     identity = authentication.get("Identity")

@@ -15,9 +15,10 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
+from mockserver.soap.envelope import interpret
 from mockserver.timepunch.faults import TpError
 
 EMPTY_GUID = "00000000-0000-0000-0000-000000000000"
@@ -28,8 +29,12 @@ def moment(value: str | None) -> datetime | None:
     """An xs:dateTime as a naive datetime (UTC when it had a zone), None for none."""
     if not value:
         return None
+    return interpret(_naive_utc, value)
+
+
+def _naive_utc(value: str) -> datetime:
     parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return parsed.replace(tzinfo=None) if parsed.tzinfo is None else parsed.astimezone().replace(tzinfo=None)
+    return parsed if parsed.tzinfo is None else parsed.astimezone(UTC).replace(tzinfo=None)
 
 
 def _newer_or_same(incoming: Item, stored_last_update: str | None) -> bool:
