@@ -135,8 +135,10 @@ def contended_update(api: Api, tickets: list[str], card: Card) -> tuple[int, lis
     return outcomes.index(None), outcomes
 
 
-def test_concurrent_inserts_updates_transfers_and_deletes_in_one_tenant(mock_app: MockServer) -> None:
-    tenant, bystander = f"busy-{uuid.uuid4().hex[:10]}", f"quiet-{uuid.uuid4().hex[:10]}"
+def test_concurrent_inserts_updates_transfers_and_deletes_in_one_tenant(
+    mock_app: MockServer, new_tenant: Callable[[str], str]
+) -> None:
+    tenant, bystander = new_tenant("busy"), new_tenant("quiet")
     api = InProcess(mock_app, tenant)
     admin = Client(mock_app)
     assert admin.post("/__admin/tenants", json={"name": bystander}).status_code == 201
@@ -213,8 +215,10 @@ def test_concurrent_inserts_updates_transfers_and_deletes_in_one_tenant(mock_app
     assert json.loads(admin.get(f"/__admin/tenants/{bystander}/snapshot").data) == bystander_before
 
 
-def test_concurrent_ops_imports_into_one_batch_lose_no_card(mock_app: MockServer) -> None:
-    api = InProcess(mock_app, f"ops-race-{uuid.uuid4().hex[:10]}")
+def test_concurrent_ops_imports_into_one_batch_lose_no_card(
+    mock_app: MockServer, new_tenant: Callable[[str], str]
+) -> None:
+    api = InProcess(mock_app, new_tenant("ops-race"))
     batch = int(text_of(api.post(OPS_ENDPOINT, ops_open()), OPS, "BatchId") or 0)
 
     def load(i: int) -> tuple[str, list[str]]:

@@ -13,7 +13,6 @@ import io
 import json
 import re
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -228,8 +227,10 @@ def check_hostile_answer(response: Any, elapsed: float, endpoint: Endpoint, case
 
 @pytest.mark.parametrize("case_name", list(CASES))
 @pytest.mark.parametrize("endpoint", list(ENDPOINTS.values()), ids=list(ENDPOINTS))
-def test_hostile_input_gets_a_fault_naming_it(mock_app: MockServer, endpoint: Endpoint, case_name: str) -> None:
-    response, elapsed = send(Client(mock_app), endpoint, f"hostile-{uuid.uuid4().hex[:10]}", CASES[case_name])
+def test_hostile_input_gets_a_fault_naming_it(
+    mock_app: MockServer, new_tenant: Callable[[str], str], endpoint: Endpoint, case_name: str
+) -> None:
+    response, elapsed = send(Client(mock_app), endpoint, new_tenant("hostile"), CASES[case_name])
     check_hostile_answer(response, elapsed, endpoint, CASES[case_name])
 
 
@@ -282,9 +283,9 @@ def test_a_content_length_over_the_cap_is_refused_before_reading(capped_client: 
 
 @pytest.mark.parametrize("endpoint", list(ENDPOINTS.values()), ids=list(ENDPOINTS))
 def test_after_every_hostile_input_the_tenant_state_is_intact_and_it_answers(
-    mock_app: MockServer, endpoint: Endpoint
+    mock_app: MockServer, new_tenant: Callable[[str], str], endpoint: Endpoint
 ) -> None:
-    client, tenant = Client(mock_app), f"intact-{uuid.uuid4().hex[:10]}"
+    client, tenant = Client(mock_app), new_tenant("intact")
     assert client.post("/__admin/tenants", json={"name": tenant}).status_code == 201
     expect_ok(client.post(endpoint.url(tenant), data=valid_request(endpoint), headers=endpoint.headers()), endpoint)
 
