@@ -218,7 +218,7 @@ def run(figures: Figures, quick: bool = False, seconds: float | None = None) -> 
         f"workers: `mockserver serve --workers {workers}`: gunicorn, {workers} gthread worker processes of 4 threads. "
         "State is shared through the tenants' SQLite files in the state dir (WAL, synchronous=FULL): each "
         "request's handler runs in one BEGIN IMMEDIATE transaction, so workers take turns on a tenant's writes; "
-        "threads of a process share one connection per tenant behind a lock"
+        "each thread of a process has its own connection to the file, so a waiting thread holds up no other"
     )
     with tempfile.TemporaryDirectory(prefix="bench-state-") as state_dir:
         measure(figures, wrk_path, "workers", seconds, "--workers", str(workers), "--state-dir", state_dir)
