@@ -58,7 +58,7 @@ class Tenant:
         """The tenant's database inside one transaction: committed on success, else rolled back.
 
         ``write=False`` reads without taking SQLite's write lock (other writers go on)."""
-        with self._turn():
+        with self._turn(), self._writer(write):
             connection = self._connection()
             connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
@@ -67,6 +67,10 @@ class Tenant:
                 connection.execute("ROLLBACK")
                 raise
             connection.execute("COMMIT")
+
+    def _writer(self, write: bool) -> AbstractContextManager[object]:
+        """What a writer holds around its transaction, beyond SQLite's own write lock."""
+        return nullcontext()
 
     def load_from(self, source: sqlite3.Connection) -> None:
         """Replace this tenant's whole state with ``source``'s, between two requests."""
@@ -98,13 +102,14 @@ class MemoryTenant(Tenant):
 
 class FileTenant(Tenant):
     """A WAL file shared by every thread and worker process, each thread with a connection of its own:
-    SQLite's locks order the writers, and a thread waiting for one holds up no other."""
+    writers queue on the tenant's writer lock file, and a thread waiting for it holds up no other."""
 
     def __init__(self, name: str, path: Path) -> None:
         super().__init__(name)
         self.path = path
         self._local = threading.local()
         self._opened: list[sqlite3.Connection] = []
+        self._gates: list[int] = []  # each thread's descriptor of the writer lock file
         self._opened_lock = threading.Lock()
 
     def _connection(self) -> sqlite3.Connection:
@@ -118,8 +123,31 @@ class FileTenant(Tenant):
                 self._opened.append(connection)
         return connection
 
+    @contextmanager
+    def _writer(self, write: bool) -> Iterator[None]:
+        """Writers queue on a lock file in the kernel, woken the moment it is free.
+
+        Left to SQLite, a writer that finds the lock taken sleeps and retries with growing
+        pauses (up to 100 ms), which put a second on the p99 of two busy worker processes."""
+        if not write:
+            yield
+            return
+        gate: int | None = getattr(self._local, "gate", None)
+        if gate is None:
+            gate = self._local.gate = os.open(self.path.with_name(f"{self.path.name}-writer"), os.O_RDWR | os.O_CREAT)
+            with self._opened_lock:
+                self._gates.append(gate)
+        fcntl.flock(gate, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(gate, fcntl.LOCK_UN)
+
     def close(self) -> None:
         with self._opened_lock:
+            for gate in self._gates:
+                os.close(gate)
+            self._gates.clear()
             for connection in self._opened:
                 connection.close()
             self._opened.clear()

@@ -53,7 +53,7 @@ from werkzeug.test import Client, TestResponse
 from mockserver.app import MockServer
 from mockserver.soap import ns
 
-FUZZ_EXAMPLES = int(os.environ.get("MOCKSERVER_FUZZ_EXAMPLES", "200"))
+FUZZ_EXAMPLES = int(os.environ.get("MOCKSERVER_FUZZ_EXAMPLES", "150"))
 FUZZ_SETTINGS = settings(
     max_examples=FUZZ_EXAMPLES,
     deadline=timedelta(seconds=2),
