@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 JOURNAL_LIMIT = 1000
+BODY_LIMIT = 256 * 1024
+"""Characters of a request or response body the journal keeps: 1,000 full 16 MiB bodies would be gigabytes."""
 
 SCHEMA = """
 CREATE TABLE mock_journal (
@@ -76,12 +78,18 @@ def record(db: sqlite3.Connection, entry: JournalEntry) -> None:
             entry.verdict,
             entry.status,
             entry.duration_ms,
-            entry.request,
-            entry.response,
+            _kept(entry.request),
+            _kept(entry.response),
             json.dumps(entry.violations),
         ),
     )
     db.execute("DELETE FROM mock_journal WHERE id <= (SELECT MAX(id) FROM mock_journal) - ?", (JOURNAL_LIMIT,))
+
+
+def _kept(body: str) -> str:
+    if len(body) <= BODY_LIMIT:
+        return body
+    return f"{body[:BODY_LIMIT]}\n<!-- timecard-mockserver: cut here, {len(body):,} characters in all -->"
 
 
 def instant_text(moment: datetime) -> str:
