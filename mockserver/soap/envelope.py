@@ -7,6 +7,7 @@ never expands an entity and never touches the network, behind a size cap.
 from __future__ import annotations
 
 import enum
+import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from mockserver.soap import ns
 DEFAULT_MAX_REQUEST_BYTES = 16 * 1024 * 1024
 T = TypeVar("T")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_LXML_POSITION = re.compile(r", line \d+, column \d+$")
 
 
 class FaultCode(enum.Enum):
@@ -100,7 +102,8 @@ def parse_xml(data: bytes, max_bytes: int = DEFAULT_MAX_REQUEST_BYTES) -> etree.
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as error:
-        raise MalformedRequest(f"Malformed XML: {error.msg} (line {error.lineno}, column {error.offset}).") from None
+        problem = _LXML_POSITION.sub("", error.msg)  # lxml appends the position we give below
+        raise MalformedRequest(f"Malformed XML: {problem} (line {error.lineno}, column {error.offset}).") from None
     docinfo: Any = root.getroottree().docinfo  # lxml-stubs lack DocInfo.doctype
     if docinfo.doctype:
         raise MalformedRequest("A document type declaration (DTD) is not allowed in a SOAP message.")

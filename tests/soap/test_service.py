@@ -149,6 +149,11 @@ def test_hostile_or_broken_input_gets_a_fault_naming_it(client: Client, data: by
     assert expected in fault_string(response)
 
 
+def test_a_syntax_error_names_its_position_once(client: Client) -> None:
+    reason = fault_string(post(client, b"<a><b></a>"))
+    assert reason == "Malformed XML: Opening and ending tag mismatch: b line 1 and a (line 1, column 10)."
+
+
 def test_oversized_body_is_refused_before_parsing(client: Client) -> None:
     endpoint = client.application
     assert isinstance(endpoint, SoapEndpoint)
