@@ -40,7 +40,7 @@ from lxml import etree
 from werkzeug.test import Client
 from werkzeug.wrappers import Response
 
-from mockserver.app import create_app
+from mockserver.app import MockServer, create_app
 from mockserver.projector import ops, pws
 from mockserver.soap.contract import Contract, load_contract
 from mockserver.timepunch import sync
@@ -166,6 +166,18 @@ def served(
     return costs, floors
 
 
+def empty_write_transactions(app: MockServer, iterations: int) -> list[float]:
+    """Seconds per empty write transaction on a tenant: the least one call's state can cost."""
+    tenant = app.tenants.get("bench-transaction-floor")
+    timings = []
+    for _ in range(iterations):
+        started = time.perf_counter()
+        with tenant.transaction():
+            pass
+        timings.append(time.perf_counter() - started)
+    return timings
+
+
 def client_overhead(body: bytes, iterations: int) -> list[float]:
     """Seconds per call of werkzeug's test client itself: the same request to an app that only reads it."""
     answer = b"<x/>" * 250
@@ -185,7 +197,15 @@ def client_overhead(body: bytes, iterations: int) -> list[float]:
 def run(figures: Figures, quick: bool = False) -> None:
     iterations = 300 if quick else 2000
     section(f"in-process cost per operation (werkzeug test client, {iterations} calls each) vs the lxml floor")
-    client = Client(create_app())
+    app = create_app()
+    client = Client(app)
+    write = median(empty_write_transactions(app, iterations))
+    figures.add(
+        "floor_write_transaction_median_ms",
+        write * 1000,
+        "ms",
+        note="BEGIN IMMEDIATE + COMMIT on an in-memory tenant: what each call's state costs before any work",
+    )
     for operation in operations(client, iterations):
         served(client, operation, operation.bodies[:-iterations])  # warm-up
         cost, base = served(client, operation, operation.bodies[-iterations:])
@@ -194,6 +214,12 @@ def run(figures: Figures, quick: bool = False) -> None:
         figures.add(f"inproc_{name}_p99_ms", percentile(cost, 99) * 1000, "ms")
         figures.add(f"floor_{name}_median_ms", median(base) * 1000, "ms", note="lxml parse + validate")
         figures.add(f"inproc_{name}_vs_floor", median(cost) / median(base), "x", RATIO_TARGET)
+        figures.add(
+            f"inproc_{name}_vs_floor_and_transaction",
+            median(cost) / (median(base) + write),
+            "x",
+            note="the same against the floor plus one empty write transaction",
+        )
     overhead = client_overhead(save_body("x", SAVE_FIRST_DAY), iterations)
     figures.add(
         "inproc_test_client_overhead_ms",
