@@ -211,7 +211,12 @@ def test_a_failing_store_is_still_answered_in_soap(mock_app: MockServer) -> None
     tenant = f"broken-{uuid.uuid4().hex[:10]}"
     with mock_app.tenants.get(tenant).transaction() as db:
         db.execute("DROP TABLE mock_journal")
-    response = Client(mock_app).post(PWS_ENDPOINT.url(tenant), data=pws_authenticate(), headers=PWS_ENDPOINT.headers())
+    try:
+        response = Client(mock_app).post(
+            PWS_ENDPOINT.url(tenant), data=pws_authenticate(), headers=PWS_ENDPOINT.headers()
+        )
+    finally:  # the app is the session's: a tenant left broken would fail every journal-wide admin query
+        mock_app.tenants.delete(tenant)
     no_traceback(response.data)
     assert response.headers["Content-Type"] == PWS_ENDPOINT.content_type
     element = payload(response.data, PWS_ENDPOINT.version)
