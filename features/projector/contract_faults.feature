@@ -65,6 +65,22 @@ Feature: A request that breaks the contract is answered with a SOAP Client fault
       """
     Then the answer is a SOAP fault "Client" whose reason mentions "tim:WorkMinutes: 'an hour' is not a valid value of type xs:int"
 
+  # Assumption: xs:dateTime admits hour 24 and years past 9999, .NET's DateTime does not; WCF
+  # refuses such a value while reading the message, before the operation runs, and so does the mock.
+  @PwsSaveTimeCards
+  Scenario: A value the contract admits but the service cannot hold
+    When I post this envelope to the PWS endpoint:
+      """
+      <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:pws="http://projectorpsa.com/PwsProjectorServices/" xmlns:req="http://projectorpsa.com/DataContracts/Requests/" xmlns:tim="http://projectorpsa.com/DataContracts/Shared/TimeAndCost/">
+        <soapenv:Body><pws:PwsSaveTimeCards><pws:serviceRequest>
+          <req:SessionTicket>{ticket}</req:SessionTicket>
+          <tim:EndDate>2018-03-09T24:00:00Z</tim:EndDate>
+          <tim:StartDate>2018-03-01T00:00:00Z</tim:StartDate>
+        </pws:serviceRequest></pws:PwsSaveTimeCards></soapenv:Body>
+      </soapenv:Envelope>
+      """
+    Then the answer is a SOAP fault "Client" whose reason mentions "the value '2018-03-09T24:00:00Z' cannot be interpreted"
+
   @PwsSaveTimeCards
   Scenario: Members out of the contract's order (a WCF service would silently drop them)
     When I post this envelope to the PWS endpoint:
