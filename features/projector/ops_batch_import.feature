@@ -84,6 +84,17 @@ Feature: Ops batch import of time cards: open a batch, import cards into it, clo
     When I close the batch
     Then the Ops errors include 91005 BatchNotOpen
 
+  # The vendor rate-limits the Ops services without publishing the limit; the mock never limits
+  # on its own, a fault rule (admin API, kind vendor-error) makes a call hit it.
+  @error-91219
+  Scenario: A call over the vendor's rate limit fails whole, and the next one goes through
+    Given the next OpsOpenTimeCardBatch call is answered with the vendor error RequestExceededRateLimit
+    When I open a time card batch
+    Then the Ops result is "Fail"
+    And the Ops errors include 91219 RequestExceededRateLimit
+    When I open a time card batch
+    Then I receive a batch id
+
   @error-91004
   Scenario: A batch that does not exist
     Given I use the batch id 99999

@@ -25,7 +25,7 @@ from zeep.helpers import serialize_object
 
 from mockserver import fixtures
 from mockserver.projector.catalogue import PWS_CATALOGUE
-from mockserver.state import clock
+from mockserver.state import clock, faults
 
 RESULT_LISTS = {
     "time card": ("TimecardResults", "PwsSaveTimecardResult", "TimeCard"),
@@ -204,6 +204,13 @@ def _(world: World) -> None:
 def _(world: World, moment: str) -> None:
     with world.tenant.db() as db:
         clock.freeze(db, datetime.fromisoformat(moment))
+
+
+@given(parsers.parse("the next {operation} call is answered with the vendor error {code}"))
+def _(world: World, operation: str, code: str) -> None:
+    """A fault rule, as a client's CI sets one through the admin API, for what the mock never does alone."""
+    with world.tenant.db() as db:
+        faults.add(db, {"operation": operation, "kind": "vendor-error", "code": code, "count": 1})
 
 
 @given(parsers.parse("{minutes:d} minutes pass"))
