@@ -11,7 +11,6 @@ from collections.abc import Iterable, Mapping
 from html import escape
 
 from mockserver.spec.model import ErrorSpec, OperationSpec, Run, ServiceSpec, Specification
-from mockserver.spec.results import NOT_RUN, OUTCOMES
 
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 80rem; padding: 0 1rem; color: #222; }
@@ -126,23 +125,13 @@ def _service(spec: ServiceSpec, anchors: Mapping[int, str]) -> list[str]:
 
 
 def _summary(spec: Specification) -> list[str]:
-    summary = spec.summary
-    if spec.results is None:
-        source = 'No test results: every scenario shows "not run".'
-    else:
-        source = f"Results of the test run ended {escape(spec.results.created or 'at an unknown time')}."
-    rows = [
-        ("Scenarios", f"{summary.scenarios} ({summary.runs} runs: an outline runs once per example row)", ""),
-        *((outcome.capitalize(), str(summary.outcomes[outcome]), css_class(outcome)) for outcome in OUTCOMES),
-        ("Not run", str(summary.outcomes[NOT_RUN]), css_class(NOT_RUN)),
-        ("Operations with a scenario", f"{summary.operations_covered} / {summary.operations}", ""),
-        ("Errors covered / documented", f"{summary.errors_covered} / {summary.errors}", ""),
-    ]
     cells = [
-        f'<tr><th>{escape(label)}</th><td class="{css}" data-summary="{escape(label)}">{escape(value)}</td></tr>'
-        for label, value, css in rows
+        f'<tr><th>{escape(label)}</th><td class="{css_class(outcome)}" data-summary="{escape(label)}">'
+        f"{escape(value)}</td></tr>"
+        for label, value, outcome in spec.summary.rows()
     ]
-    lines = ['<section id="summary">', "<h2>Summary</h2>", f"<p>{source}</p>", '<table class="summary">', *cells]
+    lines = ['<section id="summary">', "<h2>Summary</h2>", f"<p>{escape(spec.results_note)}</p>"]
+    lines += ['<table class="summary">', *cells]
     lines += ["</table>", "<p>Services: "]
     lines += [", ".join(f'<a href="#{escape(s.service.key)}">{escape(s.service.title)}</a>' for s in spec.services)]
     lines += ["</p>", *_gaps(spec), "</section>"]

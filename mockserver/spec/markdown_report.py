@@ -10,7 +10,6 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from mockserver.spec.model import Run, ServiceSpec, Specification
-from mockserver.spec.results import NOT_RUN, OUTCOMES
 
 GAP = "**GAP: no scenario**"
 
@@ -69,17 +68,7 @@ def _service(spec: ServiceSpec) -> list[str]:
 
 
 def _summary(spec: Specification) -> list[str]:
-    summary = spec.summary
-    if spec.results is None:
-        source = 'No test results: every scenario shows "not run".'
-    else:
-        source = f"Results of the test run ended {cell(spec.results.created or 'at an unknown time')}."
-    rows = [
-        ("Scenarios", f"{summary.scenarios} ({summary.runs} runs: an outline runs once per example row)"),
-        *((outcome.capitalize(), str(summary.outcomes[outcome])) for outcome in (*OUTCOMES, NOT_RUN)),
-        ("Operations with a scenario", f"{summary.operations_covered} / {summary.operations}"),
-        ("Errors covered / documented", f"{summary.errors_covered} / {summary.errors}"),
-    ]
+    rows = [(label, value) for label, value, _ in spec.summary.rows()]
     gaps = [
         f"- operation {cell(op.name)} ({cell(s.service.title)})" for s in spec.services for op in s.operations if op.gap
     ]
@@ -89,7 +78,7 @@ def _summary(spec: Specification) -> list[str]:
         for error in s.errors
         if error.gap
     ]
-    lines = ["## Summary", "", source, "", *table(("", "Count"), rows)]
+    lines = ["## Summary", "", cell(spec.results_note), "", *table(("", "Count"), rows)]
     if gaps:
         return [*lines, f"### Gaps ({len(gaps)})", "", *gaps, ""]
     return [*lines, "Gaps: none: every operation and every documented error has a scenario.", ""]

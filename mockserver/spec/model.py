@@ -109,6 +109,15 @@ class Summary:
     errors: int
     errors_covered: int
 
+    def rows(self) -> list[tuple[str, str, str]]:
+        """The summary table of both reports: label, value, and the outcome it counts ("" for the totals)."""
+        return [
+            ("Scenarios", f"{self.scenarios} ({self.runs} runs: an outline runs once per example row)", ""),
+            *((outcome.capitalize(), str(self.outcomes[outcome]), outcome) for outcome in (*OUTCOMES, NOT_RUN)),
+            ("Operations with a scenario", f"{self.operations_covered} / {self.operations}", ""),
+            ("Errors covered / documented", f"{self.errors_covered} / {self.errors}", ""),
+        ]
+
 
 @dataclass(frozen=True)
 class Specification:
@@ -120,6 +129,13 @@ class Specification:
     """Error numbers tagged on scenarios that no catalogue documents."""
     features_dir: Path
     results: Results | None
+
+    @property
+    def results_note(self) -> str:
+        """Where the outcomes come from, the sentence both reports open their summary with."""
+        if self.results is None:
+            return 'No test results: every scenario shows "not run".'
+        return f"Results of the test run ended {self.results.created or 'at an unknown time'}."
 
 
 def scenario_runs(feature: Feature, relative: str, operations: set[str], results: Results | None) -> Iterable[Run]:
