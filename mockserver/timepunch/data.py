@@ -59,63 +59,18 @@ class Merger:
             raise TpError(
                 "InvalidStaticData", fill=["customer", item.get("Id") or "(no Id)", "CustomerName is required"]
             )
-        stored = self.db.execute(
-            "SELECT id, last_update FROM tp_customer WHERE id = ? OR (name = ? AND ref_nr = ?) ORDER BY id = ? DESC",
-            (item.get("Id"), name, ref_nr, item.get("Id")),
-        ).fetchone()
-        if stored is None:
-            customer_id = _identity(item)
-            self.db.execute(
-                "INSERT INTO tp_customer (id, name, ref_nr, last_update, payload) VALUES (?, ?, ?, ?, ?)",
-                (customer_id, name, ref_nr, item.get("LastUpdate"), json.dumps({**item, "Id": customer_id})),
-            )
-            return customer_id
-        if _newer_or_same(item, stored["last_update"]):
-            self.db.execute(
-                "UPDATE tp_customer SET name = ?, ref_nr = ?, last_update = ?, payload = ? WHERE id = ?",
-                (name, ref_nr, item.get("LastUpdate"), json.dumps({**item, "Id": stored["id"]}), stored["id"]),
-            )
-        return str(stored["id"])
+        return self._merge("tp_customer", item, {"name": name, "ref_nr": ref_nr}, {}, item)
 
     def project(self, item: Item) -> str:
         name = item.get("ProjectName")
         if not name:
             raise TpError("InvalidStaticData", fill=["project", item.get("Id") or "(no Id)", "ProjectName is required"])
         customer_id = self.customer(item["Customer"]) if item.get("Customer") else None
+        columns: Item = {"deleted": int(item.get("IsProjectDeleted") == "true")}
+        if customer_id is not None:  # a project sent without its customer keeps the one it has
+            columns["customer_id"] = customer_id
         payload = {key: value for key, value in item.items() if key not in ("Customer", "TaskList")}
-        stored = self.db.execute(
-            "SELECT id, last_update FROM tp_project WHERE id = ? OR name = ? ORDER BY id = ? DESC",
-            (item.get("Id"), name, item.get("Id")),
-        ).fetchone()
-        if stored is None:
-            project_id = _identity(item)
-            self.db.execute(
-                "INSERT INTO tp_project (id, name, customer_id, deleted, last_update, payload) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    project_id,
-                    name,
-                    customer_id,
-                    int(item.get("IsProjectDeleted") == "true"),
-                    item.get("LastUpdate"),
-                    json.dumps({**payload, "Id": project_id}),
-                ),
-            )
-        else:
-            project_id = str(stored["id"])
-            if _newer_or_same(item, stored["last_update"]):
-                self.db.execute(
-                    "UPDATE tp_project SET name = ?, customer_id = COALESCE(?, customer_id), deleted = ?, "
-                    "last_update = ?, payload = ? WHERE id = ?",
-                    (
-                        name,
-                        customer_id,
-                        int(item.get("IsProjectDeleted") == "true"),
-                        item.get("LastUpdate"),
-                        json.dumps({**payload, "Id": project_id}),
-                        project_id,
-                    ),
-                )
+        project_id = self._merge("tp_project", item, {"name": name}, columns, payload)
         for task in item.get("TaskList") or []:
             self.task({**task, "ProjectId": project_id})
         return project_id
@@ -128,23 +83,33 @@ class Merger:
             raise TpError(
                 "InvalidStaticData", fill=["task", item.get("Id") or name, f"project {project_id} is unknown"]
             )
+        return self._merge("tp_task", item, {"project_id": project_id, "name": name}, {}, item)
+
+    def _merge(self, table: str, item: Item, natural_key: Item, columns: Item, payload: Item) -> str:
+        """Add the item, or replace the stored one (by Id, else by natural key) unless that one is newer."""
+        match = " AND ".join(f"{column} IS ?" for column in natural_key)
         stored = self.db.execute(
-            "SELECT id, last_update FROM tp_task WHERE id = ? OR (project_id IS ? AND name = ?) ORDER BY id = ? DESC",
-            (item.get("Id"), project_id, name, item.get("Id")),
+            f"SELECT id, last_update FROM {table} WHERE id = ? OR ({match}) ORDER BY id = ? DESC",
+            (item.get("Id"), *natural_key.values(), item.get("Id")),
         ).fetchone()
+        identity = _identity(item) if stored is None else str(stored["id"])
+        if stored is not None and not _newer_or_same(item, stored["last_update"]):
+            return identity
+        values = {
+            **natural_key,
+            **columns,
+            "last_update": item.get("LastUpdate"),
+            "payload": json.dumps({**payload, "Id": identity}),
+        }
         if stored is None:
-            task_id = _identity(item)
             self.db.execute(
-                "INSERT INTO tp_task (id, project_id, name, last_update, payload) VALUES (?, ?, ?, ?, ?)",
-                (task_id, project_id, name, item.get("LastUpdate"), json.dumps({**item, "Id": task_id})),
+                f"INSERT INTO {table} (id, {', '.join(values)}) VALUES (?{', ?' * len(values)})",
+                (identity, *values.values()),
             )
-            return task_id
-        if _newer_or_same(item, stored["last_update"]):
-            self.db.execute(
-                "UPDATE tp_task SET project_id = ?, name = ?, last_update = ?, payload = ? WHERE id = ?",
-                (project_id, name, item.get("LastUpdate"), json.dumps({**item, "Id": stored["id"]}), stored["id"]),
-            )
-        return str(stored["id"])
+        else:
+            assignments = ", ".join(f"{column} = ?" for column in values)
+            self.db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*values.values(), identity))
+        return identity
 
     def static_data(self, projects: Iterable[Item], tasks: Iterable[Item], customers: Iterable[Item]) -> None:
         for customer in customers:
