@@ -84,10 +84,18 @@ class CatalogueError(Exception):
 
     catalogue: ClassVar[Catalogue]
 
-    def __init__(self, code: str, additional_text: str | None = None, *, fill: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        code: str,
+        additional_text: str | None = None,
+        *,
+        fill: Sequence[str] = (),
+        severity: str | None = None,
+    ) -> None:
         self.code = code
         self.additional_text = additional_text
         self.fill = tuple(fill)
+        self._severity = severity
         general = self.catalogue.entry_for(code)
         super().__init__(f"{general.number} {code}: {additional_text or general.text}")
 
@@ -101,6 +109,11 @@ class CatalogueError(Exception):
 
     def entry(self, operation: str = ANY_OPERATION) -> CatalogueEntry:
         return self.catalogue.entry_for(self.code, operation, self.fill[0] if self.fill else "")
+
+    def severity(self, operation: str = ANY_OPERATION) -> str:
+        """Error, Warning or Information: the catalogue's type, unless the rule raised the error as
+        another (10016 RequestExceededRateLimit is a warning near the rate limit, an error past it)."""
+        return self._severity or self.entry(operation).type
 
     def text(self, operation: str = ANY_OPERATION) -> str:
         """The vendor's text for this error in ``operation``, placeholders filled."""

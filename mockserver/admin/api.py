@@ -1,4 +1,5 @@
-"""The admin API under /__admin: tenants, datasets and snapshots, clock, request journal, fault rules.
+"""The admin API under /__admin: tenants, datasets and snapshots, clock, request journal, fault rules,
+and the vendors' own settings (Projector's rate limiter, TimePunch's cloud).
 
 Shaped after WireMock's where the meaning matches (``/__admin/requests``, ``/count``, ``/find``,
 ``/reset``, ``/health``, camelCase keys, lists under a named key with ``meta.total``, errors as
@@ -20,6 +21,7 @@ from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
 from mockserver.admin import page, snapshots
+from mockserver.projector import rate_limits
 from mockserver.state import clock, faults, journal
 from mockserver.state.tenants import TenantRegistry, UnknownTenantName, check_tenant_name
 from mockserver.timepunch.data import deposit_in_cloud
@@ -97,6 +99,8 @@ class AdminApi:
                 Rule("/tenants/<tenant>/faults", endpoint="add_fault", methods=["POST"]),
                 Rule("/tenants/<tenant>/faults", endpoint="clear_faults", methods=["DELETE"]),
                 Rule("/tenants/<tenant>/faults/<int:rule_id>", endpoint="remove_fault", methods=["DELETE"]),
+                Rule("/tenants/<tenant>/projector/rate-limits", endpoint="get_rate_limits", methods=["GET"]),
+                Rule("/tenants/<tenant>/projector/rate-limits", endpoint="set_rate_limits", methods=["PUT"]),
                 Rule("/tenants/<tenant>/timepunch/cloud", endpoint="deposit_cloud_entry", methods=["POST"]),
                 Rule("/requests", endpoint="list_requests", methods=["GET"]),
                 Rule("/requests", endpoint="clear_requests", methods=["DELETE"]),
@@ -265,6 +269,21 @@ class AdminApi:
             if not faults.remove(db, rule_id):
                 raise AdminError(404, "Unknown fault rule", f"Tenant {tenant} has no fault rule {rule_id}.")
         return Response(status=204)
+
+    # -- Projector's rate limiter -------------------------------------------------------------------
+
+    def get_rate_limits(self, request: Request, tenant: str) -> Response:
+        with self.tenants.get(self._existing(tenant)).transaction() as db:
+            return _json(rate_limits.settings(db).as_json())
+
+    def set_rate_limits(self, request: Request, tenant: str) -> Response:
+        """Change some of the limiter's settings (enabled, mode, windowSeconds, *Limit, warningPercent)."""
+        changes = _body(request)
+        with self.tenants.get(tenant).transaction() as db:
+            try:
+                return _json(rate_limits.configure(db, changes).as_json())
+            except rate_limits.InvalidRateLimits as error:
+                raise AdminError(422, "Invalid rate limits", str(error)) from None
 
     # -- TimePunch's cloud --------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from typing import Any
 from lxml import etree
 
 from mockserver.contracts import CONTRACTS_DIR
-from mockserver.projector import adjustments, sessions, time_entry, wire
+from mockserver.projector import adjustments, rate_limits, sessions, time_entry, wire
 from mockserver.projector.catalogue import PwsError, PwsFailure
 from mockserver.projector.model import (
     Adjustment,
@@ -37,6 +37,7 @@ from mockserver.projector.timecards import ItemOutcome, SaveOutcome, TimeCardSav
 from mockserver.projector.transfers import TimeTransfer
 from mockserver.projector.wire import COM, CS, REQ, RESP, TAC, add, members, text
 from mockserver.soap import ns
+from mockserver.soap.envelope import DeclaredFault, FaultCode
 from mockserver.soap.service import Handler, RequestContext, Service
 from mockserver.state import clock
 
@@ -75,8 +76,9 @@ class Answer:
 Operation = Callable[[Call], Answer]
 
 
-def pws_operation(needs_session: bool = True) -> Callable[[Operation], Handler]:
-    """Wrap an operation in the PWS frame: session check, common response fields, Fail on error."""
+def pws_operation(needs_session: bool = True, counts_hits: bool = True) -> Callable[[Operation], Handler]:
+    """Wrap an operation in the PWS frame: session check, rate limit, common response fields, Fail on
+    error. ``counts_hits=False``: the operation meets the rate limiter itself (PwsTestRateLimiter)."""
 
     def decorate(operation: Operation) -> Handler:
         @functools.wraps(operation)
@@ -85,18 +87,24 @@ def pws_operation(needs_session: bool = True) -> Callable[[Operation], Handler]:
             sent = wire.child(request, wire.PWS, "serviceRequest")
             service_request = sent if sent is not None else etree.Element(wire.q(wire.PWS, "serviceRequest"))
             call = Call(service_request, ctx.db, clock.now(ctx.db))
+            notices: list[PwsError] = []
             try:
                 if ctx.forced_error:
-                    raise PwsError.forced(ctx.forced_error)
+                    raise _forced(call, ctx.forced_error)
                 if needs_session:
                     call.caller = sessions.require_session(
                         ctx.db, text(service_request, REQ, "SessionTicket"), call.now
                     )
+                    warning = rate_limits.admit(ctx.db, call.caller, call.now) if counts_hits else None
+                    notices += [warning] if warning else []
                 answer = operation(call)
             except PwsFailure as failure:
                 answer = Answer(messages=failure.errors)
             except PwsError as error:  # a rule refusing the request as a whole
                 answer = Answer(messages=[error])
+            except rate_limits.RateLimitExceeded as refused:
+                raise _pws_fault(refused.error, ctx.operation.name) from None
+            answer.messages += notices
             response = etree.Element(ctx.operation.output_element, nsmap=_DEFAULT_NAMESPACE)
             result = etree.SubElement(response, wire.q(wire.PWS, f"{ctx.operation.name}Result"))
             _common_fields(result, service_request, ctx.operation.name, answer.messages, call.now)
@@ -107,6 +115,26 @@ def pws_operation(needs_session: bool = True) -> Callable[[Operation], Handler]:
         return handler
 
     return decorate
+
+
+def _forced(call: Call, code: str) -> Exception:
+    """The error a fault rule forces: 10016 is refused as past the rate limit, with the caller's counts
+    when the ticket names a session; any other is a Fail answer."""
+    forced = PwsError.forced(code)
+    if forced.code != rate_limits.CODE:
+        return forced
+    limits = rate_limits.settings(call.db)
+    ticket = text(call.request, REQ, "SessionTicket")
+    caller = sessions.find_session(call.db, ticket) if ticket else None
+    counts = rate_limits.counted(call.db, caller, call.now, limits) if caller else rate_limits.Hits()
+    return rate_limits.RateLimitExceeded(rate_limits.exceeded(counts, limits, note="Forced by a fault rule."))
+
+
+def _pws_fault(error: PwsError, operation: str) -> DeclaredFault:
+    """The PwsFault the vendor answers past its rate limit: the PwsMessage, as an Error, in its detail."""
+    detail = etree.Element(wire.q(COM, "PwsFault"), nsmap={"b": COM})
+    add(detail, COM, "Messages", [_message(error, operation)])
+    return DeclaredFault(error.text(operation), FaultCode.SENDER, detail=[detail])
 
 
 def _common_fields(
@@ -121,7 +149,7 @@ def _common_fields(
 def _status(messages: list[PwsError]) -> str:
     if any(error.code in _SESSION_ERRORS for error in messages):
         return "FailSessionInvalid"
-    if any(error.entry().type == "Error" for error in messages):
+    if any(error.severity() == "Error" for error in messages):
         return "Fail"
     return "OkWithWarnings" if messages else "Ok"
 
@@ -136,7 +164,7 @@ def _message(error: PwsError, operation: str) -> etree._Element:
             (COM, "ErrorCode", entry.code),
             (COM, "ErrorNumber", entry.number),
             (COM, "ErrorText", error.text(operation)),
-            (COM, "Type", entry.type),
+            (COM, "Type", error.severity(operation)),
         ],
     )
 
@@ -480,6 +508,40 @@ def pws_get_time_entry_project_role(call: Call) -> Answer:
     return Answer(members=[project])
 
 
+# -- PwsTestRateLimiter ---------------------------------------------------------------------------
+
+
+@pws_operation(counts_hits=False)
+def pws_test_rate_limiter(call: Call) -> Answer:
+    """The vendor's tool for testing a client's rate limit handling: simulated hits land before the
+    limiter judges this call (and may get it refused) or after; the answer is the snapshot."""
+    request, caller = call.request, call.user
+
+    def simulated(moment: str) -> rate_limits.Hits:
+        counts = [wire.integer(request, REQ, f"Simulate{category}Hits{moment}") or 0 for category in _CATEGORIES]
+        return rate_limits.Hits(*(max(count, 0) for count in counts))
+
+    rate_limits.add(call.db, caller, call.now, simulated("Before"))
+    warning = rate_limits.admit(call.db, caller, call.now)
+    rate_limits.add(call.db, caller, call.now, simulated("After"))
+    limits = rate_limits.settings(call.db)
+    counts = rate_limits.counted(call.db, caller, call.now, limits)
+    snapshot = [
+        (COM, "EnabledFlag", limits.enabled),
+        (COM, "InstallationHitCount", counts.installation),
+        (COM, "InstallationRateLimit", limits.installation_limit),
+        (COM, "RollingWindowSeconds", limits.window_seconds),
+        (COM, "SessionHitCount", counts.session),
+        (COM, "SessionRateLimit", limits.session_limit),
+        (COM, "UserHitCount", counts.user),
+        (COM, "UserRateLimit", limits.user_limit),
+    ]
+    return Answer(members=[members(RESP, "RateLimitSnapshot", snapshot)], messages=[warning] if warning else [])
+
+
+_CATEGORIES = ("Installation", "User", "Session")
+
+
 HANDLERS: dict[str, Handler] = {
     "PwsAuthenticate": pws_authenticate,
     "PwsUnauthenticate": pws_unauthenticate,
@@ -488,6 +550,7 @@ HANDLERS: dict[str, Handler] = {
     "PwsSplitTimeCards": pws_split_time_cards,
     "PwsTransferTime": pws_transfer_time,
     "PwsGetTimeEntryProjectRole": pws_get_time_entry_project_role,
+    "PwsTestRateLimiter": pws_test_rate_limiter,
 }
 
 

@@ -251,3 +251,23 @@ CREATE TABLE pr_card_revenue (
     system_revenue REAL NOT NULL,
     currency_code TEXT NOT NULL
 );
+
+-- The rate limiter (rate_limits.py). Its settings are tenant configuration, like the clock and the fault
+-- rules, so a dataset load keeps them (no vendor prefix); no row means the vendor's defaults.
+CREATE TABLE rate_limit_settings (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    settings TEXT NOT NULL        -- JSON, the admin API's shape
+);
+
+-- Service hits by second: each category counts apart (PwsTestRateLimiter simulates hits in one only).
+CREATE TABLE pr_rate_hit (
+    second INTEGER NOT NULL,      -- Unix second on the tenant's clock
+    account_uid INTEGER NOT NULL,
+    user_uid INTEGER NOT NULL,
+    ticket TEXT NOT NULL,
+    installation_hits INTEGER NOT NULL DEFAULT 0,
+    user_hits INTEGER NOT NULL DEFAULT 0,
+    session_hits INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (ticket, second)
+);
+CREATE INDEX pr_rate_hit_by_account ON pr_rate_hit (account_uid, second);

@@ -97,6 +97,12 @@ def authenticate(db: sqlite3.Connection, account_code: str, user_name: str, pass
     return _caller(db.execute(_CALLER_QUERY, (ticket,)).fetchone())
 
 
+def find_session(db: sqlite3.Connection, ticket: str) -> Caller | None:
+    """The user behind ``ticket``, whether or not the session is still valid; None when never issued."""
+    row = db.execute(_CALLER_QUERY, (ticket,)).fetchone()
+    return None if row is None else _caller(row)
+
+
 def require_session(db: sqlite3.Connection, ticket: str | None, now: datetime) -> Caller:
     """The caller behind ``ticket``; a never-issued ticket is 10004, an ended session -101."""
     row = db.execute(_CALLER_QUERY, (ticket,)).fetchone() if ticket else None

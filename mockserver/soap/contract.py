@@ -97,6 +97,8 @@ class Contract:
         self.operations = {op.name: op for op in self._read_operations(definitions)}
         self.by_action = {op.action: op for op in self.operations.values() if op.action}
         self.by_input = {op.input_element: op for op in self.operations.values()}
+        self.fault_elements = self._fault_elements(definitions)
+        """Elements a declared fault (wsdl:fault) carries in its detail: validated like responses."""
         self.documents = self._collect_documents()
         self._wrapper = self._schema_wrapper(definitions)
         self._schema = etree.XMLSchema(etree.fromstring(self._wrapper, base_url=str(wsdl_path)))
@@ -116,12 +118,23 @@ class Contract:
         prefix, _, local = prefixed.rpartition(":")
         return f"{{{element.nsmap.get(prefix or None, '')}}}{local}"
 
-    def _read_operations(self, definitions: etree._Element) -> Iterator[Operation]:
-        message_elements = {
+    def _message_elements(self, definitions: etree._Element) -> dict[str | None, str]:
+        return {
             message.get("name"): self._resolve(part, part.get("element", ""))
             for message in definitions.iter(f"{_W}message")
             for part in message.iter(f"{_W}part")
         }
+
+    def _fault_elements(self, definitions: etree._Element) -> frozenset[str]:
+        message_elements = self._message_elements(definitions)
+        return frozenset(
+            message_elements[fault.get("message", "").rpartition(":")[2]]
+            for port_type in definitions.iter(f"{_W}portType")
+            for fault in port_type.iter(f"{_W}fault")
+        )
+
+    def _read_operations(self, definitions: etree._Element) -> Iterator[Operation]:
+        message_elements = self._message_elements(definitions)
         actions = {
             operation.get("name"): child.get("soapAction", "")
             for binding in definitions.iter(f"{_W}binding")

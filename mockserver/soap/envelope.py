@@ -50,6 +50,12 @@ class SoapFault(Exception):
         self.detail = list(detail)
 
 
+class DeclaredFault(SoapFault):
+    """A fault the operation's contract declares (a wsdl:fault), raised by its handler as the operation's
+    answer: what the call changed so far is kept (a rate limiter's count of the call it refuses), and in
+    strict mode its detail is validated like a response."""
+
+
 class MalformedRequest(SoapFault):
     """The body is not acceptable XML (syntax, DTD, size); nothing of it was interpreted."""
 

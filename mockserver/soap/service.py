@@ -26,6 +26,7 @@ from werkzeug.wrappers import Request, Response
 from mockserver.soap.contract import Contract, Operation, load_contract
 from mockserver.soap.envelope import (
     DEFAULT_MAX_REQUEST_BYTES,
+    DeclaredFault,
     Envelope,
     FaultCode,
     MalformedRequest,
@@ -142,18 +143,17 @@ class SoapEndpoint:
             if injected is not None:
                 return injected
             self.contract.validate_request(call.envelope.body)
+            declared: DeclaredFault | None = None
             with call.tenant.transaction() as db:
-                context = RequestContext(
-                    call.operation, call.envelope, call.tenant, db, call.request.headers, call.forced_error
-                )
-                result = self.handlers[call.operation.name](call.envelope.body, context)
-                if self.strict_responses:
-                    self.contract.validate_response(result)
-                call.verdict = "ok"
-                body = version.envelope(result, self.reply_headers(call.envelope, call.operation))
-                response = self._respond(body, 200)
-                self._journal(db, call, response)  # in the call's own transaction: one write lock a call
-                call.journalled = True
+                try:
+                    response = self._handle(call, db)
+                except DeclaredFault as fault:  # the operation's own answer: the transaction commits
+                    if self.strict_responses:
+                        for element in fault.detail:
+                            self.contract.validate_response(element)
+                    declared = fault
+            if declared is not None:
+                raise declared
             return response
         except SoapFault as fault:
             call.verdict = "server-fault" if fault.code is FaultCode.RECEIVER else "client-fault"
@@ -173,6 +173,25 @@ class SoapEndpoint:
             )
             call.verdict = "server-fault"
             return self._respond(version.envelope(version.fault(crash), self.reply_headers(call.envelope, None)), 500)
+
+    def _handle(self, call: _Call, db: sqlite3.Connection) -> Response:
+        """Run the operation's handler in the call's transaction and answer what it returns."""
+        assert call.operation is not None
+        assert call.envelope is not None
+        assert call.tenant is not None
+        context = RequestContext(
+            call.operation, call.envelope, call.tenant, db, call.request.headers, call.forced_error
+        )
+        result = self.handlers[call.operation.name](call.envelope.body, context)
+        if self.strict_responses:
+            self.contract.validate_response(result)
+        call.verdict = "ok"
+        response = self._respond(
+            self.contract.version.envelope(result, self.reply_headers(call.envelope, call.operation)), 200
+        )
+        self._journal(db, call, response)  # in the call's own transaction: one write lock a call
+        call.journalled = True
+        return response
 
     def _injected(self, call: _Call) -> Response | None:
         """Apply the fault rules this call sets off: a delay, or an answer instead of the real one."""

@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from benchlib import (
+    JSON_HEADERS,
+    RATE_LIMITS_OFF,
     SAVE_FIRST_DAY,
     SAVE_LAST_DAY,
     Figures,
@@ -31,6 +33,7 @@ from benchlib import (
     authenticate_body,
     http,
     pws_headers,
+    rate_limits_path,
     running_server,
     save_body,
     section,
@@ -154,6 +157,7 @@ def measure(figures: Figures, wrk_path: str, label: str, seconds: float, *serve_
     with running_server(*serve_args) as server:
         wait_ready(server)
         url = f"{server.base_url}/tenants/{TENANT}{pws.ENDPOINT_PATH}"
+        http(f"{server.base_url}{rate_limits_path(TENANT)}", RATE_LIMITS_OFF, JSON_HEADERS, method="PUT")
         ticket = ticket_of(http(url, authenticate_body(), pws_headers("PwsAuthenticate")))
         wrk(wrk_path, server, ticket, WARM_UP_SECONDS)  # every worker past its first requests of the tenant
         before = len(settled_cards(server))

@@ -21,6 +21,8 @@ from datetime import date, timedelta
 
 from bench_ops_import import import_body, open_batch
 from benchlib import (
+    JSON_HEADERS,
+    RATE_LIMITS_OFF,
     SAVE_FIRST_DAY,
     SOAP11,
     TP_SEARCH_HEADERS,
@@ -30,6 +32,7 @@ from benchlib import (
     median,
     percentile,
     pws_headers,
+    rate_limits_path,
     save_body,
     search_body,
     section,
@@ -76,6 +79,7 @@ def operations(client: Client, iterations: int) -> list[Operation]:
     """The five operations, each in a tenant of its own, with ``iterations`` requests each (plus a warm-up)."""
     count = iterations + iterations // 10
     pws_url = f"/tenants/inproc-pws{pws.ENDPOINT_PATH}"
+    client.put(rate_limits_path("inproc-pws"), data=RATE_LIMITS_OFF, headers=JSON_HEADERS)
     login = client.post(pws_url, data=authenticate_body(), headers=pws_headers("PwsAuthenticate"))
     ticket = ticket_of(login.get_data())
     pws_contract = load_contract(pws.CONTRACT_PATH)

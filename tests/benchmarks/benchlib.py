@@ -6,6 +6,7 @@ Not collected by pytest (no test_ prefix); imported by the bench_*.py scripts be
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import os
 import re
@@ -268,8 +269,26 @@ def running_server(*serve_args: str) -> Iterator[ServerProcess]:
         server.stop()
 
 
-def http(url: str, data: bytes | None = None, headers: dict[str, str] | None = None, timeout: float = 30) -> bytes:
-    request = urllib.request.Request(url, data=data, headers=headers or {}, method="POST" if data else "GET")
+def http(
+    url: str,
+    data: bytes | None = None,
+    headers: dict[str, str] | None = None,
+    timeout: float = 30,
+    method: str | None = None,
+) -> bytes:
+    request = urllib.request.Request(
+        url, data=data, headers=headers or {}, method=method or ("POST" if data else "GET")
+    )
     with urllib.request.urlopen(request, timeout=timeout) as answer:
         body: bytes = answer.read()
         return body
+
+
+JSON_HEADERS = {"Content-Type": "application/json"}
+RATE_LIMITS_OFF = json.dumps({"enabled": False}).encode()
+"""Projector refuses a session's calls past 1200 hits a minute, as the vendor does: a load test of
+one session switches the tenant's limiter off (PUT /__admin/tenants/{t}/projector/rate-limits)."""
+
+
+def rate_limits_path(tenant: str) -> str:
+    return f"/__admin/tenants/{tenant}/projector/rate-limits"

@@ -67,6 +67,7 @@ OPERATIONS = (
     "PwsSplitTimeCards",
     "PwsTransferTime",
     "PwsGetTimeEntryProjectRole",
+    "PwsTestRateLimiter",
 )
 ACTION_PREFIX = "http://projectorpsa.com/PwsProjectorServices/IPwsProjectorServices/"
 
@@ -623,6 +624,7 @@ def test_zeep_lists_the_operations(client):
         assert operations[name].soapaction == ACTION_PREFIX + name
         assert operations[name].style == "document"
         assert getattr(client.service, name) is not None
+        assert set(operations[name].faults) == {"PwsFaultFault"}, "every operation declares the rate limit fault"
 
 
 def test_zeep_builds_requests_the_contract_accepts(client, schema):
@@ -671,7 +673,10 @@ def test_wsdl_document_is_wcf_shaped():
     ns = {"wsdl": WSDL, "soap": WSDL_SOAP11, "xs": XSD}
     assert wsdl.get("targetNamespace") == PWS
     imports = wsdl.xpath("wsdl:types/xs:schema/xs:import", namespaces=ns)
-    assert [(i.get("namespace"), i.get("schemaLocation")) for i in imports] == [(PWS, "pws-services.xsd")]
+    assert [(i.get("namespace"), i.get("schemaLocation")) for i in imports] == [
+        (PWS, "pws-services.xsd"),
+        (COM, "common.xsd"),  # where PwsFault, the declared fault's detail, lives
+    ]
     for name in OPERATIONS:
         for direction, element in (("Input", name), ("Output", f"{name}Response")):
             parts = wsdl.xpath(
@@ -1022,7 +1027,11 @@ def test_zeep_lists_split_time_cards_with_its_actions(client):
     port_type = wsdl.xpath(f"wsdl:portType/wsdl:operation[@name='{SPLIT}']", namespaces=ns)
     assert len(port_type) == 1
     actions = [node.get(f"{{{ns['wsaw']}}}Action") for node in port_type[0]]
-    assert actions == [ACTION_PREFIX + SPLIT, ACTION_PREFIX + SPLIT + "Response"]
+    assert actions == [
+        ACTION_PREFIX + SPLIT,
+        ACTION_PREFIX + SPLIT + "Response",
+        ACTION_PREFIX + SPLIT + "PwsFaultFault",
+    ]
 
 
 def test_zeep_builds_and_reads_split_messages(client, schema):
@@ -1392,7 +1401,7 @@ def test_zeep_lists_the_new_operations_with_their_actions(client, name):
     port_type = wsdl.xpath(f"wsdl:portType/wsdl:operation[@name='{name}']", namespaces=ns)
     assert len(port_type) == 1
     actions = [node.get(f"{{{ns['wsaw']}}}Action") for node in port_type[0]]
-    assert actions == [ACTION_PREFIX + name, ACTION_PREFIX + name + "Response"]
+    assert actions == [ACTION_PREFIX + name, ACTION_PREFIX + name + "Response", ACTION_PREFIX + name + "PwsFaultFault"]
     bound = wsdl.xpath(f"wsdl:binding/wsdl:operation[@name='{name}']/soap:operation/@soapAction", namespaces=ns)
     assert bound == [ACTION_PREFIX + name]
 

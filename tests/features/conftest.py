@@ -24,9 +24,11 @@ from zeep.exceptions import Fault
 from zeep.helpers import serialize_object
 
 from mockserver import fixtures
+from mockserver.projector import rate_limits
 from mockserver.projector.catalogue import PWS_CATALOGUE
 from mockserver.state import clock, faults
 
+COMMON = "http://projectorpsa.com/DataContracts/Shared/Common/"
 RESULT_LISTS = {
     "time card": ("TimecardResults", "PwsSaveTimecardResult", "TimeCard"),
     "time off card": ("TimeOffCardResults", "PwsSaveTimeOffCardResult", "TimeOffCard"),
@@ -783,3 +785,88 @@ def _(world: World, kind: str, name: str) -> None:
             "SELECT a.kind, c.name FROM pr_adjustment a JOIN pr_adjustment_code c ON c.uid = a.adjustment_code_uid"
         ).fetchall()
     assert [tuple(row) for row in recorded] == [(kind, name)]
+
+
+# -- the rate limiter (rate_limits.feature) ---------------------------------------------------------
+
+
+@given(parsers.parse('I am logged in to Projector account "{account}" as "{user}"'))
+def _(world: World, account: str, user: str) -> None:
+    response = login(world, user, world.target.password(user, PASSWORDS[user]), account)
+    assert response.Status == "Ok", response
+
+
+@given(parsers.parse("the session has {count:d} hits in the window"))
+def _(world: World, count: int) -> None:
+    """Simulated with PwsTestRateLimiter, as a client would: its own call is one of the hits."""
+    world.call("PwsTestRateLimiter", {"SimulateSessionHitsAfter": count - 1})
+    assert world.fault is None, world.fault
+
+
+@given(parsers.parse("{seconds:d} seconds pass"))
+def _(world: World, seconds: int) -> None:
+    with world.tenant.db() as db:
+        clock.advance(db, timedelta(seconds=seconds))
+
+
+@given("the rate limiter is set to:")
+def _(world: World, datatable: list[list[str]]) -> None:
+    with world.tenant.db() as db:
+        rate_limits.configure(db, {name: scalar(value) for name, value in rows(datatable)[0].items()})
+
+
+@given("the rate limiter is switched off")
+def _(world: World) -> None:
+    with world.tenant.db() as db:
+        rate_limits.configure(db, {"enabled": False})
+
+
+@then("the rate limit snapshot is:")
+def _(world: World, datatable: list[list[str]]) -> None:
+    expected = {name: scalar(value) for name, value in rows(datatable)[0].items()}
+    snapshot = world.result()["RateLimitSnapshot"]
+    assert {name: snapshot[name] for name in expected} == expected
+
+
+def fault_message(world: World) -> dict[str, Any]:
+    """The PwsMessage a PwsFault carries in the fault's detail."""
+    assert world.fault is not None, "expected a SOAP fault"
+    assert world.fault.detail is not None, "the fault has no detail"
+    found = world.fault.detail.find(f"{{{COMMON}}}PwsFault/{{{COMMON}}}Messages/{{{COMMON}}}PwsMessage")
+    assert found is not None, etree.tostring(world.fault.detail)
+    message: dict[str, Any] = {etree.QName(member).localname: member.text or "" for member in found}
+    message["ErrorNumber"] = int(message["ErrorNumber"])
+    return message
+
+
+@then("the answer is a PwsFault")
+def _(world: World) -> None:
+    assert world.fault is not None, "expected a SOAP fault"
+    assert str(world.fault.code).endswith("Client"), world.fault.code
+    fault_message(world)
+
+
+@then(parsers.parse("the PWS fault is {number:d} {code}"))
+def _(world: World, number: int, code: str) -> None:
+    message = fault_message(world)
+    assert_catalogued(message, number, code, world.answered)
+    assert message["Type"] == "Error"
+    assert world.fault is not None
+    assert world.fault.message == message["ErrorText"]
+
+
+@then(parsers.parse("the response reports warning {number:d} {code}"))
+def _(world: World, number: int, code: str) -> None:
+    matching = [message for message in messages(world) if message["ErrorNumber"] == number]
+    assert matching, f"no message {number} in {messages(world)}"
+    assert_catalogued(matching[0], number, code, world.answered)
+    assert matching[0]["Type"] == "Warning"
+
+
+@then(parsers.parse('the rate limit message names "{counts}"'))
+def _(world: World, counts: str) -> None:
+    if world.fault is not None:
+        text = fault_message(world)["ErrorText"]
+    else:
+        text = next(m["ErrorText"] for m in messages(world) if m["ErrorCode"] == rate_limits.CODE)
+    assert counts in text, text

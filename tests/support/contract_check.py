@@ -42,7 +42,8 @@ def value_set_violations(contract: Contract, payload: etree._Element) -> list[st
 
 
 def check_response(contract: Contract, body: bytes, status: int) -> None:
-    """A 200 answer's body element must be valid and within the value sets; any other answer a SOAP fault."""
+    """A 200 answer's body element must be valid and within the value sets; any other answer a SOAP fault,
+    whose detail, when the contract declares it (a wsdl:fault), must be valid too."""
     root = etree.fromstring(body)
     version = VERSIONS.get(etree.QName(root).namespace or "")
     if version is None:
@@ -53,6 +54,10 @@ def check_response(contract: Contract, body: bytes, status: int) -> None:
     if status != 200:
         if payload.tag != version.qname("Fault"):
             raise ResponseContractError(f"HTTP {status} without a SOAP Fault")
+        declared = [element for element in payload.iterfind("*/*") if element.tag in contract.fault_elements]
+        violations = [str(violation) for element in declared for violation in contract.violations(element)]
+        if violations:
+            raise ResponseContractError("declared fault detail violates the contract:\n  " + "\n  ".join(violations))
         return
     violations = [str(violation) for violation in contract.violations(payload)]
     violations += value_set_violations(contract, payload)

@@ -1,0 +1,181 @@
+"""Projector's rate limiter: service hits counted in a rolling window per installation, user and session.
+
+The vendor (wiki: "Projector Rate Limiting Behavior", "PwsTestRateLimiter", "PwsRateLimitSnapshot") adds
+each call's weight in hits to three counts over a rolling window of 60 seconds: the installation's
+(account's), the user's and the session's. Past a limit in any of them the call fails before it runs,
+with a PwsFault carrying 10016 RequestExceededRateLimit as an Error; an installation in "Warning" mode
+runs the call and reports the same number as a Warning. The message carries the counts and thresholds.
+
+Where the wiki is silent, these are our assumptions (the feature file says so too):
+- the thresholds default to those of the wiki's PwsRateLimitSnapshot example (installation 2400, user
+  1800, session 1200 hits) and limiting is on, in Error mode;
+- a call is warned once a count passes 80% of its limit ("a warning near the limit");
+- every operation weighs one hit (the weights page is not in our sources);
+- a refused call's hits count too, so a client that keeps calling stays refused until it pauses;
+- PwsAuthenticate counts nothing: it has no session yet, and its own lockout guards it.
+
+Counts live in the tenant's database, by second, so every worker process sees the same ones, and the
+window follows the tenant's clock: a scenario advances the clock to let the window pass.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import datetime
+from typing import Any
+
+from mockserver.projector.catalogue import PwsError
+from mockserver.projector.sessions import Caller
+
+CODE = "RequestExceededRateLimit"
+MODES = ("Error", "Warning")
+
+
+class InvalidRateLimits(ValueError):
+    """Settings the admin API refuses (the message names the member and why)."""
+
+
+@dataclass(frozen=True)
+class RateLimits:
+    """A tenant's rate limiter settings; the JSON names are the admin API's."""
+
+    enabled: bool = True
+    mode: str = "Error"
+    window_seconds: int = 60
+    installation_limit: int = 2400
+    user_limit: int = 1800
+    session_limit: int = 1200
+    warning_percent: int = 80
+
+    def as_json(self) -> dict[str, Any]:
+        return {_json_name(name): value for name, value in asdict(self).items()}
+
+    def changed(self, changes: Mapping[str, Any]) -> RateLimits:
+        """These settings with the members ``changes`` names (JSON names), each checked."""
+        known = {_json_name(member.name): member.name for member in fields(self)}
+        unknown = sorted(set(changes) - set(known))
+        if unknown:
+            raise InvalidRateLimits(f"unknown settings {unknown}; known: {sorted(known)}")
+        updated = replace(self, **{known[key]: value for key, value in changes.items()})
+        updated.check()
+        return updated
+
+    def check(self) -> None:
+        if not isinstance(self.enabled, bool):
+            raise InvalidRateLimits("'enabled' must be true or false")
+        if self.mode not in MODES:
+            raise InvalidRateLimits(f"'mode' must be one of {list(MODES)}, not {self.mode!r}")
+        for member in fields(self):
+            value = getattr(self, member.name)
+            if member.type == "int" and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+                raise InvalidRateLimits(f"'{_json_name(member.name)}' must be a whole number of at least 1")
+        if self.warning_percent > 100:
+            raise InvalidRateLimits("'warningPercent' must be at most 100")
+
+
+@dataclass(frozen=True)
+class Hits:
+    """Hits in each of the three categories: a call adds one to each, a simulation to one."""
+
+    installation: int = 0
+    user: int = 0
+    session: int = 0
+
+
+class RateLimitExceeded(Exception):
+    """A call refused before it runs: the PWS layer answers it with a PwsFault carrying ``error``."""
+
+    def __init__(self, error: PwsError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _json_name(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(word.title() for word in rest)
+
+
+def settings(db: sqlite3.Connection) -> RateLimits:
+    row = db.execute("SELECT settings FROM rate_limit_settings").fetchone()
+    return RateLimits() if row is None else RateLimits().changed(json.loads(row[0]))
+
+
+def configure(db: sqlite3.Connection, changes: Mapping[str, Any]) -> RateLimits:
+    """Change some settings (the others keep their values); raises InvalidRateLimits."""
+    updated = settings(db).changed(changes)
+    db.execute(
+        "INSERT OR REPLACE INTO rate_limit_settings (id, settings) VALUES (1, ?)", (json.dumps(updated.as_json()),)
+    )
+    return updated
+
+
+def add(db: sqlite3.Connection, caller: Caller, now: datetime, hits: Hits) -> None:
+    """Count ``hits`` at this second of the tenant's clock."""
+    if hits == Hits():
+        return
+    db.execute(
+        """INSERT INTO pr_rate_hit (second, account_uid, user_uid, ticket, installation_hits, user_hits, session_hits)
+           VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (ticket, second) DO UPDATE SET
+               installation_hits = installation_hits + excluded.installation_hits,
+               user_hits = user_hits + excluded.user_hits,
+               session_hits = session_hits + excluded.session_hits""",
+        (int(now.timestamp()), caller.account_uid, caller.user_uid, caller.ticket, *_counts(hits)),
+    )
+
+
+def counted(db: sqlite3.Connection, caller: Caller, now: datetime, limits: RateLimits) -> Hits:
+    """The caller's installation, user and session counts over the window ending now."""
+    second = int(now.timestamp())
+    first = second - limits.window_seconds + 1
+    db.execute("DELETE FROM pr_rate_hit WHERE account_uid = ? AND second < ?", (caller.account_uid, first))
+    row = db.execute(
+        """SELECT COALESCE(SUM(installation_hits), 0),
+                  COALESCE(SUM(CASE WHEN user_uid = ? THEN user_hits END), 0),
+                  COALESCE(SUM(CASE WHEN ticket = ? THEN session_hits END), 0)
+           FROM pr_rate_hit WHERE account_uid = ? AND second BETWEEN ? AND ?""",
+        (caller.user_uid, caller.ticket, caller.account_uid, first, second),
+    ).fetchone()
+    return Hits(*row)
+
+
+def admit(db: sqlite3.Connection, caller: Caller, now: datetime, weight: int = 1) -> PwsError | None:
+    """Count this call and judge it: None within the limits, the 10016 warning to report near a limit
+    (or past one in Warning mode); past a limit in Error mode, raises RateLimitExceeded."""
+    limits = settings(db)
+    if not limits.enabled:  # counts nothing: turning the limiter on starts from zero
+        return None
+    add(db, caller, now, Hits(weight, weight, weight))
+    counts = counted(db, caller, now, limits)
+    pairs = list(zip(_counts(counts), _limits(limits), strict=True))
+    if any(count > limit for count, limit in pairs):
+        if limits.mode == "Error":
+            raise RateLimitExceeded(exceeded(counts, limits))
+        return exceeded(counts, limits, severity="Warning")
+    if any(count * 100 > limit * limits.warning_percent for count, limit in pairs):
+        return exceeded(counts, limits, severity="Warning")
+    return None
+
+
+def exceeded(counts: Hits, limits: RateLimits, severity: str | None = None, note: str | None = None) -> PwsError:
+    """10016 naming every count against its threshold, as the vendor's message does."""
+    described = ", ".join(
+        f"{category} {count} of {limit}"
+        for category, count, limit in zip(
+            ("installation", "user", "session"), _counts(counts), _limits(limits), strict=True
+        )
+    )
+    return PwsError(
+        CODE, note, fill=[f"hits in the last {limits.window_seconds} seconds: {described}"], severity=severity
+    )
+
+
+def _counts(hits: Hits) -> tuple[int, int, int]:
+    return hits.installation, hits.user, hits.session
+
+
+def _limits(limits: RateLimits) -> tuple[int, int, int]:
+    return limits.installation_limit, limits.user_limit, limits.session_limit
