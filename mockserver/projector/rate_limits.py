@@ -20,6 +20,7 @@ window follows the tenant's clock: a scenario advances the clock to let the wind
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Mapping
@@ -100,7 +101,16 @@ def _json_name(name: str) -> str:
 
 def settings(db: sqlite3.Connection) -> RateLimits:
     row = db.execute("SELECT settings FROM rate_limit_settings").fetchone()
-    return RateLimits() if row is None else RateLimits().changed(json.loads(row[0]))
+    return _DEFAULTS if row is None else _parsed(row[0])
+
+
+_DEFAULTS = RateLimits()
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed(stored: str) -> RateLimits:
+    """Settings as stored (every call reads them: parsed once per distinct value)."""
+    return _DEFAULTS.changed(json.loads(stored))
 
 
 def configure(db: sqlite3.Connection, changes: Mapping[str, Any]) -> RateLimits:
