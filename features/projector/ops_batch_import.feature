@@ -84,10 +84,38 @@ Feature: Ops batch import of time cards: open a batch, import cards into it, clo
     When I close the batch
     Then the Ops errors include 91005 BatchNotOpen
 
-  # The vendor rate-limits the Ops services without publishing the limit; the mock never limits
-  # on its own, a fault rule (admin API, kind vendor-error) makes a call hit it.
+  # Ops calls meet the same rate limiter as PWS (rate_limits.feature): each counts one hit toward its
+  # installation and its user (an Ops call has no session). Past a limit the call fails whole with
+  # 91219, near one it runs and carries 91219 as a warning; AdditionalInfo names the counts. A fault
+  # rule (admin API, kind vendor-error) makes a call meet it whatever the counts.
   @error-91219
-  Scenario: A call over the vendor's rate limit fails whole, and the next one goes through
+  Scenario: Past the user's limit an Ops call fails whole, and once the window has passed the next one goes through
+    Given the tenant clock stands at 2018-03-09T09:00:00+00:00
+    And the rate limiter is set to:
+      | userLimit | warningPercent |
+      | 1         | 100            |
+    And an open time card batch
+    When I open a time card batch
+    Then the Ops result is "Fail"
+    And the Ops errors include 91219 RequestExceededRateLimit
+    And the Ops rate limit error names "installation 2 of 2400, user 2 of 1"
+    Given 60 seconds pass
+    When I open a time card batch
+    Then I receive a batch id
+
+  @error-91219
+  Scenario: Near the user's limit an Ops call goes through with a warning
+    Given the rate limiter is set to:
+      | userLimit |
+      | 2         |
+    And an open time card batch
+    When I open a time card batch
+    Then I receive a batch id
+    And the Ops result is "Ok"
+    And the Ops errors include the warning 91219 RequestExceededRateLimit
+
+  @error-91219
+  Scenario: A fault rule makes a call meet the rate limit, and the next one goes through
     Given the next OpsOpenTimeCardBatch call is answered with the vendor error RequestExceededRateLimit
     When I open a time card batch
     Then the Ops result is "Fail"

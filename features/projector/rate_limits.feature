@@ -5,7 +5,8 @@ Feature: PWS counts service hits and refuses calls past its rate limit
   as a PwsMessage of type Error. An installation in "Warning" mode runs the call and reports the same
   number as a Warning. The message names each count and its threshold. PwsTestRateLimiter, the
   vendor's tool for testing a client's handling, answers the counts and thresholds and can simulate
-  hits before or after the limiter judges it.
+  hits before or after the limiter judges it. The Ops services are limited by the same counts
+  (ops_batch_import.feature): an Ops call counts toward its installation and user, it has no session.
 
   Assumptions (the vendor's wiki is silent): the thresholds default to those of its
   PwsRateLimitSnapshot example (installation 2400, user 1800, session 1200 hits), limiting is on,
@@ -127,6 +128,17 @@ Feature: PWS counts service hits and refuses calls past its rate limit
     And the rate limit snapshot is:
       | InstallationHitCount | UserHitCount | SessionHitCount |
       | 1                    | 1            | 1               |
+
+  @OpsOpenTimeCardBatch @error-91219
+  Scenario: Ops calls count toward the same installation and user, without a session
+    Given a PwsTestRateLimiter request
+    And the request sets SimulateUserHitsAfter to "1800"
+    And I have sent the request
+    And I authenticate to Ops as "e123@example.com"
+    When I open a time card batch
+    Then the Ops result is "Fail"
+    And the Ops errors include 91219 RequestExceededRateLimit
+    And the Ops rate limit error names "hits in the last 60 seconds: installation 2 of 2400, user 1802 of 1800"
 
   @PwsGetTimeCards @error-10016
   Scenario: In Warning mode a call past the limit runs and carries the warning

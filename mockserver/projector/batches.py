@@ -75,7 +75,7 @@ class CardProblems:
         self.by_index.setdefault(index, []).append(error)
 
     def failed(self, index: int) -> bool:
-        return any(error.entry().type == "Error" for error in self.by_index.get(index, []))
+        return any(error.severity() == "Error" for error in self.by_index.get(index, []))
 
     def items(self) -> Iterator[tuple[int, OpsError]]:
         for index in sorted(self.by_index):

@@ -17,7 +17,7 @@ from typing import TypeVar
 from lxml import etree
 
 from mockserver.contracts import CONTRACTS_DIR
-from mockserver.projector import batches
+from mockserver.projector import batches, rate_limits
 from mockserver.projector.batches import BatchCloser, CardProblems, CloseOptions, ImportedCard
 from mockserver.projector.catalogue import OpsError
 from mockserver.soap.envelope import interpret
@@ -79,8 +79,9 @@ class OpsAnswer:
     members: list[etree._Element] = field(default_factory=list)
 
 
-def authenticate(db: sqlite3.Connection, headers: list[etree._Element]) -> int:
-    """The user the OpsAuthenticationHeader names (e-mail = Projector user name, password)."""
+def authenticate(db: sqlite3.Connection, headers: list[etree._Element]) -> rate_limits.Client:
+    """The user (and installation) the OpsAuthenticationHeader names (e-mail = Projector user name,
+    password); an Ops call has no session."""
     header = next((h for h in headers if h.tag == AUTHENTICATION_HEADER), None)
     email, password, account = text(header, "EmailAddress"), text(header, "Password"), text(header, "AccountName")
     if not email or password is None:
@@ -88,7 +89,7 @@ def authenticate(db: sqlite3.Connection, headers: list[etree._Element]) -> int:
             "AuthenticationFailed", "The OpsAuthenticationHeader with EmailAddress and Password is required."
         )
     users = db.execute(
-        "SELECT u.uid, u.password, u.may_use_web_services, a.code, a.name FROM pr_user u "
+        "SELECT u.uid, u.account_uid, u.password, u.may_use_web_services, a.code, a.name FROM pr_user u "
         "JOIN pr_account a ON a.uid = u.account_uid WHERE u.user_name = ?",
         (email,),
     ).fetchall()
@@ -102,7 +103,18 @@ def authenticate(db: sqlite3.Connection, headers: list[etree._Element]) -> int:
         or not users[0]["may_use_web_services"]
     ):
         raise OpsError("AuthenticationFailed")
-    return int(users[0]["uid"])
+    return rate_limits.Client(account_uid=users[0]["account_uid"], user_uid=users[0]["uid"])
+
+
+def meet_rate_limit(db: sqlite3.Connection, client: rate_limits.Client, now: datetime) -> list[OpsError]:
+    """Count the call's hits: past the limit, the error that fails it whole; near it, its warning
+    (wiki: legacy services answer RequestExceededRateLimit, a Fail with Severity Error past the limit)."""
+    judgement = rate_limits.judge(db, client, now)
+    if judgement is None:
+        return []
+    if judgement.refused:
+        raise OpsError(rate_limits.CODE, judgement.described)
+    return [OpsError(rate_limits.CODE, judgement.described, severity="Warning")] if judgement.warned else []
 
 
 OpsOperation = Callable[[OpsCall], OpsAnswer]
@@ -131,9 +143,11 @@ def _handle(
     try:
         if ctx.forced_error:
             raise OpsError.forced(ctx.forced_error)
-        user_uid = authenticate(ctx.db, ctx.envelope.headers)
-        answer = operation(OpsCall(request.find(q("request")), ctx.db, now, user_uid))
-    except OpsError as error:
+        client = authenticate(ctx.db, ctx.envelope.headers)
+        warnings = meet_rate_limit(ctx.db, client, now)
+        answer = operation(OpsCall(request.find(q("request")), ctx.db, now, client.user_uid))
+        answer.errors += warnings
+    except OpsError as error:  # a refusal of the whole call: the transaction still commits its hit
         answer = OpsAnswer(errors=[error], members=failed())
     return _response(answer, ctx)
 
@@ -155,7 +169,7 @@ def _response(answer: OpsAnswer, ctx: RequestContext) -> etree._Element:
 
 
 def _service_result(answer: OpsAnswer) -> str:
-    if any(error.entry().type == "Error" for error in answer.errors):
+    if any(error.severity() == "Error" for error in answer.errors):
         return "Fail"
     problems = answer.card_problems
     if problems is None or not problems.failures:
@@ -165,9 +179,10 @@ def _service_result(answer: OpsAnswer) -> str:
 
 def _web_error(error: OpsError, operation: str, local: str = "OpsWebError") -> etree._Element:
     entry = error.entry(operation)
+    severity = error.severity(operation)
     element = etree.Element(q(local))
     for member, value in (
-        ("Severity", "Informational" if entry.type == "Information" else entry.type),
+        ("Severity", "Informational" if severity == "Information" else severity),
         ("DbErrorCode", entry.number),
         ("ErrorCode", entry.code),
         ("State", _ERROR_STATE),

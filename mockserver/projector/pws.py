@@ -90,20 +90,17 @@ def pws_operation(needs_session: bool = True, counts_hits: bool = True) -> Calla
             notices: list[PwsError] = []
             try:
                 if ctx.forced_error:
-                    raise _forced(call, ctx.forced_error)
+                    raise _forced(call, ctx.forced_error, ctx.operation.name)
                 if needs_session:
                     call.caller = sessions.require_session(
                         ctx.db, text(service_request, REQ, "SessionTicket"), call.now
                     )
-                    warning = rate_limits.admit(ctx.db, call.caller, call.now) if counts_hits else None
-                    notices += [warning] if warning else []
+                    notices += meet_rate_limit(call, ctx.operation.name) if counts_hits else []
                 answer = operation(call)
             except PwsFailure as failure:
                 answer = Answer(messages=failure.errors)
             except PwsError as error:  # a rule refusing the request as a whole
                 answer = Answer(messages=[error])
-            except rate_limits.RateLimitExceeded as refused:
-                raise _pws_fault(refused.error, ctx.operation.name) from None
             answer.messages += notices
             response = etree.Element(ctx.operation.output_element, nsmap=_DEFAULT_NAMESPACE)
             result = etree.SubElement(response, wire.q(wire.PWS, f"{ctx.operation.name}Result"))
@@ -117,17 +114,34 @@ def pws_operation(needs_session: bool = True, counts_hits: bool = True) -> Calla
     return decorate
 
 
-def _forced(call: Call, code: str) -> Exception:
-    """The error a fault rule forces: 10016 is refused as past the rate limit, with the caller's counts
-    when the ticket names a session; any other is a Fail answer."""
+def meet_rate_limit(call: Call, operation: str) -> list[PwsError]:
+    """Count the call's hits: past the limit, the PwsFault that refuses it; near it, its warning."""
+    judgement = rate_limits.judge(call.db, rate_limits.Client.of(call.user), call.now)
+    if judgement is None:
+        return []
+    if judgement.refused:
+        raise _pws_fault(_rate_limit_error(judgement.described), operation)
+    return [_rate_limit_error(judgement.described, severity="Warning")] if judgement.warned else []
+
+
+def _rate_limit_error(described: str, severity: str | None = None, note: str | None = None) -> PwsError:
+    return PwsError(rate_limits.CODE, note, fill=[described], severity=severity)
+
+
+def _forced(call: Call, code: str, operation: str) -> Exception:
+    """The error a fault rule forces: 10016 is the PwsFault of a call past the rate limit (naming the
+    counts of the session the ticket names, without counting the call); any other is a Fail answer."""
     forced = PwsError.forced(code)
     if forced.code != rate_limits.CODE:
         return forced
-    limits = rate_limits.settings(call.db)
     ticket = text(call.request, REQ, "SessionTicket")
     caller = sessions.find_session(call.db, ticket) if ticket else None
-    counts = rate_limits.counted(call.db, caller, call.now, limits) if caller else rate_limits.Hits()
-    return rate_limits.RateLimitExceeded(rate_limits.exceeded(counts, limits, note="Forced by a fault rule."))
+    described = (
+        rate_limits.assess(call.db, rate_limits.Client.of(caller), call.now).described
+        if caller is not None
+        else "the request names no session to count"
+    )
+    return _pws_fault(_rate_limit_error(described, note="Forced by a fault rule."), operation)
 
 
 def _pws_fault(error: PwsError, operation: str) -> DeclaredFault:
@@ -521,11 +535,12 @@ def pws_test_rate_limiter(call: Call) -> Answer:
         counts = [wire.integer(request, REQ, f"Simulate{category}Hits{moment}") or 0 for category in _CATEGORIES]
         return rate_limits.Hits(*(max(count, 0) for count in counts))
 
-    rate_limits.add(call.db, caller, call.now, simulated("Before"))
-    warning = rate_limits.admit(call.db, caller, call.now)
-    rate_limits.add(call.db, caller, call.now, simulated("After"))
+    client = rate_limits.Client.of(caller)
+    rate_limits.add(call.db, client, call.now, simulated("Before"))
+    warnings = meet_rate_limit(call, "PwsTestRateLimiter")
+    rate_limits.add(call.db, client, call.now, simulated("After"))
     limits = rate_limits.settings(call.db)
-    counts = rate_limits.counted(call.db, caller, call.now, limits)
+    counts = rate_limits.counted(call.db, client, call.now, limits)
     snapshot = [
         (COM, "EnabledFlag", limits.enabled),
         (COM, "InstallationHitCount", counts.installation),
@@ -536,7 +551,7 @@ def pws_test_rate_limiter(call: Call) -> Answer:
         (COM, "UserHitCount", counts.user),
         (COM, "UserRateLimit", limits.user_limit),
     ]
-    return Answer(members=[members(RESP, "RateLimitSnapshot", snapshot)], messages=[warning] if warning else [])
+    return Answer(members=[members(RESP, "RateLimitSnapshot", snapshot)], messages=warnings)
 
 
 _CATEGORIES = ("Installation", "User", "Session")

@@ -28,11 +28,11 @@ from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime
 from typing import Any
 
-from mockserver.projector.catalogue import PwsError
 from mockserver.projector.sessions import Caller
 
 CODE = "RequestExceededRateLimit"
 MODES = ("Error", "Warning")
+CATEGORIES = ("installation", "user", "session")
 
 
 class InvalidRateLimits(ValueError):
@@ -86,12 +86,18 @@ class Hits:
     session: int = 0
 
 
-class RateLimitExceeded(Exception):
-    """A call refused before it runs: the PWS layer answers it with a PwsFault carrying ``error``."""
+@dataclass(frozen=True)
+class Client:
+    """Whose hits a call adds to: an installation (account), a user and, for PWS, a session (Ops
+    calls carry their credentials each time and have none)."""
 
-    def __init__(self, error: PwsError) -> None:
-        super().__init__(str(error))
-        self.error = error
+    account_uid: int
+    user_uid: int
+    ticket: str | None = None
+
+    @classmethod
+    def of(cls, caller: Caller) -> Client:
+        return cls(caller.account_uid, caller.user_uid, caller.ticket)
 
 
 def _json_name(name: str) -> str:
@@ -122,65 +128,85 @@ def configure(db: sqlite3.Connection, changes: Mapping[str, Any]) -> RateLimits:
     return updated
 
 
-def add(db: sqlite3.Connection, caller: Caller, now: datetime, hits: Hits) -> None:
+def add(db: sqlite3.Connection, client: Client, now: datetime, hits: Hits) -> None:
     """Count ``hits`` at this second of the tenant's clock."""
     if hits == Hits():
         return
     db.execute(
         """INSERT INTO pr_rate_hit (second, account_uid, user_uid, ticket, installation_hits, user_hits, session_hits)
            VALUES (?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (ticket, second) DO UPDATE SET
+           ON CONFLICT (account_uid, user_uid, ticket, second) DO UPDATE SET
                installation_hits = installation_hits + excluded.installation_hits,
                user_hits = user_hits + excluded.user_hits,
                session_hits = session_hits + excluded.session_hits""",
-        (int(now.timestamp()), caller.account_uid, caller.user_uid, caller.ticket, *_counts(hits)),
+        (int(now.timestamp()), client.account_uid, client.user_uid, client.ticket or "", *_counts(hits)),
     )
 
 
-def counted(db: sqlite3.Connection, caller: Caller, now: datetime, limits: RateLimits) -> Hits:
-    """The caller's installation, user and session counts over the window ending now."""
+def counted(db: sqlite3.Connection, client: Client, now: datetime, limits: RateLimits) -> Hits:
+    """The client's installation, user and session counts over the window ending now."""
     second = int(now.timestamp())
     first = second - limits.window_seconds + 1
-    db.execute("DELETE FROM pr_rate_hit WHERE account_uid = ? AND second < ?", (caller.account_uid, first))
+    db.execute("DELETE FROM pr_rate_hit WHERE account_uid = ? AND second < ?", (client.account_uid, first))
     row = db.execute(
         """SELECT COALESCE(SUM(installation_hits), 0),
                   COALESCE(SUM(CASE WHEN user_uid = ? THEN user_hits END), 0),
                   COALESCE(SUM(CASE WHEN ticket = ? THEN session_hits END), 0)
            FROM pr_rate_hit WHERE account_uid = ? AND second BETWEEN ? AND ?""",
-        (caller.user_uid, caller.ticket, caller.account_uid, first, second),
+        (client.user_uid, client.ticket, client.account_uid, first, second),
     ).fetchone()
     return Hits(*row)
 
 
-def admit(db: sqlite3.Connection, caller: Caller, now: datetime, weight: int = 1) -> PwsError | None:
-    """Count this call and judge it: None within the limits, the 10016 warning to report near a limit
-    (or past one in Warning mode); past a limit in Error mode, raises RateLimitExceeded."""
+@dataclass(frozen=True)
+class Judgement:
+    """A client's counts against the thresholds."""
+
+    counts: Hits
+    limits: RateLimits
+    client: Client
+
+    def _pairs(self) -> list[tuple[str, int, int]]:
+        categories = zip(CATEGORIES, _counts(self.counts), _limits(self.limits), strict=True)
+        # a call without a session (Ops) has no session count
+        return [(name, count, limit) for name, count, limit in categories if name != "session" or self.client.ticket]
+
+    @property
+    def over(self) -> bool:
+        return any(count > limit for _, count, limit in self._pairs())
+
+    @property
+    def refused(self) -> bool:
+        """Past a limit in Error mode: the call fails before it runs."""
+        return self.over and self.limits.mode == "Error"
+
+    @property
+    def warned(self) -> bool:
+        """Past the warning threshold of a limit (or past a limit in Warning mode): the call runs, warned."""
+        percent = self.limits.warning_percent
+        return not self.refused and any(count * 100 > limit * percent for _, count, limit in self._pairs())
+
+    @property
+    def described(self) -> str:
+        """Every count against its threshold, as the vendor's message gives them."""
+        listed = ", ".join(f"{name} {count} of {limit}" for name, count, limit in self._pairs())
+        return f"hits in the last {self.limits.window_seconds} seconds: {listed}"
+
+
+def judge(db: sqlite3.Connection, client: Client, now: datetime, weight: int = 1) -> Judgement | None:
+    """Count this call and judge the counts; None when the limiter is switched off (it then counts
+    nothing: turning it on starts from zero)."""
     limits = settings(db)
-    if not limits.enabled:  # counts nothing: turning the limiter on starts from zero
+    if not limits.enabled:
         return None
-    add(db, caller, now, Hits(weight, weight, weight))
-    counts = counted(db, caller, now, limits)
-    pairs = list(zip(_counts(counts), _limits(limits), strict=True))
-    if any(count > limit for count, limit in pairs):
-        if limits.mode == "Error":
-            raise RateLimitExceeded(exceeded(counts, limits))
-        return exceeded(counts, limits, severity="Warning")
-    if any(count * 100 > limit * limits.warning_percent for count, limit in pairs):
-        return exceeded(counts, limits, severity="Warning")
-    return None
+    add(db, client, now, Hits(weight, weight, weight if client.ticket else 0))
+    return Judgement(counted(db, client, now, limits), limits, client)
 
 
-def exceeded(counts: Hits, limits: RateLimits, severity: str | None = None, note: str | None = None) -> PwsError:
-    """10016 naming every count against its threshold, as the vendor's message does."""
-    described = ", ".join(
-        f"{category} {count} of {limit}"
-        for category, count, limit in zip(
-            ("installation", "user", "session"), _counts(counts), _limits(limits), strict=True
-        )
-    )
-    return PwsError(
-        CODE, note, fill=[f"hits in the last {limits.window_seconds} seconds: {described}"], severity=severity
-    )
+def assess(db: sqlite3.Connection, client: Client, now: datetime) -> Judgement:
+    """The client's counts judged, without counting a call (what a fault rule forcing 10016 reports)."""
+    limits = settings(db)
+    return Judgement(counted(db, client, now, limits), limits, client)
 
 
 def _counts(hits: Hits) -> tuple[int, int, int]:

@@ -264,10 +264,10 @@ CREATE TABLE pr_rate_hit (
     second INTEGER NOT NULL,      -- Unix second on the tenant's clock
     account_uid INTEGER NOT NULL,
     user_uid INTEGER NOT NULL,
-    ticket TEXT NOT NULL,
+    ticket TEXT NOT NULL,         -- '' for a call without a session (Ops)
     installation_hits INTEGER NOT NULL DEFAULT 0,
     user_hits INTEGER NOT NULL DEFAULT 0,
     session_hits INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (ticket, second)
+    PRIMARY KEY (account_uid, user_uid, ticket, second)
 );
-CREATE INDEX pr_rate_hit_by_account ON pr_rate_hit (account_uid, second);
+CREATE INDEX pr_rate_hit_by_second ON pr_rate_hit (account_uid, second);

@@ -153,6 +153,22 @@ def _(ops: OpsWorld, number: int, code: str) -> None:
     assert_ops_error(matching[0], number, code)
 
 
+@then(parsers.parse("the Ops errors include the warning {number:d} {code}"))
+def _(ops: OpsWorld, number: int, code: str) -> None:
+    errors = ops.result["Errors"]["OpsWebError"] if ops.result["Errors"] else []
+    matching = [e for e in errors if e["DbErrorCode"] == number]
+    assert matching, errors
+    assert_ops_error(matching[0], number, code, "Warning")
+
+
+@then(parsers.parse('the Ops rate limit error names "{counts}"'))
+def _(ops: OpsWorld, counts: str) -> None:
+    errors = ops.result["Errors"]["OpsWebError"] if ops.result["Errors"] else []
+    texts = [e["AdditionalInfo"] for e in errors if e["ErrorCode"] == "RequestExceededRateLimit"]
+    assert texts, errors
+    assert counts in texts[0], texts[0]
+
+
 def card_errors(ops: OpsWorld) -> list[dict[str, Any]]:
     listed = ops.result.get("TimeCardErrors")
     return list(listed["TimeCardError"]) if listed else []
