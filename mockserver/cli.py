@@ -10,7 +10,6 @@ from pathlib import Path
 
 from mockserver import fixtures, serving
 from mockserver.settings import Settings
-from mockserver.spec.report import write_report
 from mockserver.spec.services import FEATURES_DIR
 
 
@@ -66,6 +65,8 @@ def seed(args: argparse.Namespace) -> None:
 
 
 def spec(args: argparse.Namespace) -> None:
+    from mockserver.spec.report import write_report  # here: serve's start-up need not import the reports
+
     try:
         written = write_report(args.features, args.results, args.output)
     except (OSError, ValueError) as error:  # a Gherkin or results file it cannot read is a ValueError

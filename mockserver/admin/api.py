@@ -13,7 +13,6 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
-from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
 from werkzeug.exceptions import HTTPException, NotFound
@@ -156,6 +155,8 @@ class AdminApi:
         return _json({"status": "healthy", "endpoints": self.endpoints})
 
     def version(self, request: Request) -> Response:
+        from importlib import metadata  # here: start-up need not read the installed distributions
+
         return _json({"version": metadata.version("timecard-mockserver")})
 
     def reset_all(self, request: Request) -> Response:

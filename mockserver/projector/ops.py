@@ -38,7 +38,7 @@ def q(local: str) -> str:
 
 
 def text(parent: etree._Element | None, local: str) -> str | None:
-    found = None if parent is None else parent.find(q(local))
+    found = None if parent is None else next(parent.iterchildren(q(local)), None)
     if found is None or found.get("{http://www.w3.org/2001/XMLSchema-instance}nil") in ("true", "1"):
         return None
     return found.text or ""

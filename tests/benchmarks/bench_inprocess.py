@@ -5,7 +5,10 @@ Each operation is served by werkzeug's test client over create_app() (the whole 
 route, lxml validation, handler in one SQLite transaction, response validation, journal; no sockets),
 each request prepared once, many iterations; per call the median and p99. The floor is
 lxml.etree.fromstring of the same bytes plus the endpoint contract's compiled XMLSchema validating
-the body element: what any validating SOAP server pays at least. --profile prints cProfile's top
+the body element: what any validating SOAP server pays at least. The mock's own validation and state
+frame (its parse and check of the request, the check of its answer, one write transaction with the
+journal entry) is also measured apart on the same messages, against the same floor: what the rest of
+a call costs is the operation's own work and the WSGI frame. --profile prints cProfile's top
 functions per operation instead of the figures.
 """
 
@@ -46,6 +49,9 @@ from werkzeug.wrappers import Response
 from mockserver.app import MockServer, create_app
 from mockserver.projector import ops, pws
 from mockserver.soap.contract import Contract, load_contract
+from mockserver.soap.envelope import parse_envelope
+from mockserver.state import clock, journal
+from mockserver.state.tenants import Tenant
 from mockserver.timepunch import sync
 
 SOAP12 = "http://www.w3.org/2003/05/soap-envelope"
@@ -79,7 +85,8 @@ def operations(client: Client, iterations: int) -> list[Operation]:
     """The five operations, each in a tenant of its own, with ``iterations`` requests each (plus a warm-up)."""
     count = iterations + iterations // 10
     pws_url = f"/tenants/inproc-pws{pws.ENDPOINT_PATH}"
-    client.put(rate_limits_path("inproc-pws"), data=RATE_LIMITS_OFF, headers=JSON_HEADERS)
+    for tenant in ("inproc-pws", "inproc-ops"):  # thousands of calls a minute, by one user
+        client.put(rate_limits_path(tenant), data=RATE_LIMITS_OFF, headers=JSON_HEADERS)
     login = client.post(pws_url, data=authenticate_body(), headers=pws_headers("PwsAuthenticate"))
     ticket = ticket_of(login.get_data())
     pws_contract = load_contract(pws.CONTRACT_PATH)
@@ -144,7 +151,7 @@ def body_element(root: etree._Element) -> etree._Element:
 
 def served(
     client: Client, operation: Operation, bodies: list[bytes], with_floor: bool = True
-) -> tuple[list[float], list[float]]:
+) -> tuple[list[float], list[float], list[bytes]]:
     """Seconds per call through the whole app, and per floor of the same request (lxml parse of its bytes,
     its body element validated by the compiled schema the server uses). In turns, a block of BLOCK calls
     then their floors, so that a machine busy for a while weighs on both alike while the floor stays a
@@ -167,7 +174,36 @@ def served(
     for status, answer in answers:
         if status != 200 or not operation.succeeded(answer):
             raise RuntimeError(f"{operation.name} failed ({status}): {answer[:800]!r}")
-    return costs, floors
+    return costs, floors, [answer for _, answer in answers]
+
+
+def validation_and_state(
+    tenant: Tenant, operation: Operation, bodies: list[bytes], answers: list[bytes]
+) -> list[float]:
+    """Seconds per call of the mock's own validation and state frame, measured apart on the same
+    messages: the hardened parse and contract check of the request, the contract check of the answer
+    the call gave, and one write transaction journalling the call. The rest of a call is the
+    operation's own work (its rules and their SQL, writing the answer) and the WSGI frame."""
+    contract, timings = operation.contract, []
+    for body, answer in zip(bodies, answers, strict=True):
+        payload = body_element(etree.fromstring(answer))
+        started = time.perf_counter()
+        contract.validate_request(parse_envelope(body, contract.version).body)
+        contract.validate_response(payload)
+        with tenant.transaction() as db:
+            entry = journal.JournalEntry(
+                logged_at=journal.instant_text(clock.now(db)),
+                endpoint=operation.url,
+                operation=operation.name,
+                verdict="ok",
+                status=200,
+                duration_ms=0.5,
+                request=body.decode("utf-8", "replace"),
+                response=answer.decode("utf-8"),
+            )
+            journal.record(db, entry)
+        timings.append(time.perf_counter() - started)
+    return timings
 
 
 def empty_write_transactions(app: MockServer, iterations: int) -> list[float]:
@@ -210,14 +246,29 @@ def run(figures: Figures, quick: bool = False) -> None:
         "ms",
         note="BEGIN IMMEDIATE + COMMIT on an in-memory tenant: what each call's state costs before any work",
     )
+    frame_tenant = app.tenants.get("bench-validation-and-state")
     for operation in operations(client, iterations):
         served(client, operation, operation.bodies[:-iterations])  # warm-up
-        cost, base = served(client, operation, operation.bodies[-iterations:])
+        cost, base, answers = served(client, operation, operation.bodies[-iterations:])
+        frame = validation_and_state(frame_tenant, operation, operation.bodies[-iterations:], answers)
         name = operation.name
         figures.add(f"inproc_{name}_median_ms", median(cost) * 1000, "ms")
         figures.add(f"inproc_{name}_p99_ms", percentile(cost, 99) * 1000, "ms")
         figures.add(f"floor_{name}_median_ms", median(base) * 1000, "ms", note="lxml parse + validate")
         figures.add(f"inproc_{name}_vs_floor", median(cost) / median(base), "x", RATIO_TARGET)
+        figures.add(
+            f"inproc_{name}_validation_and_state_median_ms",
+            median(frame) * 1000,
+            "ms",
+            note="of the call: request parse + check, answer check, a write transaction journalling it",
+        )
+        figures.add(
+            f"inproc_{name}_validation_and_state_vs_floor",
+            median(frame) / median(base),
+            "x",
+            RATIO_TARGET,
+            note="the mock's validation and state frame alone, against the floor",
+        )
         figures.add(
             f"inproc_{name}_vs_floor_and_transaction",
             median(cost) / (median(base) + write),
@@ -240,7 +291,7 @@ def profile(iterations: int, top: int) -> None:
         served(client, operation, operation.bodies[:10])
         profiler = cProfile.Profile()
         profiler.enable()
-        served(client, operation, operation.bodies[10:], with_floor=False)
+        served(client, operation, operation.bodies[10:], with_floor=False)  # timings unused: cProfile's
         profiler.disable()
         print(f"\n==== {operation.name}: {len(operation.bodies) - 10} calls")
         stats = pstats.Stats(profiler)
