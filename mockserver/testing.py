@@ -122,6 +122,13 @@ class MockTenant:
         """A TimePunch device leaves a time entry in the cloud, for the next PullAndSyncConnectedDevices."""
         self._admin("POST", "/timepunch/cloud", {"device": device, "entry": entry})
 
+    def set_rate_limits(self, **settings: Any) -> dict[str, Any]:
+        """Change Projector's rate limiter (``enabled``, ``mode``, ``windowSeconds``, ``installationLimit``,
+        ``userLimit``, ``sessionLimit``, ``warningPercent``); the settings now in force. It is on by
+        default, as on the vendor's servers: a load test of one session switches it off."""
+        changed: dict[str, Any] = self._admin("PUT", "/projector/rate-limits", settings)
+        return changed
+
     # -- clock ----------------------------------------------------------------------------------
 
     def set_clock(self, instant: datetime | str) -> None:

@@ -1,4 +1,5 @@
-"""The admin API under /__admin: tenants, snapshots, datasets, clock, request journal, fault rules, TimePunch's cloud.
+"""The admin API under /__admin: tenants, snapshots, datasets, clock, request journal, fault rules, Projector's
+rate limiter, TimePunch's cloud.
 
 In-process through werkzeug's test client, each test in its own tenant; only the dropped connection needs
 real HTTP (`python -m mockserver serve` in a subprocess).
@@ -782,6 +783,82 @@ def test_a_delay_still_applies_when_another_rule_faults_the_call(admin: Client, 
 
     assert assert_soap11_server_fault(answer, 500) == "slow and broken"
     assert elapsed >= 0.1
+
+
+# -- Projector's rate limiter -----------------------------------------------------------------------
+
+RATE_LIMIT_DEFAULTS = {
+    "enabled": True,
+    "mode": "Error",
+    "windowSeconds": 60,
+    "installationLimit": 2400,
+    "userLimit": 1800,
+    "sessionLimit": 1200,
+    "warningPercent": 80,
+}
+PWS_TEST_RATE_LIMITER = (
+    '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" '
+    'xmlns:p="http://projectorpsa.com/PwsProjectorServices/" '
+    'xmlns:r="http://projectorpsa.com/DataContracts/Requests/"><s:Body><p:PwsTestRateLimiter><p:serviceRequest>'
+    "<r:SessionTicket>{ticket}</r:SessionTicket></p:serviceRequest></p:PwsTestRateLimiter></s:Body></s:Envelope>"
+)
+
+
+def rate_limits_url(tenant: str) -> str:
+    return f"/__admin/tenants/{tenant}/projector/rate-limits"
+
+
+def test_the_rate_limiter_starts_with_the_vendors_thresholds(admin: Client, tenant_name: str) -> None:
+    admin.post("/__admin/tenants", json={"name": tenant_name})
+    answer = admin.get(rate_limits_url(tenant_name))
+    assert answer.status_code == 200
+    assert answer.get_json() == RATE_LIMIT_DEFAULTS
+
+
+def test_a_rate_limits_put_changes_what_it_names_and_the_limiter_applies_it(admin: Client, tenant_name: str) -> None:
+    answer = admin.put(rate_limits_url(tenant_name), json={"sessionLimit": 1, "warningPercent": 100})
+    assert answer.status_code == 200
+    expected = {**RATE_LIMIT_DEFAULTS, "sessionLimit": 1, "warningPercent": 100}
+    assert answer.get_json() == expected
+    assert admin.get(rate_limits_url(tenant_name)).get_json() == expected
+    ticket = text(xml(pws_login(admin, tenant_name)), "SessionTicket")
+    first = pws_call(admin, tenant_name, PWS_TEST_RATE_LIMITER.format(ticket=ticket))
+    assert text(xml(first), "Status") == "Ok"
+    second = pws_call(admin, tenant_name, PWS_TEST_RATE_LIMITER.format(ticket=ticket))
+    assert second.status_code == 500
+    assert text(xml(second), "ErrorNumber") == "10016"
+    assert "session 2 of 1" in text(xml(second), "faultstring")
+
+
+def test_rate_limits_survive_a_dataset_load(admin: Client, tenant_name: str) -> None:
+    admin.put(rate_limits_url(tenant_name), json={"enabled": False})
+    state = snapshot(admin, tenant_name)
+    dataset = {table: rows for table, rows in state.items() if table.startswith(("pr_", "ops_", "tp_"))}
+    assert admin.put(f"/__admin/tenants/{tenant_name}/dataset", json=dataset).status_code == 200
+    assert admin.get(rate_limits_url(tenant_name)).get_json()["enabled"] is False
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"mode": "Panic"},
+        {"sessionLimit": 0},
+        {"sessionLimit": "5"},
+        {"sessionLimit": True},
+        {"enabled": "no"},
+        {"warningPercent": 101},
+        {"windowSeconds": 1.5},
+        {"bogus": 1},
+    ],
+)
+def test_invalid_rate_limits_are_422_and_change_nothing(admin: Client, tenant_name: str, body: dict[str, Any]) -> None:
+    admin.put(rate_limits_url(tenant_name), json={"sessionLimit": 7})
+    assert_admin_error(admin.put(rate_limits_url(tenant_name), json=body), 422)
+    assert admin.get(rate_limits_url(tenant_name)).get_json() == {**RATE_LIMIT_DEFAULTS, "sessionLimit": 7}
+
+
+def test_rate_limits_of_an_unknown_tenant_are_404(admin: Client) -> None:
+    assert_admin_error(admin.get(rate_limits_url("no-such-tenant")), 404)
 
 
 # -- TimePunch's cloud ------------------------------------------------------------------------------

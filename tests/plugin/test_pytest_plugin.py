@@ -58,6 +58,25 @@ def test_the_clock_and_the_journal(mock_tenant):
         assert "received: PwsAuthenticate (ok)" in str(error)
     else:
         raise AssertionError("assert_called passed for a call never made")
+
+
+def test_the_rate_limiter_refuses_with_a_pws_fault(mock_tenant):
+    settings = mock_tenant.set_rate_limits(sessionLimit=1, warningPercent=100)
+    assert settings["sessionLimit"] == 1
+    assert settings["mode"] == "Error"
+    client = zeep.Client(mock_tenant.wsdl("pws"))
+    ticket = login(client)
+    assert save_card(client, ticket, 60).Status == "Ok"
+    try:
+        save_card(client, ticket, 45)
+    except zeep.exceptions.Fault as fault:
+        number = fault.detail.find(".//{http://projectorpsa.com/DataContracts/Shared/Common/}ErrorNumber")
+        assert number.text == "10016"
+    else:
+        raise AssertionError("the call past the session limit was not refused")
+    mock_tenant.set_rate_limits(enabled=False)
+    assert save_card(client, ticket, 30).Status == "Ok"
+    assert sorted(cards_on_the_26th(client, ticket)) == [30, 60]
 """
 
 PARALLEL_SUITE = """
@@ -87,7 +106,7 @@ def client_suite(pytester: pytest.Pytester) -> pytest.Pytester:
 
 def test_a_client_suite_uses_the_fixtures(client_suite: pytest.Pytester) -> None:
     result = client_suite.runpytest_subprocess("-p", "no:cacheprovider", "test_client.py")
-    result.assert_outcomes(passed=2)
+    result.assert_outcomes(passed=3)
 
 
 def test_two_xdist_workers_share_nothing(client_suite: pytest.Pytester) -> None:
