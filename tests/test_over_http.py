@@ -56,7 +56,8 @@ def test_insert_update_delete_and_submit_over_http(service: Any) -> None:
     march = {"StartDate": "2018-03-01T00:00:00Z", "EndDate": "2018-03-31T00:00:00Z"}
 
     def save(**request: Any) -> Any:
-        return service.PwsSaveTimeCards(serviceRequest={"SessionTicket": ticket, **march, **request})
+        whose = {"ResourceIdentity": {"ResourceReferenceSystemId": "E123"}}
+        return service.PwsSaveTimeCards(serviceRequest={"SessionTicket": ticket, **march, **whose, **request})
 
     card = {"TimecardType": "T", "ProjectIdentity": {"ProjectCode": "P001396-001"}, "WorkMinutes": 60}
     inserted = save(

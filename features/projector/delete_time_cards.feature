@@ -5,6 +5,9 @@ Feature: PwsSaveTimeCards deletes time cards and time off cards
   and is reported in TimecardResults / TimeOffCardResults under the ReferenceId of its ref, with
   no card (assumption: the vendor does not say where delete results go). A deleted card stays
   known to the service, so deleting it again answers "deleted", not "does not exist".
+  Like a save, a deletion affects only a card whose work date is within StartDate..EndDate (page
+  002: "Only time cards with work or time off dates on or after this StartDate will be included");
+  another fails alone with 64295.
 
   Background:
     Given I am logged in to Projector as "e123@example.com"
@@ -95,3 +98,16 @@ Feature: PwsSaveTimeCards deletes time cards and time off cards
     Then the response reports error 20028 TimeCardErrors
     And time card result "again" failed with error 64332 TimeCardHasBeenDeleted
     And time card result "del" succeeded
+
+  @error-64295 @error-20028
+  Scenario: A card outside the request's range is not deleted
+    Given a PwsSaveTimeCards request from "2018-04-01" to "2018-04-30"
+    And the request deletes time cards:
+      | ReferenceId | TimecardType | TimecardId |
+      | del         | T            | 45639611   |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 20028 TimeCardErrors
+    And time card result "del" failed with error 64295 TimeCardWorkDateOutOfRange
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read are exactly 45639611

@@ -9,6 +9,7 @@ Feature: PwsSaveTimeCards saves estimates to complete and task notes
   Background:
     Given I am logged in to Projector as "e123@example.com"
     And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
 
   Scenario: Save an estimate by the task role's uid
     Given the request saves estimates:

@@ -12,6 +12,7 @@ Feature: Entering time on behalf of others, and who may save time at all
   Scenario: A user without the right to save time
     Given I am logged in to Projector as "viewer@example.com"
     And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E101"
     And the request saves time cards:
       | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
       | mine        | T            | P001396-001 | 2018-03-09 | 60          |
@@ -69,16 +70,6 @@ Feature: Entering time on behalf of others, and who may save time at all
       | e123s       | T            | 45639611   | 30          |
     When I send the request
     Then time card result "e123s" failed with error 64161 TimeCardResourceMismatch
-
-  @error-90004
-  Scenario: A new card without a resource, by a user who is not a resource
-    Given I am logged in to Projector as "no.resource@example.com"
-    And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
-    And the request saves time cards:
-      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
-      | nobody      | T            | P001396-001 | 2018-03-09 | 60          |
-    When I send the request
-    Then time card result "nobody" failed with error 90004 CallerNotAssociatedWithResource
 
   @error-50024
   Scenario: A resource that does not exist is refused as a whole

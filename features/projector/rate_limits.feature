@@ -65,6 +65,7 @@ Feature: PWS counts service hits and refuses calls past its rate limit
   Scenario: Past the limit a save is refused before it runs, and stores nothing
     Given the session has 1200 hits in the window
     And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
     And the request saves time cards:
       | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes | Description   |
       | new-1       | T            | P001396-001 | 2018-03-09 | 90          | Design review |
@@ -79,6 +80,7 @@ Feature: PWS counts service hits and refuses calls past its rate limit
   Scenario: A refused call counts, and the same call succeeds once the window has passed
     Given the session has 1200 hits in the window
     And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
     And the request saves time cards:
       | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes | Description   |
       | new-1       | T            | P001396-001 | 2018-03-09 | 90          | Design review |

@@ -13,6 +13,7 @@ Feature: The rules each time card and time off card must pass to be saved
   Background:
     Given I am logged in to Projector as "e123@example.com"
     And a PwsSaveTimeCards request from "2018-02-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
 
   @error-20051
   Scenario: TimecardType must be T or R
@@ -130,6 +131,7 @@ Feature: The rules each time card and time off card must pass to be saved
     And I have sent the request
     And another user has changed the card saved as "mine"
     And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
     And the request saves time cards:
       | ReferenceId | TimecardType | TimecardUid | Timestamp | WorkMinutes |
       | stale       | T            | @mine       | @mine     | 90          |

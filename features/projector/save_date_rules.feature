@@ -37,6 +37,7 @@ Feature: PwsSaveTimeCards' date range: StartDate and EndDate bound the cards a r
   @error-20003
   Scenario Outline: StartDate must be midnight UTC
     Given a PwsSaveTimeCards request from "<start>" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
     And the request saves time cards:
       | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
       | 1           | T            | P001396-001 | 2018-03-09 | 60          |
@@ -67,6 +68,7 @@ Feature: PwsSaveTimeCards' date range: StartDate and EndDate bound the cards a r
   @error-64295 @error-20028
   Scenario: A card outside the request's range fails alone
     Given a PwsSaveTimeCards request from "2018-03-09" to "2018-03-09"
+    And the request's ResourceIdentity is "E123"
     And the request saves time cards:
       | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
       | inside      | T            | P001396-001 | 2018-03-09 | 60          |
@@ -80,6 +82,7 @@ Feature: PwsSaveTimeCards' date range: StartDate and EndDate bound the cards a r
   @error-64295
   Scenario: A work date outside the supported range
     Given a PwsSaveTimeCards request from "1899-12-01" to "1899-12-31"
+    And the request's ResourceIdentity is "E123"
     And the request saves time cards:
       | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
       | old         | T            | P001396-001 | 1899-12-15 | 60          |

@@ -14,6 +14,7 @@ Feature: A failure to save one item does not stop the others, but stops the subm
   @error-20028 @error-64240
   Scenario: One bad card among good ones
     Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
     And the request saves time cards:
       | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
       | good-1      | T            | P001396-001 | 2018-03-19 | 60          |
@@ -34,6 +35,7 @@ Feature: A failure to save one item does not stop the others, but stops the subm
   @error-20028 @error-64240
   Scenario: Any failure stops the submit even when SubmitFlag asks for it
     Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
     And the request sets SubmitFlag to "true"
     And the request saves time cards:
       | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
@@ -52,6 +54,7 @@ Feature: A failure to save one item does not stop the others, but stops the subm
   @error-20028 @error-50024
   Scenario: A failing time off card does not stop the time cards
     Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
     And the request saves time cards:
       | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
       | work        | T            | P001396-001 | 2018-03-21 | 60          |
@@ -68,6 +71,7 @@ Feature: A failure to save one item does not stop the others, but stops the subm
     The mock's store refuses a card of more than a day (1440 minutes); the vendor reports such a
     failure as 64237 (assumption: the vendor does not say what triggers it).
     Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
     And the request saves time cards:
       | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
       | long        | T            | P001396-001 | 2018-03-21 | 1500        |

@@ -4,16 +4,19 @@ Feature: PwsSaveTimeCards inserts and updates time cards
   and only the members sent change (a ClearFlag empties a member). Each card sent comes back
   as a PwsSaveTimecardResult with the ReferenceId the client gave it, the saved card (with its
   new uid and the Timestamp to send with the next update) and ErrorDetail nil on success.
-  A new card belongs to the request's ResourceIdentity, or to the caller's own resource when
-  none is given (assumption: the page says the identity is needed "unless inserting", and
-  PwsGetTimeCards documents that default), and starts as a draft (CardStatus D) unless the
-  card says otherwise. PreserveTimeCardStatusFlag is deprecated: accepted and ignored.
+  A new card belongs to the request's ResourceIdentity, which the page says is required when
+  inserting ("No - unless inserting a new time card"): a card inserted without it fails alone with
+  10111 RequiredFieldMissing, even for the caller's own time (assumption: the vendor names no number
+  for this; 10111 is its code for a missing required field). A new card starts as a draft
+  (CardStatus D) unless the card says otherwise. PreserveTimeCardStatusFlag is deprecated: accepted
+  and ignored.
 
   Background:
     Given I am logged in to Projector as "e123@example.com"
 
   Scenario: Insert a time card for myself and read it back
     Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
     And the request saves time cards:
       | ReferenceId | TimecardType | ProjectCode | RoleUid             | TaskUid             | WorkDate   | WorkMinutes | Description   |
       | new-1       | T            | P001396-001 | 1152921504609525049 | 1152921504608637344 | 2018-03-09 | 90          | Design review |
@@ -31,11 +34,13 @@ Feature: PwsSaveTimeCards inserts and updates time cards
 
   Scenario: Update only the members sent, with the Timestamp last read
     Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
     And the request saves time cards:
       | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes | Description   |
       | new-1       | T            | P001396-001 | 2018-03-09 | 90          | Design review |
     And I have sent the request
     And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
     And the request saves time cards:
       | ReferenceId | TimecardType | TimecardUid | Timestamp | WorkMinutes |
       | upd         | T            | @new-1      | @new-1    | 120         |
@@ -49,6 +54,7 @@ Feature: PwsSaveTimeCards inserts and updates time cards
 
   Scenario: A card of the dataset is updated by its TimecardId
     Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
     And the request saves time cards:
       | ReferenceId | TimecardType | TimecardId | WorkMinutes |
       | upd         | T            | 45639611   | 45          |
@@ -61,6 +67,7 @@ Feature: PwsSaveTimeCards inserts and updates time cards
 
   Scenario: A ClearFlag empties a member
     Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
     And the request saves time cards:
       | ReferenceId | TimecardType | TimecardId | DescriptionClearFlag |
       | upd         | T            | 45639611   | true                 |
@@ -73,6 +80,7 @@ Feature: PwsSaveTimeCards inserts and updates time cards
 
   Scenario: InsertIfNotFoundOnUpdateFlag inserts a card whose identity does not exist
     Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
     And the request sets InsertIfNotFoundOnUpdateFlag to "true"
     And the request saves time cards:
       | ReferenceId | TimecardType | TimecardUid         | ProjectCode | WorkDate   | WorkMinutes |
@@ -88,6 +96,7 @@ Feature: PwsSaveTimeCards inserts and updates time cards
   @error-64222 @error-20028
   Scenario: Without InsertIfNotFoundOnUpdateFlag an unknown identity is an error
     Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
     And the request saves time cards:
       | ReferenceId | TimecardType | TimecardUid         | ProjectCode | WorkDate   | WorkMinutes |
       | maybe       | T            | 1152921504699999999 | P001396-001 | 2018-03-14 | 30          |
@@ -98,6 +107,7 @@ Feature: PwsSaveTimeCards inserts and updates time cards
 
   Scenario: A time off card is inserted with its reason
     Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
     And the request saves time off cards:
       | ReferenceId | TimecardType | TimeOffReason | WorkDate   | WorkMinutes |
       | off         | R            | Vacation      | 2018-03-20 | 480         |
@@ -111,6 +121,7 @@ Feature: PwsSaveTimeCards inserts and updates time cards
 
   Scenario: CardStatus accepts the letter and the word
     Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
     And the request saves time cards:
       | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes | CardStatus |
       | letter      | T            | P001396-001 | 2018-03-15 | 60          | S          |
@@ -122,3 +133,16 @@ Feature: PwsSaveTimeCards inserts and updates time cards
     And time card result "word" returns the saved card with:
       | CardStatus | Status    |
       | S          | Submitted |
+
+  @error-10111 @error-20028
+  Scenario: A new card needs the request's ResourceIdentity, even for the caller's own time
+    Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | mine        | T            | P001396-001 | 2018-03-09 | 60          |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 20028 TimeCardErrors
+    And time card result "mine" failed with error 10111 RequiredFieldMissing
+    When I read the time cards of "E123" from "2018-03-09" to "2018-03-09"
+    Then the time cards read are exactly none

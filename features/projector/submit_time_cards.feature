@@ -5,6 +5,8 @@ Feature: PwsSaveTimeCards submits time cards after saving them
   - else SubmitSavedCardsOnlyFlag: the cards this request saved;
   - else every draft or rejected card of the resource (ResourceIdentity, or the caller's own)
     with a work date from StartDate to EndDate.
+  A card named by SubmitTimeCardIdentity must have its work date within StartDate..EndDate, as
+  every card a request affects (page 002); another fails the submit with 64295.
   SubmittedFlag tells whether the submit happened. A submit that fails changes no card's
   status (it is all or nothing) and is reported in Messages; the saves stay.
   Approved and for-reporting-only cards are left as they are when submitting a range.
@@ -12,6 +14,7 @@ Feature: PwsSaveTimeCards submits time cards after saving them
   Background:
     Given I am logged in to Projector as "e123@example.com"
     And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
     And the request sets SubmitFlag to "true"
 
   Scenario: Submit every draft card of my range
@@ -74,6 +77,16 @@ Feature: PwsSaveTimeCards submits time cards after saving them
     Given the request's SubmitTimeCardIdentity is time card 45639614
     When I send the request
     Then the response reports error 64314 CannotChangeStatusOfFroTimecards
+    And the time cards were not submitted
+
+  @error-64295
+  Scenario: A card to submit outside the request's range is not submitted
+    Given a PwsSaveTimeCards request from "2018-04-01" to "2018-04-30"
+    And the request sets SubmitFlag to "true"
+    And the request's SubmitTimeCardIdentity is time card 45639611
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 64295 TimeCardWorkDateOutOfRange
     And the time cards were not submitted
 
   @error-64299

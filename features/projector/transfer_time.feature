@@ -88,6 +88,7 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
 
   Scenario: Several orders, each with several cards, using the Timestamps read
     Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
     And the request saves time cards:
       | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
       | a           | T            | P001396-001 | 2018-03-19 | 60          |

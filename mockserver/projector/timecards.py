@@ -214,6 +214,15 @@ class TimeCardSaver:
             raise PwsError("TimeCardResourceMismatch")
         return card
 
+    def check_in_range(self, work_date: str) -> None:
+        """Page 002: only cards whose work date is within StartDate..EndDate are affected by the request,
+        whether saved, deleted or submitted by identity."""
+        if not self.start <= date.fromisoformat(work_date) <= self.end:
+            raise PwsError(
+                "TimeCardWorkDateOutOfRange",
+                f"WorkDate {work_date} is outside the request's range {self.start} to {self.end}.",
+            )
+
     def check_changeable(self, card: sqlite3.Row, new_status: str | None = None) -> None:
         if card["for_reporting_only"] and new_status is not None and new_status != card["status"]:
             raise PwsError("CannotChangeStatusOfFroTimecards")
@@ -240,9 +249,11 @@ class TimeCardSaver:
         return uid
 
     def insert(self, detail: CardDetail, card_type: str) -> int:
-        resource_uid = self.resource["uid"] if self.resource is not None else self.caller.resource_uid
-        if resource_uid is None:
-            raise PwsError("CallerNotAssociatedWithResource")
+        if self.resource is None:  # page 002: ResourceIdentity "No - unless inserting a new time card"
+            raise PwsError(
+                "RequiredFieldMissing", "ResourceIdentity is required to insert a card.", fill=["ResourceIdentity"]
+            )
+        resource_uid = int(self.resource["uid"])
         self.check_may_save(resource_uid)
         if detail.values.get("work_date") is None:
             raise PwsError("TimeCardWorkDateRequired")
@@ -299,11 +310,9 @@ class TimeCardSaver:
                 raise PwsError("InvalidValueForTimeCardWorkMinutes", f"WorkMinutes was {values['work_minutes']}.")
             put("work_minutes", values["work_minutes"])
         work_date = date.fromisoformat(merged["work_date"])
-        if not SUPPORTED_DATES[0] <= work_date <= SUPPORTED_DATES[1] or not self.start <= work_date <= self.end:
-            raise PwsError(
-                "TimeCardWorkDateOutOfRange",
-                f"WorkDate {work_date} is outside the request's range {self.start} to {self.end}.",
-            )
+        if not SUPPORTED_DATES[0] <= work_date <= SUPPORTED_DATES[1]:
+            raise PwsError("TimeCardWorkDateOutOfRange", f"WorkDate {work_date} is outside the supported dates.")
+        self.check_in_range(merged["work_date"])
         for column in ("description", "udf1", "udf2", "external_grouping_id"):
             if column in detail.clear:
                 put(column, None)
@@ -368,6 +377,7 @@ class TimeCardSaver:
     def delete(self, ref: CardRef, expected: str) -> int:
         self.check_card_type(ref.card_type, expected, detail=False)
         card = self.existing_card(ref, expected, "TimeCardHasBeenDeleted", "OneOrMoreTimeCardsNotFound")
+        self.check_in_range(card["work_date"])
         self.check_may_save(card["resource_uid"])
         self.check_changeable(card)
         self.db.execute(
@@ -455,6 +465,7 @@ class TimeCardSaver:
                 )
                 if card["for_reporting_only"]:
                     raise PwsError("CannotChangeStatusOfFroTimecards")
+                self.check_in_range(card["work_date"])
                 cards.append(card)
             return cards
         if request.submit_saved_only:

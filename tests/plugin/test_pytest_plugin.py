@@ -23,7 +23,7 @@ def save_card(client, ticket, minutes):
             "WorkDate": "2018-03-26T00:00:00Z", "WorkMinutes": minutes}
     return client.service.PwsSaveTimeCards(serviceRequest={
         "SessionTicket": ticket, "StartDate": "2018-03-01T00:00:00Z", "EndDate": "2018-03-31T00:00:00Z",
-        "SaveTimeCards": {"PwsTimecardDetail": [card]}})
+        "ResourceIdentity": {"ResourceReferenceSystemId": "E123"}, "SaveTimeCards": {"PwsTimecardDetail": [card]}})
 
 
 def cards_on_the_26th(client, ticket):

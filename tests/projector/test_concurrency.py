@@ -16,6 +16,8 @@ from mockserver.projector import pws
 
 BINDING = "{http://projectorpsa.com/PwsProjectorServices/}BasicHttpBinding_IPwsProjectorServices"
 MARCH = {"StartDate": "2018-03-01T00:00:00Z", "EndDate": "2018-03-31T00:00:00Z"}
+E123 = {"ResourceIdentity": {"ResourceReferenceSystemId": "E123"}}
+"""Whose cards the inserts are: page 002 requires ResourceIdentity to insert."""
 THREADS = 8
 
 
@@ -82,7 +84,7 @@ def test_concurrent_inserts_are_each_stored_once_and_tenants_stay_apart(mock_app
             }
             for n in range(5)
         ]
-        request = {"SessionTicket": tickets[index], **MARCH, "SaveTimeCards": {"PwsTimecardDetail": cards}}
+        request = {"SessionTicket": tickets[index], **MARCH, **E123, "SaveTimeCards": {"PwsTimecardDetail": cards}}
         assert services[index].PwsSaveTimeCards(serviceRequest=request).Status == "Ok"
 
     with ThreadPoolExecutor(THREADS) as pool:

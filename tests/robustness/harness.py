@@ -299,8 +299,13 @@ def card_update(uid: int, timestamp: str | None, minutes: int, reference: str = 
 
 
 def pws_save(
-    ticket: str, cards: Sequence[str] = (), deletes: Sequence[int] = (), dates: tuple[str, str] = MARCH
+    ticket: str,
+    cards: Sequence[str] = (),
+    deletes: Sequence[int] = (),
+    dates: tuple[str, str] = MARCH,
+    resource: str = "E123",
 ) -> bytes:
+    """PwsSaveTimeCards of ``cards`` (inserted for ``resource``, updated) and ``deletes`` between the dates."""
     deleted = "".join(
         f'<PwsTimecardRef xmlns="{COM}"><TimecardType>T</TimecardType><TimecardUid>{uid}</TimecardUid></PwsTimecardRef>'
         for uid in deletes
@@ -309,6 +314,7 @@ def pws_save(
         f'<PwsSaveTimeCards xmlns="{PWS}"><serviceRequest>{_element(REQ, "SessionTicket", ticket)}'
         + (f'<DeleteTimeCards xmlns="{TAC}">{deleted}</DeleteTimeCards>' if deletes else "")
         + _element(TAC, "EndDate", dates[1])
+        + f'<ResourceIdentity xmlns="{TAC}">{_element(COM, "ResourceReferenceSystemId", resource)}</ResourceIdentity>'
         + (f'<SaveTimeCards xmlns="{TAC}">{"".join(cards)}</SaveTimeCards>' if cards else "")
         + _element(TAC, "StartDate", dates[0])
         + "</serviceRequest></PwsSaveTimeCards>"
