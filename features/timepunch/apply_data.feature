@@ -6,7 +6,12 @@ Feature: ApplyStaticData and ApplyTimeEntries merge what a device sends with wha
   - an item the store lacks is added; one it holds is replaced when the incoming LastUpdate is not
     older than the stored one, and kept when it is older (the newer side wins);
   - one invalid item and nothing of the call is applied (InvalidStaticData, InvalidTimeEntry).
-  Both need projects@download (page 000); time entries are the acting profile's.
+  Both need projects@download (page 000); time entries are the acting profile's: an entry's
+  LogonName, when sent, must be that profile's (another profile's entries are applied by acting as
+  it, TpAuthentication.Identity). What makes an item invalid is the mock's reading of the DTOs
+  (BreakTime and Duration are hours, neither negative, the break within the entry; a customer
+  needs CustomerName and CustomerRefNr, the vendor's mandatory 'Customer' and 'Ref. Nr.'; a
+  time-limited project needs StartDate before EndDate, a paid one a Currency).
 
   Background:
     Given I am TimePunch user "anna.schmidt"
@@ -80,3 +85,44 @@ Feature: ApplyStaticData and ApplyTimeEntries merge what a device sends with wha
     Examples:
       | logon               | logoff              |
       | 2024-03-16T12:00:00 | 2024-03-16T08:00:00 |
+
+  @ApplyTimeEntries @error-92016
+  Scenario Outline: An entry whose hours or owner are wrong is invalid, and nothing is applied
+    When I apply time entries:
+      | Id                                   | LogonTime           | LogoffTime          | Project | BreakTime | Duration   | LogonName | LastUpdate          |
+      | 9a1b2c3d-0000-4000-8000-000000000005 | 2024-03-15T08:00:00 | 2024-03-15T12:00:00 | PRJ-002 | <break>   | <duration> | <owner>   | 2024-03-15T12:00:00 |
+    Then the fault is 92016 InvalidTimeEntry
+    And the fault says "<reason>"
+    And "anna.schmidt" has time entries on 2024-03-05
+
+    Examples:
+      | break | duration | owner         | reason                                          |
+      | -0.5  |          |               | BreakTime is negative                           |
+      |       | -1       |               | Duration is negative                            |
+      | 4.5   |          |               | BreakTime is longer than LogoffTime - LogonTime |
+      |       |          | nobody.at.all | LogonName nobody.at.all names no user profile   |
+      |       |          | ralf.herrmann | LogonName ralf.herrmann is another user profile |
+
+  @ApplyTimeEntries
+  Scenario: An entry may name its own profile and a break within it
+    When I apply time entries:
+      | Id                                   | LogonTime           | LogoffTime          | Project | BreakTime | Duration | LogonName    | LastUpdate          |
+      | 9a1b2c3d-0000-4000-8000-000000000006 | 2024-03-15T08:00:00 | 2024-03-15T12:00:00 | PRJ-002 | 0.5       | 3.5      | anna.schmidt | 2024-03-15T12:00:00 |
+    Then there is no fault
+    And "anna.schmidt" has time entries on 2024-03-05, 2024-03-15
+
+  @ApplyStaticData @error-92017
+  Scenario Outline: A customer or project breaking the DTO's rules is invalid, and nothing is applied
+    When I apply static data:
+      | Kind    | CustomerName  | CustomerRefNr | ProjectName | IsProjectTimeLimited | StartDate | EndDate | IsPaid | Currency   | LastUpdate          |
+      | <kind>  | Neukunde GmbH | <refnr>       | <project>   | <limited>            | <start>   | <end>   | <paid> | <currency> | 2024-03-10T00:00:00 |
+    Then the fault is 92017 InvalidStaticData
+    And the fault says "<reason>"
+    And the store holds 0 customers named "Neukunde GmbH"
+
+    Examples:
+      | kind     | refnr | project     | limited | start               | end                 | paid | currency | reason                                       |
+      | customer |       |             |         |                     |                     |      |          | CustomerRefNr is required                    |
+      | project  | 77001 | NEU-Projekt | true    |                     |                     |      |          | IsProjectTimeLimited needs StartDate and EndDate |
+      | project  | 77001 | NEU-Projekt | true    | 2024-06-01T00:00:00 | 2024-03-01T00:00:00 |      |          | EndDate is before StartDate                  |
+      | project  | 77001 | NEU-Projekt |         |                     |                     | true |          | IsPaid needs a Currency                      |

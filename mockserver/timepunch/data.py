@@ -54,17 +54,21 @@ class Merger:
         self.db = db
 
     def customer(self, item: Item) -> str:
-        name, ref_nr = item.get("CustomerName"), item.get("CustomerRefNr") or ""
-        if not name:
-            raise TpError(
-                "InvalidStaticData", fill=["customer", item.get("Id") or "(no Id)", "CustomerName is required"]
-            )
+        name, ref_nr = item.get("CustomerName"), item.get("CustomerRefNr")
+        for member, value in (("CustomerName", name), ("CustomerRefNr", ref_nr)):
+            if not value:  # the vendor's mandatory fields 'Customer' and 'Ref. Nr.'
+                raise TpError(
+                    "InvalidStaticData", fill=["customer", item.get("Id") or "(no Id)", f"{member} is required"]
+                )
         return self._merge("tp_customer", item, {"name": name, "ref_nr": ref_nr}, {}, item)
 
     def project(self, item: Item) -> str:
         name = item.get("ProjectName")
         if not name:
             raise TpError("InvalidStaticData", fill=["project", item.get("Id") or "(no Id)", "ProjectName is required"])
+        problem = _project_problem(item)
+        if problem:
+            raise TpError("InvalidStaticData", fill=["project", item.get("Id") or name, problem])
         customer_id = self.customer(item["Customer"]) if item.get("Customer") else None
         columns: Item = {"deleted": int(item.get("IsProjectDeleted") == "true")}
         if customer_id is not None:  # a project sent without its customer keeps the one it has
@@ -126,6 +130,9 @@ class Merger:
             raise TpError("InvalidTimeEntry", fill=[entry_id, "LogonTime is required"])
         if logoff is not None and logoff < logon:
             raise TpError("InvalidTimeEntry", fill=[entry_id, "LogoffTime is before LogonTime"])
+        problem = _hours_problem(item, logon, logoff) or self._owner_problem(item, profile_id)
+        if problem:
+            raise TpError("InvalidTimeEntry", fill=[entry_id, problem])
         for column, table, member in (
             ("project", "tp_project", "ProjectId"),
             ("task", "tp_task", "TaskId"),
@@ -161,6 +168,49 @@ class Merger:
                 (*row[1:], new_id),
             )
         return new_id
+
+    def _owner_problem(self, item: Item, profile_id: str) -> str | None:
+        """An entry's LogonName, when sent, must be the acting profile's: another profile's entries are
+        applied by acting as it (TpAuthentication.Identity, which needs core@switchIdentity)."""
+        owner = item.get("LogonName")
+        if not owner:
+            return None
+        found = self.db.execute("SELECT id FROM tp_profile WHERE logon_name = ?", (owner,)).fetchone()
+        if found is None:
+            return f"LogonName {owner} names no user profile"
+        if found["id"] != profile_id:
+            return f"LogonName {owner} is another user profile; act as it (Identity) to apply its entries"
+        return None
+
+
+def _hours(item: Item, member: str) -> float | None:
+    value = item.get(member)
+    return None if value in (None, "") else interpret(float, value)
+
+
+def _hours_problem(item: Item, logon: datetime, logoff: datetime | None) -> str | None:
+    """BreakTime and Duration are hours: neither negative, and the break not longer than the entry."""
+    for member in ("BreakTime", "Duration"):
+        hours = _hours(item, member)
+        if hours is not None and hours < 0:
+            return f"{member} is negative"
+    break_hours = _hours(item, "BreakTime")
+    if break_hours and logoff is not None and break_hours * 3600 > (logoff - logon).total_seconds():
+        return "BreakTime is longer than LogoffTime - LogonTime"
+    return None
+
+
+def _project_problem(item: Item) -> str | None:
+    """ProjectDto's own rules: a time-limited project has its dates in order; a paid one a currency."""
+    if item.get("IsProjectTimeLimited") == "true":
+        start, end = moment(item.get("StartDate")), moment(item.get("EndDate"))
+        if start is None or end is None:
+            return "IsProjectTimeLimited needs StartDate and EndDate"
+        if end < start:
+            return "EndDate is before StartDate"
+    if item.get("IsPaid") == "true" and not item.get("Currency"):
+        return "IsPaid needs a Currency"
+    return None
 
 
 # -- reading ---------------------------------------------------------------------------------------

@@ -250,6 +250,13 @@ def _(tp: SyncWorld, number: int, code: str) -> None:
         assert key == "fault" or not value, f"{key} answered beside a fault: {value}"
 
 
+@then(parsers.parse('the fault says "{reason}"'))
+def _(tp: SyncWorld, reason: str) -> None:
+    found = fault(tp)
+    assert found is not None, f"no fault in {tp.answer}"
+    assert reason in found["Message"], found["Message"]
+
+
 def result_list(tp: SyncWorld, member: str) -> list[dict[str, Any]]:
     listed = tp.answer.get(member)
     if not listed:
