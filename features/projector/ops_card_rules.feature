@@ -56,6 +56,13 @@ Feature: The rules each imported time card must pass
       | HR-1                      | P001396-001 | E123                      | Consultant | 1.1                | 2018-04-02 | 60          | true            |
     Then the Ops result is "Ok"
     And card 0 has the warning 91109 NonBillableFlagDeprecated
+
+  Scenario: NonBillableFlag false, the default a generated client sends, is no warning
+    When I import time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role       | ProjectWbsTaskCode | WorkDate   | WorkMinutes | NonBillableFlag |
+      | HR-1                      | P001396-001 | E123                      | Consultant | 1.1                | 2018-04-02 | 60          | false           |
+    Then the Ops result is "Ok"
+    And no card has an error or a warning
     When I close the batch
     Then E123 has 1 imported cards on 2018-04-02
 

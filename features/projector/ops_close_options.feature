@@ -45,6 +45,18 @@ Feature: OpsCloseTimeCardBatch's options: first role, first task, task codes, ru
     Then the Ops result is "Ok"
     And E123 has 2 imported cards on 2018-04-02
 
+  @error-91215
+  Scenario: OverrideRulesFlag does not apply to a Replace batch
+    Given I have imported time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role       | ProjectTaskTypeName | WorkDate   | WorkMinutes | ContractRevenue | AdjustedRevenue | SystemRevenue | CurrencyCode |
+      | HR-1                      | P001900-001 | E123                      | Consultant | General             | 2018-04-02 | 60          | 150.0           | 140.0           | 150.0         | USD          |
+    When I close the batch with:
+      | BatchActionType | OverrideRulesFlag | CreateTaskCodesFlag | PurgeBeginDate | PurgeEndDate |
+      | Replace         | true              | true                | 2018-04-01     | 2018-04-30   |
+    Then the Ops result is "Fail"
+    And card 0 failed with error 91215 ProjectClosedForTime
+    And E123 has 0 imported cards on 2018-04-02
+
   Scenario: Replace mode purges the FRO cards in the range and imports the batch as FRO cards
     Given I have imported time cards:
       | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role       | ProjectWbsTaskCode | WorkDate   | WorkMinutes | ContractRevenue | AdjustedRevenue | SystemRevenue | CurrencyCode |

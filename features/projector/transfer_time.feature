@@ -255,3 +255,28 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
     Given a PwsTransferTime request of type "TPT"
     When I send the request
     Then the response reports error 20033 TimeCardIdentitiesRequired
+
+  @error-20033
+  Scenario: Every transfer order needs its cards, and nothing is applied without them
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode | NewRoleUid          |
+      | 45639611 | P001556-001    | 1152921504609801802 |
+      | none     | P001556-001    | 1152921504609801802 |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 20033 TimeCardIdentitiesRequired
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read include:
+      | TimecardId | ProjectCode |
+      | 45639611   | P001396-001 |
+
+  @error-20051
+  Scenario: A card identity's TimecardType must be T or R
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | CardType | NewProjectCode | NewRoleUid          |
+      | 45639611 | X        | P001556-001    | 1152921504609801802 |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 20051 InvalidValueForTimeCardType

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from mockserver.projector import store
 from mockserver.projector.catalogue import PwsError, PwsFailure
-from mockserver.projector.model import TIME_CARD, Adjustment, CardRef, SplitOrder, timestamp_of
+from mockserver.projector.model import TIME_CARD, TIME_OFF_CARD, Adjustment, CardRef, SplitOrder, timestamp_of
 from mockserver.projector.sessions import Caller
 from mockserver.state.tenants import savepoint
 
@@ -68,6 +68,8 @@ def adjustable_card(db: sqlite3.Connection, caller: Caller, ref: CardRef, errors
 
     Ineligible: for reporting only, invoiced or billed, or submitted in a period closed for time.
     """
+    if ref.card_type not in (None, TIME_CARD, TIME_OFF_CARD):
+        raise PwsError("InvalidValueForTimeCardType", f"TimecardType was '{ref.card_type}'.")
     if not ref.identifies:
         raise PwsError("InvalidTimeCard")
     card = store.find_card(db, ref)

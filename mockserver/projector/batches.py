@@ -63,6 +63,11 @@ class CloseOptions:
     use_first_task: bool = False
     create_task_codes: bool = False
 
+    @property
+    def overrides_rules(self) -> bool:
+        """OverrideRulesFlag applies to Import only (vendor notes); a Replace batch keeps the rules."""
+        return self.override_rules and self.action == "Import"
+
 
 @dataclass
 class CardProblems:
@@ -172,7 +177,7 @@ def _import_problems(card: ImportedCard, taken: set[str]) -> Iterator[OpsError]:
             "ProjectTaskNameConflict",
             f"ProjectTaskName '{card.task_name}', ProjectTaskTypeName '{card.task_type_name}'.",
         )
-    if card.non_billable is not None:
+    if card.non_billable:  # false is the default a generated client always sends: nothing to warn of
         yield OpsError("NonBillableFlagDeprecated")
 
 
@@ -274,7 +279,7 @@ class BatchCloser:
             if code in self.timeoff_reasons:
                 raise OpsError("TimeOffNotSupported", f"'{card['project_code']}' is a time off reason.")
             raise OpsError("ProjectNotFound", f"ProjectCode: {card['project_code']}")
-        if not self.options.override_rules:
+        if not self.options.overrides_rules:
             if not project["open_flag"]:
                 raise OpsError("ProjectClosedForTime", f"ProjectCode: {project['code']}")
             if not (project["open_date"] or "") <= card["work_date"] <= (project["close_date"] or "9999"):
@@ -288,7 +293,7 @@ class BatchCloser:
         resource = self.resources.get(card["resource_reference"])
         if resource is None:
             raise OpsError("ResourceNotFound", f"ResourceReferenceSystemId: {card['resource_reference']}")
-        if not self.options.override_rules:
+        if not self.options.overrides_rules:
             if not resource["active"]:
                 raise OpsError("ResourceInactive", f"ResourceReferenceSystemId: {card['resource_reference']}")
             if (
@@ -350,7 +355,7 @@ class BatchCloser:
         if (
             project["description_required"]
             and not (card["narrative"] or "").strip()
-            and not self.options.override_rules
+            and not self.options.overrides_rules
         ):
             raise OpsError("NarrativeRequired", f"Project {project['code']} requires a narrative.")
         given = [name for name in REVENUE_FIELDS if card[name] is not None]

@@ -45,8 +45,13 @@ class TimeTransfer:
             raise PwsFailure(
                 PwsError("InvalidValueForTimeAdjustmentType", f"AdjustmentType was '{request.adjustment_type or ''}'.")
             )
-        if not request.orders or not any(order.cards for order in request.orders):
-            raise PwsFailure(PwsError("TimeCardIdentitiesRequired", "No TransferOrders with TimeCardIdentities."))
+        if not request.orders:
+            raise PwsFailure(PwsError("TimeCardIdentitiesRequired", "No TransferOrders were sent."))
+        empty = [str(number) for number, order in enumerate(request.orders, 1) if not order.cards]
+        if empty:
+            raise PwsFailure(
+                PwsError("TimeCardIdentitiesRequired", f"Transfer order {', '.join(empty)} has no TimeCardIdentities.")
+            )
         self.db, self.caller, self.request, self.now = db, caller, request, now
         self.kind = request.adjustment_type
         self.errors: list[PwsError] = []

@@ -672,7 +672,7 @@ def _(world: World, datatable: list[list[str]]) -> None:
     """A row is an order: its cards (ids or @references, comma-separated), their Timestamps, its target."""
     orders = []
     for row in rows(datatable):
-        cards = [card.strip() for card in row["Cards"].split(",")]
+        cards = [card.strip() for card in row["Cards"].split(",")] if row["Cards"] != "none" else []
         stamps = [stamp.strip() for stamp in row.get("Timestamps", "").split(",")] if "Timestamps" in row else []
         identities = []
         for index, card in enumerate(cards):

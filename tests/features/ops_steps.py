@@ -200,6 +200,11 @@ def _(ops: OpsWorld, indexes: str) -> None:
     assert failed == ([] if indexes == "none" else [int(i) for i in re.split(r",\s*", indexes)])
 
 
+@then("no card has an error or a warning")
+def _(ops: OpsWorld) -> None:
+    assert card_errors(ops) == []
+
+
 @then(parsers.parse("E123 has {count:d} imported cards on {day}"))
 def _(ops: OpsWorld, count: int, day: str) -> None:
     with ops.tenant.db() as db:
