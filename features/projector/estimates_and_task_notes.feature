@@ -20,6 +20,21 @@ Feature: PwsSaveTimeCards saves estimates to complete and task notes
     And estimate result "est" succeeded
     And the remaining estimate of task role 1152921504608549426 is 360 minutes
 
+  Scenario: CompletedFlag marks the task role completed, and false reopens it
+    Given the request saves estimates:
+      | ReferenceId | ProjectTaskRoleUid  | RemainingMinutes | CompletedFlag |
+      | est         | 1152921504608549426 | 0                | true          |
+    When I send the request
+    Then estimate result "est" succeeded
+    And task role 1152921504608549426 is marked completed
+    Given the request saves estimates:
+      | ReferenceId | ProjectTaskRoleUid  | RemainingMinutes | CompletedFlag |
+      | est         | 1152921504608549426 | 120              | false         |
+    When I send the request
+    Then estimate result "est" succeeded
+    And task role 1152921504608549426 is marked open
+    And the remaining estimate of task role 1152921504608549426 is 120 minutes
+
   Scenario: Save an estimate by role and task
     Given the request saves estimates:
       | ReferenceId | RoleUid             | TaskUid             | RemainingMinutes |

@@ -78,6 +78,43 @@ Feature: PwsSaveTimeCards inserts and updates time cards
       | TimecardId | Description |
       | 45639611   | none        |
 
+  Scenario Outline: Each ClearFlag empties its own member
+    Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | RoleUid             | WorkDate   | WorkMinutes | LocationName | Udf2 | ExternalGroupingIdentifier |
+      | full        | T            | P001396-001 | 1152921504609525049 | 2018-03-20 | 60          | USA          | T-1  | 42                         |
+    And I have sent the request
+    And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | TimecardUid | Timestamp | <flag> |
+      | clear       | T            | @full       | @full     | true   |
+    When I send the request
+    Then time card result "clear" succeeded
+    When I read the time cards of "E123" from "2018-03-20" to "2018-03-20"
+    Then the card saved as "full" is read back with:
+      | <member> | <kept>   |
+      | none     | <value>  |
+
+    Examples:
+      | flag                                | member                     | kept                       | value |
+      | LocationClearFlag                   | LocationName               | ExternalGroupingIdentifier | 42    |
+      | RoleClearFlag                       | RoleUid                    | LocationName               | USA   |
+      | Udf2ClearFlag                       | Udf2                       | LocationName               | USA   |
+      | ExternalGroupingIdentifierClearFlag | ExternalGroupingIdentifier | Udf2                       | T-1   |
+
+  Scenario: The answer lists the locations of the cards it saved
+    Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes | LocationName |
+      | a           | T            | P001396-001 | 2018-03-20 | 60          | USA          |
+      | b           | T            | P001396-001 | 2018-03-21 | 60          | UK           |
+    When I send the request
+    Then the response status is "Ok"
+    And the answer's Locations are "UK, USA"
+
   Scenario: InsertIfNotFoundOnUpdateFlag inserts a card whose identity does not exist
     Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
     And the request's ResourceIdentity is "E123"

@@ -42,6 +42,17 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
       | 45639611   | P001556-001 | 1152921504609801802 | 1152921504607410067 | 1152921504608940940 | 60          |
     And card 45639611 is billable
 
+  Scenario: AdjustmentCodeIdentity is not applicable here: even an unknown code is ignored
+    Given a PwsTransferTime request of type "TPT"
+    And the request's AdjustmentCodeIdentity is "No such code"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode | NewRoleUid          |
+      | 45639611 | P001556-001    | 1152921504609801802 |
+    When I send the request
+    Then the response status is "Ok"
+    And the response reports no messages
+    And the transferred time cards are exactly 45639611
+
   Scenario: TRT moves the card and excludes its time from billing
     Given a PwsTransferTime request of type "TRT"
     And the request transfers time cards:

@@ -38,7 +38,8 @@ Feature: Every Sync Service call authenticates, and each method needs its permis
     When I call GetUseableSyncUserProfiles
     Then the fault is 92004 UnknownIdentity
 
-  @GetUseableSyncUserProfiles @GetUseableConnectedDevicesForSync @GetDeviceInfo @error-92005
+  @GetUseableSyncUserProfiles @GetUseableConnectedDevicesForSync @PullAndSyncConnectedDevices
+  @BindClientToDevice @ReleaseClientFromDevice @GetDeviceInfo @GetClientInfo @error-92005
   Scenario Outline: sync@access is needed by the profile and device methods
     Given I am TimePunch user "no.sync"
     When I call <operation>
@@ -48,12 +49,24 @@ Feature: Every Sync Service call authenticates, and each method needs its permis
       | operation                         |
       | GetUseableSyncUserProfiles        |
       | GetUseableConnectedDevicesForSync |
+      | PullAndSyncConnectedDevices       |
+      | BindClientToDevice                |
+      | ReleaseClientFromDevice           |
+      | GetDeviceInfo                     |
+      | GetClientInfo                     |
 
   @PullAndSyncConnectedDevices @error-92006
   Scenario: PullAndSyncConnectedDevices needs timeEntries@download
     Given I am TimePunch user "max.mueller"
     When I pull and sync the connected devices of "max.mueller"
     Then the fault is 92006 MissingPermissionTimeEntriesDownload
+
+  @PullAndSyncConnectedDevices @error-92008
+  Scenario: PullAndSyncConnectedDevices needs projects@download too (page 000 lists three permissions)
+    Given TimePunch user "anna.schmidt" lacks the permission projects@download
+    And I am TimePunch user "anna.schmidt"
+    When I pull and sync the connected devices of "anna.schmidt"
+    Then the fault is 92008 MissingPermissionProjectsDownload
 
   @SearchTimeEntriesForSynchronisation @UpdateLastSyncDate @error-92007
   Scenario Outline: Searching time entries and updating the sync date need timeEntries@upload

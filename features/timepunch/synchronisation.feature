@@ -4,7 +4,10 @@ Feature: Synchronisation: pull from the cloud, search what to send, remember the
   are not pulled. SearchTimeEntriesForSynchronisation returns the acting profile's entries whose
   date (LogonTime) is after lastSyncTime, not their creation or modification date; nil means
   all; with them the projects, common tasks (tasks of no project) and customers they reference.
-  UpdateLastSyncDate sets the profile's last sync date, or the clock's now when nil.
+  (Page 000 says both "newer than the sync time" and "starting with the given sync time"; the mock
+  takes "newer than": an entry exactly at lastSyncTime went out with the previous sync.)
+  UpdateLastSyncDate sets the profile's last sync date, or the clock's now when nil (the page's
+  "current date"; a .NET DateTime, so date and time); GetUseableSyncUserProfiles answers it.
 
   Dataset: ralf.herrmann has entries on 2024-02-26, 2024-02-28, 2024-03-04 and 2024-03-06 (the
   last on the common task Travel); his "Ralf iPhone" left entries for 2024-03-11 and 2024-03-12 in

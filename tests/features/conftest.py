@@ -564,6 +564,19 @@ def _(world: World) -> None:
         assert db.execute("SELECT COUNT(*) FROM pr_notification").fetchone()[0] == 0
 
 
+@then(parsers.parse('the answer\'s Locations are "{names}"'))
+def _(world: World, names: str) -> None:
+    listed = items(world.result()["Locations"], "PwsLocationSummary")
+    assert sorted(location["LocationName"] for location in listed) == [n.strip() for n in names.split(",")], listed
+
+
+@then(parsers.parse("task role {uid:d} is marked {state}"))
+def _(world: World, uid: int, state: str) -> None:
+    with world.tenant.db() as db:
+        completed = db.execute("SELECT completed FROM pr_task_role WHERE uid = ?", (uid,)).fetchone()[0]
+    assert bool(completed) is (state == "completed"), completed
+
+
 @then(parsers.parse("the remaining estimate of task role {uid:d} is {minutes:d} minutes"))
 def _(world: World, uid: int, minutes: int) -> None:
     with world.tenant.db() as db:

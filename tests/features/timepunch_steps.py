@@ -321,15 +321,35 @@ def _(tp: SyncWorld, count: int) -> None:
     assert all(project["Customer"]["CustomerName"] and project["TaskList"] for project in projects)
 
 
+def last_synced(tp: SyncWorld, logon: str) -> str:
+    """The profile's LastSyncTime as GetUseableSyncUserProfiles answers it (what a client sees)."""
+    tp.call("GetUseableSyncUserProfiles")
+    assert fault(tp) is None, fault(tp)
+    profiles = [p for p in result_list(tp, "GetUseableSyncUserProfilesResult") if p["LogonName"] == logon]
+    assert len(profiles) == 1, f"{logon} not among the profiles returned"
+    synced = profiles[0]["LastSyncTime"]
+    assert synced is not None, f"{logon} has no LastSyncTime"
+    return str(synced.replace(tzinfo=None).isoformat())
+
+
 @then(parsers.parse('"{logon}" last synced at "{moment}"'))
 def _(tp: SyncWorld, logon: str, moment: str) -> None:
-    assert tp.lookup("SELECT last_sync_time FROM tp_profile WHERE logon_name = ?", logon) == moment
+    assert last_synced(tp, logon) == moment
 
 
 @then(parsers.parse('"{logon}" last synced at the tenant clock\'s now'))
 def _(tp: SyncWorld, logon: str) -> None:
-    synced = tp.lookup("SELECT last_sync_time FROM tp_profile WHERE logon_name = ?", logon)
+    synced = last_synced(tp, logon)
     assert synced.startswith("2024-03-20T10:00:00"), synced
+
+
+@given(parsers.parse('TimePunch user "{logon}" lacks the permission {permission}'))
+def _(tp: SyncWorld, logon: str, permission: str) -> None:
+    """The installation's administrator takes a permission away (the mock's side)."""
+    with tp.tenant.db() as db:
+        held = db.execute("SELECT permissions FROM tp_profile WHERE logon_name = ?", (logon,)).fetchone()[0]
+        kept = " ".join(p for p in held.split() if p != permission)
+        db.execute("UPDATE tp_profile SET permissions = ? WHERE logon_name = ?", (kept, logon))
 
 
 @then(parsers.parse('"{logon}" has time entries on {days}'))
