@@ -38,6 +38,18 @@ Feature: Ops batch import of time cards: open a batch, import cards into it, clo
       | 2018-04-02 | 480         | S          | P001396-001 | 1152921504609525049 | 1152921504608637344 | Wireframes  |
       | 2018-04-03 | 240         | S          | P001556-001 | 1152921504609801802 | 1152921504608940940 | none        |
 
+  Scenario: ExternalGroupingIdentifier travels with the card it groups
+    Given an open time card batch
+    And I have imported time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role       | ProjectWbsTaskCode | WorkDate   | WorkMinutes | ExternalGroupingIdentifier |
+      | HR-1                      | P001396-001 | E123                      | Consultant | 1.1                | 2018-04-02 | 60          | 7001                       |
+    When I close the batch
+    Then the Ops result is "Ok"
+    When I read the time cards of "E123" from "2018-04-02" to "2018-04-02"
+    Then the time cards read include:
+      | WorkMinutes | ExternalGroupingIdentifier |
+      | 60          | 7001                       |
+
   Scenario: Status A imports the cards as approved
     Given an open time card batch
     And I have imported time cards:

@@ -122,12 +122,19 @@ Feature: The rules each imported time card must pass
     And the failed cards are exactly 0
 
   @error-91210
-  Scenario: Revenue fields are not for import mode
+  Scenario Outline: Revenue fields are not for import mode
     Given I have imported time cards:
-      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role       | ProjectWbsTaskCode | WorkDate   | WorkMinutes | ContractRevenue |
-      | HR-1                      | P001396-001 | E123                      | Consultant | 1.1                | 2018-04-02 | 60          | 150.0           |
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role       | ProjectWbsTaskCode | WorkDate   | WorkMinutes | <member> |
+      | HR-1                      | P001396-001 | E123                      | Consultant | 1.1                | 2018-04-02 | 60          | <value>  |
     When I close the batch
     Then card 0 failed with error 91210 RevenueNotAllowedInImportMode
+
+    Examples:
+      | member          | value |
+      | ContractRevenue | 150.0 |
+      | AdjustedRevenue | 140.0 |
+      | SystemRevenue   | 150.0 |
+      | CurrencyCode    | USD   |
 
   @error-91215 @error-91216 @error-91217 @error-91218
   Scenario: Project status, project dates, resource status and booked-only projects
