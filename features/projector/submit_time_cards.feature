@@ -2,7 +2,10 @@
 Feature: PwsSaveTimeCards submits time cards after saving them
   With SubmitFlag the request submits, after every save, delete, estimate and note succeeded:
   - SubmitTimeCardIdentity: that card only;
-  - else SubmitSavedCardsOnlyFlag: the cards this request saved;
+  - else SubmitSavedCardsOnlyFlag: the cards this request saved (page 002 describes the flag as
+    submitting "draft time cards associated with the provided resource identity"; its name and the
+    vendor's notes make it a mode of SubmitFlag, so alone it submits nothing: a client that sends
+    both works whichever the vendor means);
   - else every draft or rejected card of the resource (ResourceIdentity, or the caller's own)
     with a work date from StartDate to EndDate.
   A card named by SubmitTimeCardIdentity must have its work date within StartDate..EndDate, as
