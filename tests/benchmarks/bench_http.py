@@ -220,7 +220,7 @@ def run(figures: Figures, quick: bool = False, seconds: float | None = None) -> 
         return
     figures.say(
         f"workers: `mockserver serve --workers {workers}`: gunicorn, {workers} gthread worker processes of 4 threads. "
-        "State is shared through the tenants' SQLite files in the state dir (WAL, synchronous=FULL): each "
+        "State is shared through the tenants' SQLite files in the state dir (WAL, synchronous=NORMAL): each "
         "request's handler runs in one BEGIN IMMEDIATE transaction, so workers take turns on a tenant's writes; "
         "each thread of a process has its own connection to the file, so a waiting thread holds up no other"
     )
