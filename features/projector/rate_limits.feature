@@ -155,6 +155,18 @@ Feature: PWS counts service hits and refuses calls past its rate limit
     And the rate limit message names "session 11 of 10"
 
   @PwsTestRateLimiter
+  Scenario: The snapshot's Int32 counts saturate rather than overflow
+    Given the rate limiter is switched off
+    And a PwsTestRateLimiter request
+    And the request sets SimulateInstallationHitsAfter to "2147483647"
+    And I have sent the request
+    When I send the request
+    Then the response status is "Ok"
+    And the rate limit snapshot is:
+      | EnabledFlag | InstallationHitCount |
+      | false       | 2147483647           |
+
+  @PwsTestRateLimiter
   Scenario: Thresholds and window are the tenant's settings
     Given the rate limiter is set to:
       | windowSeconds | installationLimit | userLimit | sessionLimit |

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -540,7 +540,8 @@ def pws_test_rate_limiter(call: Call) -> Answer:
     warnings = meet_rate_limit(call, "PwsTestRateLimiter")
     rate_limits.add(call.db, client, call.now, simulated("After"))
     limits = rate_limits.settings(call.db)
-    counts = rate_limits.counted(call.db, client, call.now, limits)
+    counted = astuple(rate_limits.counted(call.db, client, call.now, limits))
+    counts = rate_limits.Hits(*(min(count, rate_limits.INT32_MAX) for count in counted))
     snapshot = [
         (COM, "EnabledFlag", limits.enabled),
         (COM, "InstallationHitCount", counts.installation),

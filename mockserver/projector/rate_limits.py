@@ -33,6 +33,8 @@ from mockserver.projector.sessions import Caller
 CODE = "RequestExceededRateLimit"
 MODES = ("Error", "Warning")
 CATEGORIES = ("installation", "user", "session")
+INT32_MAX = 2**31 - 1
+"""The snapshot's counts and thresholds are Int32: thresholds stay within it, counts saturate at it."""
 
 
 class InvalidRateLimits(ValueError):
@@ -71,8 +73,9 @@ class RateLimits:
             raise InvalidRateLimits(f"'mode' must be one of {list(MODES)}, not {self.mode!r}")
         for member in fields(self):
             value = getattr(self, member.name)
-            if member.type == "int" and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
-                raise InvalidRateLimits(f"'{_json_name(member.name)}' must be a whole number of at least 1")
+            whole = isinstance(value, int) and not isinstance(value, bool)
+            if member.type == "int" and not (whole and 1 <= value <= INT32_MAX):
+                raise InvalidRateLimits(f"'{_json_name(member.name)}' must be a whole number from 1 to {INT32_MAX}")
         if self.warning_percent > 100:
             raise InvalidRateLimits("'warningPercent' must be at most 100")
 

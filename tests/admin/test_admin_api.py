@@ -848,6 +848,7 @@ def test_rate_limits_survive_a_dataset_load(admin: Client, tenant_name: str) -> 
         {"enabled": "no"},
         {"warningPercent": 101},
         {"windowSeconds": 1.5},
+        {"installationLimit": 2**31},
         {"bogus": 1},
     ],
 )
