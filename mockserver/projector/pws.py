@@ -532,7 +532,8 @@ def pws_test_rate_limiter(call: Call) -> Answer:
     request, caller = call.request, call.user
 
     def simulated(moment: str) -> rate_limits.Hits:
-        counts = [wire.integer(request, REQ, f"Simulate{category}Hits{moment}") or 0 for category in _CATEGORIES]
+        names = (f"Simulate{category.title()}Hits{moment}" for category in rate_limits.CATEGORIES)
+        counts = [wire.integer(request, REQ, name) or 0 for name in names]
         return rate_limits.Hits(*(max(count, 0) for count in counts))
 
     client = rate_limits.Client.of(caller)
@@ -553,9 +554,6 @@ def pws_test_rate_limiter(call: Call) -> Answer:
         (COM, "UserRateLimit", limits.user_limit),
     ]
     return Answer(members=[members(RESP, "RateLimitSnapshot", snapshot)], messages=warnings)
-
-
-_CATEGORIES = ("Installation", "User", "Session")
 
 
 HANDLERS: dict[str, Handler] = {
