@@ -101,3 +101,21 @@ def test_concurrent_inserts_are_each_stored_once_and_tenants_stay_apart(mock_app
     assert len({c.TimecardUid for c in stored}) == THREADS * 5
     quiet = service_for(mock_app, bystander)
     assert cards_on_the_28th(quiet, login(quiet)) == []
+
+
+def test_concurrent_calls_of_one_user_are_each_counted_once_by_the_rate_limiter(mock_app: MockServer) -> None:
+    """Eight sessions of one user call at once: the user's count is every call, each session's its own."""
+    tenant = f"hits-{uuid.uuid4().hex[:8]}"
+    services = [service_for(mock_app, tenant) for _ in range(THREADS)]
+    tickets = [login(service) for service in services]
+    calls = 10
+
+    def hammer(index: int) -> None:
+        for _ in range(calls):
+            assert services[index].PwsTestRateLimiter(serviceRequest={"SessionTicket": tickets[index]}).Status == "Ok"
+
+    with ThreadPoolExecutor(THREADS) as pool:
+        list(pool.map(hammer, range(THREADS)))
+    snapshot = services[0].PwsTestRateLimiter(serviceRequest={"SessionTicket": tickets[0]}).RateLimitSnapshot
+    assert (snapshot.UserHitCount, snapshot.InstallationHitCount) == (THREADS * calls + 1, THREADS * calls + 1)
+    assert snapshot.SessionHitCount == calls + 1
