@@ -7,6 +7,8 @@ Feature: PWS counts service hits and refuses calls past its rate limit
   vendor's tool for testing a client's handling, answers the counts and thresholds and can simulate
   hits before or after the limiter judges it. The Ops services are limited by the same counts
   (ops_batch_import.feature): an Ops call counts toward its installation and user, it has no session.
+  The vendor's advice to clients: after the error, pause every call (at least five seconds), and keep
+  retrying until 60 seconds have passed since the first failure.
 
   Assumptions (the vendor's wiki is silent): the thresholds default to those of its
   PwsRateLimitSnapshot example (installation 2400, user 1800, session 1200 hits), limiting is on,
