@@ -11,6 +11,7 @@ from pathlib import Path
 from mockserver import fixtures, serving
 from mockserver.settings import Settings
 from mockserver.spec.services import FEATURES_DIR
+from mockserver.state.upgrade import IncompatibleTenantFile
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,10 +51,13 @@ def serve(args: argparse.Namespace) -> None:
     settings = Settings(seed=args.seed, dataset=args.dataset, state_dir=args.state_dir)
     if args.workers > 1 and args.report:
         raise SystemExit("--report goes with the default server (no --workers)")
-    if args.workers > 1:
-        serving.serve_workers(settings, args.host, args.port, args.workers)
-    else:
-        serving.serve_threaded(settings, args.host, args.port, args.report)
+    try:
+        if args.workers > 1:
+            serving.serve_workers(settings, args.host, args.port, args.workers)
+        else:
+            serving.serve_threaded(settings, args.host, args.port, args.report)
+    except IncompatibleTenantFile as error:
+        raise SystemExit(f"mockserver serve: {error}") from None
 
 
 def seed(args: argparse.Namespace) -> None:

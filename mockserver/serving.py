@@ -78,9 +78,11 @@ def serve_workers(settings: Settings, host: str, port: int, workers: int, thread
         atexit.register(shutil.rmtree, shared, ignore_errors=True)
         settings = replace(settings, state_dir=shared)
 
+    app = create_app(settings)  # here, before gunicorn starts: a state dir it cannot use ends `serve` plainly
+
     def when_ready(server: Any) -> None:
         bound_host, bound_port = server.LISTENERS[0].sock.getsockname()[:2]
-        print(banner(create_app(settings), f"http://{bound_host}:{bound_port}"), flush=True)
+        print(banner(app, f"http://{bound_host}:{bound_port}"), flush=True)
 
     class Gunicorn(BaseApplication):  # type: ignore[misc] # gunicorn is untyped
         def load_config(self) -> None:

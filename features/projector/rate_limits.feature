@@ -15,8 +15,10 @@ Feature: PWS counts service hits and refuses calls past its rate limit
   in Error mode; a call is warned once a count passes 80% of its threshold; every operation weighs
   one hit; a refused call's hit counts too (a client that keeps calling stays refused until it
   pauses); PwsAuthenticate counts nothing (it has no session yet). The PwsFault's shape is ours:
-  one member, Messages, as in a response. The window follows the tenant's clock, and the admin API
-  (PUT /__admin/tenants/{t}/projector/rate-limits) changes the settings.
+  one member, Messages, as in a response. The window follows the tenant's clock; while that clock
+  stands still (for the date rules), real time still moves the window, so a long run of calls does
+  not pile up in one window for ever. The admin API (PUT /__admin/tenants/{t}/projector/rate-limits)
+  changes the settings.
 
   Background:
     Given the tenant clock stands at 2018-03-09T09:00:00+00:00
@@ -167,6 +169,19 @@ Feature: PWS counts service hits and refuses calls past its rate limit
     And the rate limit snapshot is:
       | EnabledFlag | InstallationHitCount |
       | false       | 2147483647           |
+
+  @PwsTestRateLimiter @error-10016
+  Scenario: While the tenant clock stands still, real time still moves the window
+    Given the rate limiter is set to:
+      | windowSeconds | sessionLimit | warningPercent |
+      | 2             | 1            | 100            |
+    And a PwsTestRateLimiter request
+    And I have sent the request
+    When I send the request
+    Then the PWS fault is 10016 RequestExceededRateLimit
+    Given 3 seconds of real time pass
+    When I send the request
+    Then the response status is "Ok"
 
   @PwsTestRateLimiter
   Scenario: Thresholds and window are the tenant's settings

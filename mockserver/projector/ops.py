@@ -106,10 +106,10 @@ def authenticate(db: sqlite3.Connection, headers: list[etree._Element]) -> rate_
     return rate_limits.Client(account_uid=users[0]["account_uid"], user_uid=users[0]["uid"])
 
 
-def meet_rate_limit(db: sqlite3.Connection, client: rate_limits.Client, now: datetime) -> list[OpsError]:
+def meet_rate_limit(db: sqlite3.Connection, client: rate_limits.Client) -> list[OpsError]:
     """Count the call's hits: past the limit, the error that fails it whole; near it, its warning
     (wiki: legacy services answer RequestExceededRateLimit, a Fail with Severity Error past the limit)."""
-    judgement = rate_limits.judge(db, client, now)
+    judgement = rate_limits.judge(db, client)
     if judgement is None:
         return []
     if judgement.refused:
@@ -144,7 +144,7 @@ def _handle(
         if ctx.forced_error:
             raise OpsError.forced(ctx.forced_error)
         client = authenticate(ctx.db, ctx.envelope.headers)
-        warnings = meet_rate_limit(ctx.db, client, now)
+        warnings = meet_rate_limit(ctx.db, client)
         answer = operation(OpsCall(request.find(q("request")), ctx.db, now, client.user_uid))
         answer.errors += warnings
     except OpsError as error:  # a refusal of the whole call: the transaction still commits its hit

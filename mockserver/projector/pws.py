@@ -116,7 +116,7 @@ def pws_operation(needs_session: bool = True, counts_hits: bool = True) -> Calla
 
 def meet_rate_limit(call: Call, operation: str) -> list[PwsError]:
     """Count the call's hits: past the limit, the PwsFault that refuses it; near it, its warning."""
-    judgement = rate_limits.judge(call.db, rate_limits.Client.of(call.user), call.now)
+    judgement = rate_limits.judge(call.db, rate_limits.Client.of(call.user))
     if judgement is None:
         return []
     if judgement.refused:
@@ -137,7 +137,7 @@ def _forced(call: Call, code: str, operation: str) -> Exception:
     ticket = text(call.request, REQ, "SessionTicket")
     caller = sessions.find_session(call.db, ticket) if ticket else None
     described = (
-        rate_limits.assess(call.db, rate_limits.Client.of(caller), call.now).described
+        rate_limits.assess(call.db, rate_limits.Client.of(caller)).described
         if caller is not None
         else "the request names no session to count"
     )
@@ -537,11 +537,11 @@ def pws_test_rate_limiter(call: Call) -> Answer:
         return rate_limits.Hits(*(max(count, 0) for count in counts))
 
     client = rate_limits.Client.of(caller)
-    rate_limits.add(call.db, client, call.now, simulated("Before"))
+    rate_limits.add(call.db, client, simulated("Before"))
     warnings = meet_rate_limit(call, "PwsTestRateLimiter")
-    rate_limits.add(call.db, client, call.now, simulated("After"))
+    rate_limits.add(call.db, client, simulated("After"))
     limits = rate_limits.settings(call.db)
-    counted = astuple(rate_limits.counted(call.db, client, call.now, limits))
+    counted = astuple(rate_limits.counted(call.db, client, limits))
     counts = rate_limits.Hits(*(min(count, rate_limits.INT32_MAX) for count in counted))
     snapshot = [
         (COM, "EnabledFlag", limits.enabled),

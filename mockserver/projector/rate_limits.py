@@ -14,8 +14,10 @@ Where the wiki is silent, these are our assumptions (the feature file says so to
 - a refused call's hits count too, so a client that keeps calling stays refused until it pauses;
 - PwsAuthenticate counts nothing: it has no session yet, and its own lockout guards it.
 
-Counts live in the tenant's database, by second, so every worker process sees the same ones, and the
-window follows the tenant's clock: a scenario advances the clock to let the window pass.
+Counts live in the tenant's database, by second, so every worker process sees the same ones. The
+window follows the tenant's clock (a scenario advances it to let the window pass), and while that clock
+stands still for the date rules, real time still moves the window: a stopped clock must not make a long
+run of calls pile up in one window for ever.
 """
 
 from __future__ import annotations
@@ -25,10 +27,10 @@ import json
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
-from datetime import datetime
 from typing import Any
 
 from mockserver.projector.sessions import Caller
+from mockserver.state import clock
 
 CODE = "RequestExceededRateLimit"
 MODES = ("Error", "Warning")
@@ -131,8 +133,13 @@ def configure(db: sqlite3.Connection, changes: Mapping[str, Any]) -> RateLimits:
     return updated
 
 
-def add(db: sqlite3.Connection, client: Client, now: datetime, hits: Hits) -> None:
-    """Count ``hits`` at this second of the tenant's clock."""
+def _second(db: sqlite3.Connection) -> int:
+    """This second of the limiter's time: the tenant's clock, moving on in real time while it stands still."""
+    return int(clock.moving_now(db).timestamp())
+
+
+def add(db: sqlite3.Connection, client: Client, hits: Hits) -> None:
+    """Count ``hits`` at this second."""
     if hits == Hits():
         return
     db.execute(
@@ -142,13 +149,13 @@ def add(db: sqlite3.Connection, client: Client, now: datetime, hits: Hits) -> No
                installation_hits = installation_hits + excluded.installation_hits,
                user_hits = user_hits + excluded.user_hits,
                session_hits = session_hits + excluded.session_hits""",
-        (int(now.timestamp()), client.account_uid, client.user_uid, client.ticket or "", *_counts(hits)),
+        (_second(db), client.account_uid, client.user_uid, client.ticket or "", *_counts(hits)),
     )
 
 
-def counted(db: sqlite3.Connection, client: Client, now: datetime, limits: RateLimits) -> Hits:
+def counted(db: sqlite3.Connection, client: Client, limits: RateLimits) -> Hits:
     """The client's installation, user and session counts over the window ending now."""
-    second = int(now.timestamp())
+    second = _second(db)
     first = second - limits.window_seconds + 1
     db.execute("DELETE FROM pr_rate_hit WHERE account_uid = ? AND second < ?", (client.account_uid, first))
     row = db.execute(
@@ -196,20 +203,20 @@ class Judgement:
         return f"hits in the last {self.limits.window_seconds} seconds: {listed}"
 
 
-def judge(db: sqlite3.Connection, client: Client, now: datetime, weight: int = 1) -> Judgement | None:
+def judge(db: sqlite3.Connection, client: Client, weight: int = 1) -> Judgement | None:
     """Count this call and judge the counts; None when the limiter is switched off (it then counts
     nothing: turning it on starts from zero)."""
     limits = settings(db)
     if not limits.enabled:
         return None
-    add(db, client, now, Hits(weight, weight, weight if client.ticket else 0))
-    return Judgement(counted(db, client, now, limits), limits, client)
+    add(db, client, Hits(weight, weight, weight if client.ticket else 0))
+    return Judgement(counted(db, client, limits), limits, client)
 
 
-def assess(db: sqlite3.Connection, client: Client, now: datetime) -> Judgement:
+def assess(db: sqlite3.Connection, client: Client) -> Judgement:
     """The client's counts judged, without counting a call (what a fault rule forcing 10016 reports)."""
     limits = settings(db)
-    return Judgement(counted(db, client, now, limits), limits, client)
+    return Judgement(counted(db, client, limits), limits, client)
 
 
 def _counts(hits: Hits) -> tuple[int, int, int]:

@@ -13,7 +13,8 @@ SCHEMA = """
 CREATE TABLE clock (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     frozen_at TEXT,               -- ISO instant when the clock stands still, else NULL
-    offset_microseconds INTEGER NOT NULL DEFAULT 0
+    offset_microseconds INTEGER NOT NULL DEFAULT 0,
+    frozen_real_at TEXT           -- the real instant it was stopped (see moving_now), else NULL
 );
 INSERT INTO clock (id) VALUES (1);
 """
@@ -27,19 +28,32 @@ def now(db: sqlite3.Connection) -> datetime:
     return datetime.now(UTC) + timedelta(microseconds=offset)
 
 
+def moving_now(db: sqlite3.Connection) -> datetime:
+    """The tenant's now, still moving while the clock stands still: from the instant it stands at,
+    real time goes on. Durations that must really pass (a rate limit's window) are measured on it,
+    so a clock stopped for the date rules does not stop them; advancing the clock moves it too."""
+    frozen_at, real_at = db.execute("SELECT frozen_at, frozen_real_at FROM clock").fetchone()
+    if frozen_at is None:
+        return now(db)
+    elapsed = datetime.now(UTC) - datetime.fromisoformat(real_at) if real_at else timedelta(0)
+    return datetime.fromisoformat(frozen_at) + elapsed
+
+
 def freeze(db: sqlite3.Connection, instant: datetime) -> None:
     """Stop the clock at ``instant`` (naive values are taken as UTC)."""
     if instant.tzinfo is None:
         instant = instant.replace(tzinfo=UTC)
-    db.execute("UPDATE clock SET frozen_at = ?, offset_microseconds = 0", (instant.astimezone(UTC).isoformat(),))
+    db.execute(
+        "UPDATE clock SET frozen_at = ?, offset_microseconds = 0, frozen_real_at = ?",
+        (instant.astimezone(UTC).isoformat(), datetime.now(UTC).isoformat()),
+    )
 
 
 def advance(db: sqlite3.Connection, by: timedelta) -> datetime:
     """Move the clock forward (or back), whether it runs or stands still."""
-    current = now(db)
-    frozen = db.execute("SELECT frozen_at IS NOT NULL FROM clock").fetchone()[0]
-    if frozen:
-        freeze(db, current + by)
+    frozen_at = db.execute("SELECT frozen_at FROM clock").fetchone()[0]
+    if frozen_at is not None:
+        db.execute("UPDATE clock SET frozen_at = ?", ((datetime.fromisoformat(frozen_at) + by).isoformat(),))
     else:
         db.execute("UPDATE clock SET offset_microseconds = offset_microseconds + ?", (by // timedelta(microseconds=1),))
     return now(db)
@@ -47,4 +61,4 @@ def advance(db: sqlite3.Connection, by: timedelta) -> datetime:
 
 def run(db: sqlite3.Connection) -> None:
     """Let the clock follow system time again."""
-    db.execute("UPDATE clock SET frozen_at = NULL, offset_microseconds = 0")
+    db.execute("UPDATE clock SET frozen_at = NULL, offset_microseconds = 0, frozen_real_at = NULL")

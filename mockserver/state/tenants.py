@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 
+from mockserver.state.upgrade import upgrade
+
 DEFAULT_TENANT = "default"
 _TENANT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
@@ -180,6 +182,8 @@ class TenantRegistry:
         self._lock = threading.Lock()
         if state_dir is not None:
             state_dir.mkdir(parents=True, exist_ok=True)
+            for path in sorted(state_dir.glob("*.sqlite3")):  # kept tenants, each brought up to date now
+                self.get(path.name.removesuffix(".sqlite3"))
 
     def get(self, name: str = DEFAULT_TENANT) -> Tenant:
         check_tenant_name(name)
@@ -222,7 +226,17 @@ class TenantRegistry:
             fcntl.flock(lock, fcntl.LOCK_EX)  # worker processes may create the same tenant at once
             if not path.exists() or path.stat().st_size == 0:  # empty: left by a crash before this fix
                 self._create_file(path)
+            else:
+                self._upgrade_file(path)
         return FileTenant(name, path)
+
+    def _upgrade_file(self, path: Path) -> None:
+        """A file kept from an earlier version gets the tables and columns it lacks (see upgrade.py)."""
+        connection = _connect(path)
+        try:
+            upgrade(self._template, connection, path)
+        finally:
+            connection.close()
 
     def _create_file(self, path: Path) -> None:
         """Build the tenant's file aside and rename it into place: a crash mid-way leaves no half tenant."""

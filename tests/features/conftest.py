@@ -9,6 +9,7 @@ named by their ReferenceId: ``@1`` in a later cell means "the card saved as Refe
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -814,6 +815,11 @@ def _(world: World, count: int) -> None:
     """Simulated with PwsTestRateLimiter, as a client would: its own call is one of the hits."""
     world.call("PwsTestRateLimiter", {"SimulateSessionHitsAfter": count - 1})
     assert world.fault is None, world.fault
+
+
+@given(parsers.parse("{seconds:d} seconds of real time pass"))
+def _(world: World, seconds: int) -> None:
+    time.sleep(seconds)
 
 
 @given(parsers.parse("{seconds:d} seconds pass"))

@@ -1,0 +1,81 @@
+"""A state directory kept across an upgrade of the mock: its tenants get what the new schema adds.
+
+An "earlier version's" tenant file is made by taking from a current one what this version added
+(a column of the clock, the rate limiter's tables); opening the state directory brings it back,
+keeping every row. A file that differs in a way the upgrade cannot carry is refused with a message.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from werkzeug.test import Client
+
+from mockserver.app import create_app
+from mockserver.projector import pws
+from mockserver.settings import Settings
+from mockserver.state.upgrade import IncompatibleTenantFile
+
+LOGIN = (
+    '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" '
+    'xmlns:p="http://projectorpsa.com/PwsProjectorServices/" '
+    'xmlns:r="http://projectorpsa.com/DataContracts/Requests/"><s:Body><p:PwsAuthenticate><p:serviceRequest>'
+    "<r:AccountCode>DEMO</r:AccountCode><r:Password>e123-password</r:Password>"
+    "<r:UserName>e123@example.com</r:UserName></p:serviceRequest></p:PwsAuthenticate></s:Body></s:Envelope>"
+)
+SOAP11 = {"Content-Type": "text/xml; charset=utf-8"}
+
+
+def login(client: Client, tenant: str) -> bytes:
+    answer = client.post(f"/tenants/{tenant}{pws.ENDPOINT_PATH}", data=LOGIN, headers=SOAP11)
+    assert answer.status_code == 200, answer.text
+    return answer.data
+
+
+def make_earlier(path: Path, *statements: str) -> None:
+    with sqlite3.connect(path) as db:
+        for statement in statements:
+            db.execute(statement)
+
+
+def test_a_tenant_file_of_an_earlier_version_gets_the_new_tables_and_columns(tmp_path: Path) -> None:
+    first = Client(create_app(Settings(state_dir=tmp_path)))
+    assert b"<c:Status>Ok</c:Status>" in login(first, "kept")
+    make_earlier(
+        tmp_path / "kept.sqlite3",
+        "DROP TABLE pr_rate_hit",
+        "DROP TABLE rate_limit_settings",
+        "ALTER TABLE clock DROP COLUMN frozen_real_at",
+    )
+
+    upgraded = Client(create_app(Settings(state_dir=tmp_path)))
+
+    with sqlite3.connect(tmp_path / "kept.sqlite3") as db:
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert {"pr_rate_hit", "rate_limit_settings"} <= tables
+        assert "frozen_real_at" in {row[1] for row in db.execute("PRAGMA table_info(clock)")}
+        assert db.execute("SELECT COUNT(*) FROM pr_session").fetchone()[0] == 1  # the earlier session kept
+    assert b"<c:Status>Ok</c:Status>" in login(upgraded, "kept")
+    assert upgraded.get("/__admin/tenants/kept/projector/rate-limits").get_json()["enabled"] is True
+
+
+def test_a_tenant_file_the_upgrade_cannot_carry_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    login(Client(create_app(Settings(state_dir=tmp_path))), "odd")
+    make_earlier(tmp_path / "odd.sqlite3", "ALTER TABLE pr_user ADD COLUMN nickname TEXT")
+
+    with pytest.raises(IncompatibleTenantFile, match=r"odd\.sqlite3 was written by another version"):
+        create_app(Settings(state_dir=tmp_path))
+    served = subprocess.run(
+        [sys.executable, "-m", "mockserver", "serve", "--port", "0", "--state-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert served.returncode != 0
+    assert "mockserver serve:" in served.stderr
+    assert "Delete it to start the tenant again" in served.stderr
+    assert "Traceback" not in served.stderr
