@@ -136,7 +136,10 @@ class LiveTenant:
     def read_backs(self, example: Example, sent: bytes) -> list[tuple[Endpoint, bytes]]:
         """Reads of what an accepted request may have stored: they must still answer valid (no corrupt state).
 
-        An Ops import's batch is closed first, so its cards become time cards that PWS reads."""
+        An Ops import's batch is closed first, so its cards become time cards that PWS reads. Projector's
+        rate limiter is switched off first: the request may have loaded it with simulated hits
+        (PwsTestRateLimiter), and its refusal would say nothing of the state."""
+        self.client.put(f"/__admin/tenants/{self.name}/projector/rate-limits", json={"enabled": False})
         if example.endpoint is TP_ENDPOINT:
             return [(TP_ENDPOINT, tp_search_time_entries()), (TP_ENDPOINT, tp_search_projects())]
         if example.operation == "OpsImportTimeCards":
