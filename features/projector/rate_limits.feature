@@ -144,7 +144,7 @@ Feature: PWS counts service hits and refuses calls past its rate limit
     When I open a time card batch
     Then the Ops result is "Fail"
     And the Ops errors include 91219 RequestExceededRateLimit
-    And the Ops rate limit error names "hits in the last 60 seconds: installation 2 of 2400, user 1802 of 1800"
+    And the Ops rate limit error names "Hits in the last 60 seconds: installation 2 of 2400, user 1802 of 1800."
 
   @PwsGetTimeCards @error-10016
   Scenario: In Warning mode a call past the limit runs and carries the warning
@@ -158,17 +158,20 @@ Feature: PWS counts service hits and refuses calls past its rate limit
     And the response reports warning 10016 RequestExceededRateLimit
     And the rate limit message names "session 11 of 10"
 
-  @PwsTestRateLimiter
+  @PwsTestRateLimiter @error-10016
   Scenario: The snapshot's Int32 counts saturate rather than overflow
-    Given the rate limiter is switched off
+    Given the rate limiter is set to:
+      | mode    |
+      | Warning |
     And a PwsTestRateLimiter request
     And the request sets SimulateInstallationHitsAfter to "2147483647"
     And I have sent the request
     When I send the request
-    Then the response status is "Ok"
+    Then the response status is "OkWithWarnings"
+    And the response reports warning 10016 RequestExceededRateLimit
     And the rate limit snapshot is:
       | EnabledFlag | InstallationHitCount |
-      | false       | 2147483647           |
+      | true        | 2147483647           |
 
   @PwsTestRateLimiter @error-10016
   Scenario: While the tenant clock stands still, real time still moves the window
@@ -195,13 +198,22 @@ Feature: PWS counts service hits and refuses calls past its rate limit
       | true        | 10                   | 300                   | 200           | 100              |
 
   @PwsGetTimeCards
-  Scenario: Switched off, the limiter neither refuses nor warns
+  Scenario: Switched off, the limiter counts nothing, so turning it on starts from zero
     Given the rate limiter is switched off
     And the session has 5000 hits in the window
     And a PwsGetTimeCards request from "2018-03-01" to "2018-03-31"
     When I send the request
     Then the response status is "Ok"
     And the response reports no messages
+    Given the rate limiter is set to:
+      | enabled |
+      | true    |
+    And a PwsTestRateLimiter request
+    When I send the request
+    Then the response status is "Ok"
+    And the rate limit snapshot is:
+      | EnabledFlag | SessionHitCount |
+      | true        | 1               |
 
   @PwsGetTimeCards @error-10016
   Scenario: A fault rule makes the next call meet the rate limit

@@ -201,6 +201,7 @@ class AdminApi:
         with self.tenants.get(tenant).transaction() as db:
             try:
                 snapshots.restore(db, snapshot)
+                rate_limits.settings(db)  # a settings row this version cannot read is refused here, not per call
             except (ValueError, sqlite3.Error) as error:
                 raise AdminError(422, "Invalid snapshot", str(error)) from None
         return _json({"name": tenant})

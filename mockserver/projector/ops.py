@@ -112,9 +112,10 @@ def meet_rate_limit(db: sqlite3.Connection, client: rate_limits.Client) -> list[
     judgement = rate_limits.judge(db, client)
     if judgement is None:
         return []
+    counts = judgement.described.capitalize() + "."  # a sentence after the catalogue's text
     if judgement.refused:
-        raise OpsError(rate_limits.CODE, judgement.described)
-    return [OpsError(rate_limits.CODE, judgement.described, severity="Warning")] if judgement.warned else []
+        raise OpsError(rate_limits.CODE, counts)
+    return [OpsError(rate_limits.CODE, counts, severity="Warning")] if judgement.warned else []
 
 
 OpsOperation = Callable[[OpsCall], OpsAnswer]

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
@@ -133,14 +134,14 @@ def configure(db: sqlite3.Connection, changes: Mapping[str, Any]) -> RateLimits:
     return updated
 
 
-def _second(db: sqlite3.Connection) -> int:
-    """This second of the limiter's time: the tenant's clock, moving on in real time while it stands still."""
-    return int(clock.moving_now(db).timestamp())
+def _instant(db: sqlite3.Connection) -> float:
+    """The limiter's time: the tenant's clock, moving on in real time while it stands still."""
+    return clock.moving_now(db).timestamp()
 
 
 def add(db: sqlite3.Connection, client: Client, hits: Hits) -> None:
-    """Count ``hits`` at this second."""
-    if hits == Hits():
+    """Count ``hits`` at this second (nothing while the limiter is switched off)."""
+    if hits == Hits() or not settings(db).enabled:
         return
     db.execute(
         """INSERT INTO pr_rate_hit (second, account_uid, user_uid, ticket, installation_hits, user_hits, session_hits)
@@ -149,14 +150,16 @@ def add(db: sqlite3.Connection, client: Client, hits: Hits) -> None:
                installation_hits = installation_hits + excluded.installation_hits,
                user_hits = user_hits + excluded.user_hits,
                session_hits = session_hits + excluded.session_hits""",
-        (_second(db), client.account_uid, client.user_uid, client.ticket or "", *_counts(hits)),
+        (int(_instant(db)), client.account_uid, client.user_uid, client.ticket or "", *_counts(hits)),
     )
 
 
 def counted(db: sqlite3.Connection, client: Client, limits: RateLimits) -> Hits:
-    """The client's installation, user and session counts over the window ending now."""
-    second = _second(db)
-    first = second - limits.window_seconds + 1
+    """The client's installation, user and session counts over the window ending now. Hits are kept by
+    whole second, so the window reaches back to the second holding its start: a hit leaves it no sooner
+    than the window's length after it was made (a little later at most, never earlier)."""
+    instant = _instant(db)
+    second, first = int(instant), math.floor(instant - limits.window_seconds)
     db.execute("DELETE FROM pr_rate_hit WHERE account_uid = ? AND second < ?", (client.account_uid, first))
     row = db.execute(
         """SELECT COALESCE(SUM(installation_hits), 0),
@@ -200,7 +203,8 @@ class Judgement:
     def described(self) -> str:
         """Every count against its threshold, as the vendor's message gives them."""
         listed = ", ".join(f"{name} {count} of {limit}" for name, count, limit in self._pairs())
-        return f"hits in the last {self.limits.window_seconds} seconds: {listed}"
+        window = self.limits.window_seconds
+        return f"hits in the last {'second' if window == 1 else f'{window} seconds'}: {listed}"
 
 
 def judge(db: sqlite3.Connection, client: Client, weight: int = 1) -> Judgement | None:

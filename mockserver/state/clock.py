@@ -35,8 +35,10 @@ def moving_now(db: sqlite3.Connection) -> datetime:
     frozen_at, real_at = db.execute("SELECT frozen_at, frozen_real_at FROM clock").fetchone()
     if frozen_at is None:
         return now(db)
-    elapsed = datetime.now(UTC) - datetime.fromisoformat(real_at) if real_at else timedelta(0)
-    return datetime.fromisoformat(frozen_at) + elapsed
+    if real_at is None:  # stopped by an earlier version, or restored from its snapshot: moves from now on
+        real_at = datetime.now(UTC).isoformat()
+        db.execute("UPDATE clock SET frozen_real_at = ?", (real_at,))
+    return datetime.fromisoformat(frozen_at) + (datetime.now(UTC) - datetime.fromisoformat(real_at))
 
 
 def freeze(db: sqlite3.Connection, instant: datetime) -> None:

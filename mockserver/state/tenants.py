@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 
-from mockserver.state.upgrade import upgrade
+from mockserver.state.upgrade import IncompatibleTenantFile, upgrade
 
 DEFAULT_TENANT = "default"
 _TENANT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -182,8 +182,8 @@ class TenantRegistry:
         self._lock = threading.Lock()
         if state_dir is not None:
             state_dir.mkdir(parents=True, exist_ok=True)
-            for path in sorted(state_dir.glob("*.sqlite3")):  # kept tenants, each brought up to date now
-                self.get(path.name.removesuffix(".sqlite3"))
+            for name in self._kept_names():  # each brought up to date now, not on its first call
+                self.get(name)
 
     def get(self, name: str = DEFAULT_TENANT) -> Tenant:
         check_tenant_name(name)
@@ -212,9 +212,14 @@ class TenantRegistry:
     def names(self) -> list[str]:
         with self._lock:
             known = set(self._tenants)
-        if self._state_dir is not None:
-            known.update(path.name.removesuffix(".sqlite3") for path in self._state_dir.glob("*.sqlite3"))
-        return sorted(known)
+        return sorted(known | set(self._kept_names()))
+
+    def _kept_names(self) -> list[str]:
+        """The tenants kept in the state directory (a file whose name no tenant can have is not one)."""
+        if self._state_dir is None:
+            return []
+        stems = (path.name.removesuffix(".sqlite3") for path in self._state_dir.glob("*.sqlite3"))
+        return sorted(stem for stem in stems if _TENANT_NAME.match(stem))
 
     def _open(self, name: str) -> Tenant:
         if self._state_dir is None:
@@ -235,6 +240,8 @@ class TenantRegistry:
         connection = _connect(path)
         try:
             upgrade(self._template, connection, path)
+        except sqlite3.DatabaseError as error:  # not a database at all, or a damaged one
+            raise IncompatibleTenantFile(path, str(error)) from None
         finally:
             connection.close()
 

@@ -17,8 +17,9 @@ class IncompatibleTenantFile(Exception):
 
     def __init__(self, path: Path, problem: str) -> None:
         super().__init__(
-            f"{path} was written by another version of the mock ({problem}). Delete it to start the tenant "
-            "again from the dataset, or export it with the older version (GET /__admin/tenants/<name>/snapshot)."
+            f"{path} cannot serve as a tenant of this version of the mock ({problem}). Delete it to start the "
+            "tenant again from the dataset, or export it with the version that wrote it "
+            "(GET /__admin/tenants/<name>/snapshot)."
         )
 
 

@@ -70,7 +70,7 @@ class Merger:
         if problem:
             raise TpError("InvalidStaticData", fill=["project", item.get("Id") or name, problem])
         customer_id = self.customer(item["Customer"]) if item.get("Customer") else None
-        columns: Item = {"deleted": int(item.get("IsProjectDeleted") == "true")}
+        columns: Item = {"deleted": int(_flag(item, "IsProjectDeleted"))}
         if customer_id is not None:  # a project sent without its customer keeps the one it has
             columns["customer_id"] = customer_id
         payload = {key: value for key, value in item.items() if key not in ("Customer", "TaskList")}
@@ -183,6 +183,11 @@ class Merger:
         return None
 
 
+def _flag(item: Item, member: str) -> bool:
+    """An xs:boolean member: "true" or "1"."""
+    return item.get(member) in ("true", "1")
+
+
 def _hours(item: Item, member: str) -> float | None:
     value = item.get(member)
     return None if value in (None, "") else interpret(float, value)
@@ -202,13 +207,13 @@ def _hours_problem(item: Item, logon: datetime, logoff: datetime | None) -> str 
 
 def _project_problem(item: Item) -> str | None:
     """ProjectDto's own rules: a time-limited project has its dates in order; a paid one a currency."""
-    if item.get("IsProjectTimeLimited") == "true":
+    if _flag(item, "IsProjectTimeLimited"):
         start, end = moment(item.get("StartDate")), moment(item.get("EndDate"))
         if start is None or end is None:
             return "IsProjectTimeLimited needs StartDate and EndDate"
         if end < start:
             return "EndDate is before StartDate"
-    if item.get("IsPaid") == "true" and not item.get("Currency"):
+    if _flag(item, "IsPaid") and not item.get("Currency"):
         return "IsPaid needs a Currency"
     return None
 

@@ -858,6 +858,17 @@ def test_invalid_rate_limits_are_422_and_change_nothing(admin: Client, tenant_na
     assert admin.get(rate_limits_url(tenant_name)).get_json() == {**RATE_LIMIT_DEFAULTS, "sessionLimit": 7}
 
 
+@pytest.mark.parametrize("stored", ['{"sessionLimit": 0}', "not json"])
+def test_a_snapshot_with_rate_limits_this_version_cannot_read_is_422(
+    admin: Client, tenant_name: str, stored: str
+) -> None:
+    admin.post("/__admin/tenants", json={"name": tenant_name})
+    state = snapshot(admin, tenant_name)
+    state["rate_limit_settings"] = [{"id": 1, "settings": stored}]
+    assert_admin_error(admin.put(f"/__admin/tenants/{tenant_name}/snapshot", json=state), 422)
+    assert admin.get(rate_limits_url(tenant_name)).get_json() == RATE_LIMIT_DEFAULTS
+
+
 def test_rate_limits_of_an_unknown_tenant_are_404(admin: Client) -> None:
     assert_admin_error(admin.get(rate_limits_url("no-such-tenant")), 404)
 

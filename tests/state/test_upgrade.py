@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -63,11 +64,22 @@ def test_a_tenant_file_of_an_earlier_version_gets_the_new_tables_and_columns(tmp
     assert upgraded.get("/__admin/tenants/kept/projector/rate-limits").get_json()["enabled"] is True
 
 
-def test_a_tenant_file_the_upgrade_cannot_carry_is_refused_with_what_to_do(tmp_path: Path) -> None:
-    login(Client(create_app(Settings(state_dir=tmp_path))), "odd")
-    make_earlier(tmp_path / "odd.sqlite3", "ALTER TABLE pr_user ADD COLUMN nickname TEXT")
+def spoil_schema(path: Path) -> None:
+    make_earlier(path, "ALTER TABLE pr_user ADD COLUMN nickname TEXT")
 
-    with pytest.raises(IncompatibleTenantFile, match=r"odd\.sqlite3 was written by another version"):
+
+def spoil_file(path: Path) -> None:
+    path.write_text("hello", encoding="utf-8")
+
+
+@pytest.mark.parametrize("spoil", [spoil_schema, spoil_file], ids=["unknown column", "not a database"])
+def test_a_tenant_file_the_upgrade_cannot_carry_is_refused_with_what_to_do(
+    tmp_path: Path, spoil: Callable[[Path], None]
+) -> None:
+    login(Client(create_app(Settings(state_dir=tmp_path))), "odd")
+    spoil(tmp_path / "odd.sqlite3")
+
+    with pytest.raises(IncompatibleTenantFile, match=r"odd\.sqlite3 cannot serve as a tenant"):
         create_app(Settings(state_dir=tmp_path))
     served = subprocess.run(
         [sys.executable, "-m", "mockserver", "serve", "--port", "0", "--state-dir", str(tmp_path)],
@@ -77,5 +89,12 @@ def test_a_tenant_file_the_upgrade_cannot_carry_is_refused_with_what_to_do(tmp_p
     )
     assert served.returncode != 0
     assert "mockserver serve:" in served.stderr
-    assert "Delete it to start the tenant again" in served.stderr
+    assert "Delete it to start the tenant again" in served.stderr.replace("\n", " ")
     assert "Traceback" not in served.stderr
+
+
+def test_a_file_no_tenant_can_be_named_after_is_left_alone(tmp_path: Path) -> None:
+    (tmp_path / "my notes.sqlite3").write_text("not a tenant", encoding="utf-8")
+    app = create_app(Settings(state_dir=tmp_path))
+    assert "my notes" not in app.tenants.names()
+    assert b"<c:Status>Ok</c:Status>" in login(Client(app), "fresh")
