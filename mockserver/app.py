@@ -17,7 +17,7 @@ from werkzeug.wrappers import Request, Response
 from mockserver import fixtures
 from mockserver.admin.api import PREFIX as ADMIN_PREFIX
 from mockserver.admin.api import AdminApi
-from mockserver.projector import ops, pws
+from mockserver.projector import ops, pws, rate_limits
 from mockserver.settings import Settings
 from mockserver.soap.service import TENANT_ENVIRON_KEY, SoapEndpoint
 from mockserver.state import MOCK_SCHEMA
@@ -41,6 +41,8 @@ def build_template(settings: Settings) -> TenantRegistry:
     def build(db: sqlite3.Connection) -> None:
         db.executescript(MOCK_SCHEMA + pws.SCHEMA_SQL + sync.SCHEMA_SQL)
         fixtures.insert_dataset(db, dataset)
+        if not settings.rate_limits:
+            rate_limits.configure(db, {"enabled": False})
 
     return TenantRegistry(build, settings.state_dir)
 

@@ -30,6 +30,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--workers", type=int, default=1, help="serve with N gunicorn worker processes sharing state files (for load)"
     )
+    serve.add_argument(
+        "--no-rate-limits",
+        dest="rate_limits",
+        action="store_false",
+        help="start new tenants with Projector's rate limiter off (for a load test of the mock itself)",
+    )
 
     seed = commands.add_parser("seed", help="write the default dataset as JSON (edit it, then serve --dataset)")
     seed.add_argument("--seed", type=int, default=fixtures.DEFAULT_SEED)
@@ -48,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def serve(args: argparse.Namespace) -> None:
-    settings = Settings(seed=args.seed, dataset=args.dataset, state_dir=args.state_dir)
+    settings = Settings(seed=args.seed, dataset=args.dataset, state_dir=args.state_dir, rate_limits=args.rate_limits)
     if args.workers > 1 and args.report:
         raise SystemExit("--report goes with the default server (no --workers)")
     try:

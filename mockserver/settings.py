@@ -19,3 +19,6 @@ class Settings:
     max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES
     strict_responses: bool = True
     """Validate every response against the contract; a violation is a Server fault (a mock bug)."""
+    rate_limits: bool = True
+    """Projector's rate limiter is on in every new tenant, as on the vendor's servers; off for a load
+    test of the mock itself (a tenant's own setting, through the admin API, still decides)."""

@@ -1,13 +1,15 @@
-"""Datasets: the default one is the same for a seed, and a user's JSON dataset is served as it is."""
+"""Datasets and what a tenant starts with: the default dataset is the same for a seed, a user's JSON dataset
+is served as it is, and `serve --no-rate-limits` starts every tenant with the rate limiter off."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pytest
 from werkzeug.test import Client
 
-from mockserver import fixtures
+from mockserver import fixtures, serving
 from mockserver.app import create_app
 from mockserver.cli import main
 from mockserver.projector import pws
@@ -59,3 +61,18 @@ def test_the_kept_default_dataset_is_what_the_default_seed_builds() -> None:
     """fixtures/default-dataset.json spares a start faker; regenerate it with `mockserver seed --output ...`."""
     kept = json.loads(fixtures.DEFAULT_DATASET_FILE.read_text(encoding="utf-8"))
     assert kept == json.loads(json.dumps(fixtures.build_dataset()))
+
+
+def test_serve_without_rate_limits_starts_every_new_tenant_with_the_limiter_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    served: list[Settings] = []
+    monkeypatch.setattr(serving, "serve_threaded", lambda settings, *rest: served.append(settings))
+    main(["serve", "--no-rate-limits"])
+    main(["serve"])
+    assert [settings.rate_limits for settings in served] == [False, True]
+    client = Client(create_app(served[0]))
+    for tenant in ("first", "second"):
+        assert client.get(f"/__admin/tenants/{tenant}/projector/rate-limits").status_code == 404  # not yet made
+        client.post("/__admin/tenants", json={"name": tenant})
+        assert client.get(f"/__admin/tenants/{tenant}/projector/rate-limits").get_json()["enabled"] is False
