@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from mockserver.contracts import CONTRACTS_DIR
+from mockserver.timepunch.access import DEFAULT_CUSTOMER_TOKEN
 
 Row = dict[str, Any]
 Dataset = dict[str, list[Row]]
@@ -331,7 +332,7 @@ def insert_dataset(db: sqlite3.Connection, dataset: Dataset) -> None:
             db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
 
 
-TIMEPUNCH_CUSTOMER_TOKEN = "default_timepunch"  # noqa: S105 - the vendor's default installation name, no secret
+TIMEPUNCH_CUSTOMER_TOKEN = DEFAULT_CUSTOMER_TOKEN
 TIMEPUNCH_PROFILES = {
     # logon name: (password, permissions)
     "ralf.herrmann": (

@@ -57,6 +57,22 @@ Feature: OpsCloseTimeCardBatch's options: first role, first task, task codes, ru
     And card 0 failed with error 91215 ProjectClosedForTime
     And E123 has 0 imported cards on 2018-04-02
 
+  @error-91215
+  Scenario: A Replace batch whose every card fails purges nothing
+    Given I am logged in to Projector as "api.admin@example.com"
+    And I have imported time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role       | ProjectTaskTypeName | WorkDate   | WorkMinutes | ContractRevenue | AdjustedRevenue | SystemRevenue | CurrencyCode |
+      | NEW-1                     | P001900-001 | E123                      | Consultant | General             | 2018-03-07 | 60          | 150.0           | 140.0           | 150.0         | USD          |
+    When I close the batch with:
+      | BatchActionType | PurgeBeginDate | PurgeEndDate |
+      | Replace         | 2018-03-01     | 2018-03-31   |
+    Then the Ops result is "Fail"
+    And card 0 failed with error 91215 ProjectClosedForTime
+    When I read the time cards of "E123" from "2018-03-01" to "2018-03-31"
+    Then the time cards read include:
+      | TimecardId |
+      | 45639614   |
+
   Scenario: Replace mode purges the FRO cards in the range and imports the batch as FRO cards
     Given I have imported time cards:
       | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role       | ProjectWbsTaskCode | WorkDate   | WorkMinutes | ContractRevenue | AdjustedRevenue | SystemRevenue | CurrencyCode |

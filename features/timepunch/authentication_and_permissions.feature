@@ -24,6 +24,18 @@ Feature: Every Sync Service call authenticates, and each method needs its permis
     When I call GetUseableSyncUserProfiles
     Then the fault is 92002 UnknownCustomerToken
 
+  @GetUseableSyncUserProfiles
+  Scenario Outline: Without a customer token the default installation is meant
+    Given I am TimePunch user "ralf.herrmann"
+    And I present <token> customer token
+    When I call GetUseableSyncUserProfiles
+    Then there is no fault
+
+    Examples:
+      | token    |
+      | no       |
+      | an empty |
+
   @GetUseableSyncUserProfiles @error-92003
   Scenario: Acting as another profile needs core@switchIdentity
     Given I am TimePunch user "anna.schmidt"

@@ -53,10 +53,17 @@ Feature: Sync profiles and connected devices: list, bind, release, inspect
     Then device "Spare Tablet" is Bound, of "max.mueller"
 
   @BindClientToDevice @error-92014
-  Scenario: A bound device cannot be bound again
+  Scenario: A device bound to another profile cannot be bound again
     Given I am TimePunch user "ralf.herrmann"
     When I bind device "Anna Android"
     Then the fault is 92014 DeviceAlreadyBound
+
+  @BindClientToDevice
+  Scenario: Binding a device again to the profile it is bound to changes nothing (a retry is safe)
+    Given I am TimePunch user "anna.schmidt"
+    When I bind device "Anna Android"
+    Then there is no fault
+    And device "Anna Android" is Bound, of "anna.schmidt"
 
   @BindClientToDevice @error-92010
   Scenario: BindClientToDevice needs the connected device

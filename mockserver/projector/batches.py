@@ -194,6 +194,10 @@ def _stored(card: ImportedCard) -> tuple[object, ...]:
 # -- close -------------------------------------------------------------------------------------
 
 
+class _NothingCreated(Exception):
+    """Every card of a batch failed: the close answers Fail and changes nothing."""
+
+
 class BatchCloser:
     """Checks every card of a batch against the account and creates those that pass."""
 
@@ -219,16 +223,11 @@ class BatchCloser:
         ).fetchall()
         problems = CardProblems(cards=len(cards))
         if self.options.action != "Void":
-            if self.replace:
-                self.purge()
-            for card in cards:
-                try:
-                    with savepoint(self.db, "card"):
-                        self.create(card)
-                except OpsError as error:
-                    named = f"TimeCardReferenceSystemId: {card['reference_system_id']}"
-                    error.additional_text = f"{error.additional_text or ''} {named}".strip()
-                    problems.add(card["position"], error)
+            try:
+                with savepoint(self.db, "close"):
+                    self.create_cards(cards, problems)
+            except _NothingCreated:  # a Fail does nothing: a Replace batch's purge is undone too
+                pass
         self.db.execute(
             "UPDATE ops_batch SET state = ?, closed_at = ?, action = ? WHERE id = ?",
             (
@@ -240,6 +239,22 @@ class BatchCloser:
         )
         self.db.execute("DELETE FROM ops_batch_card WHERE batch_id = ?", (batch["id"],))
         return problems
+
+    def create_cards(self, cards: list[sqlite3.Row], problems: CardProblems) -> None:
+        """Purge first in Replace mode, then create each card that passes; raises _NothingCreated when
+        every card failed, so the caller's savepoint takes the purge back."""
+        if self.replace:
+            self.purge()
+        for card in cards:
+            try:
+                with savepoint(self.db, "card"):
+                    self.create(card)
+            except OpsError as error:
+                named = f"TimeCardReferenceSystemId: {card['reference_system_id']}"
+                error.additional_text = f"{error.additional_text or ''} {named}".strip()
+                problems.add(card["position"], error)
+        if cards and problems.failures == problems.cards:
+            raise _NothingCreated
 
     def purge(self) -> None:
         """Replace mode: delete the for-reporting-only cards in the purge range (an open bound is unbounded;

@@ -14,6 +14,9 @@ from typing import Any
 
 from mockserver.timepunch.faults import TpError
 
+DEFAULT_CUSTOMER_TOKEN = "default_timepunch"  # noqa: S105 - the vendor's default installation name, no secret
+"""The customer token a TpAuthentication without one stands for (vendor notes)."""
+
 MISSING_PERMISSION = {
     "core@switchIdentity": "MissingPermissionSwitchIdentity",
     "sync@access": "MissingPermissionSyncAccess",
@@ -49,7 +52,7 @@ class Actor:
 def authenticate(db: sqlite3.Connection, authentication: dict[str, Any] | None) -> Actor:
     if not authentication:
         raise TpError("AuthenticationFailure", "No TpAuthentication was sent.")
-    token = authentication.get("CustomerToken") or ""
+    token = authentication.get("CustomerToken") or DEFAULT_CUSTOMER_TOKEN  # nil or empty: the default installation
     if db.execute("SELECT 1 FROM tp_customer_token WHERE token = ?", (token,)).fetchone() is None:
         raise TpError("UnknownCustomerToken", fill=[f"'{token}'"])
     profile = db.execute(

@@ -187,6 +187,8 @@ def bind_client_to_device(call: SyncCall) -> dict[str, Any]:
         if profile is None:
             raise TpError("UnknownUserProfile", fill=[f"'{wanted}'"])
         call.actor.require_profile(profile["id"])
+    if device["binding_state"] == "Bound" and device["profile_id"] == profile["id"]:
+        return {}  # bound to this profile already: a retry changes nothing, not even the client connection
     if device["binding_state"] == "Bound":
         raise TpError("DeviceAlreadyBound", fill=[f"'{device['name']}'", f"'{device['profile_id']}'"])
     call.db.execute(

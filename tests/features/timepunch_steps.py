@@ -93,6 +93,12 @@ def _(tp: SyncWorld, token: str) -> None:
     tp.authentication["CustomerToken"] = token
 
 
+@given(parsers.parse("I present {which} customer token"))
+def _(tp: SyncWorld, which: str) -> None:
+    """No CustomerToken member (nil), or an empty one."""
+    tp.authentication["CustomerToken"] = {"no": None, "an empty": ""}[which]
+
+
 @given(parsers.parse('I act as "{identity}"'))
 def _(tp: SyncWorld, identity: str) -> None:
     tp.authentication["Identity"] = identity
