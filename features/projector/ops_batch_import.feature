@@ -93,8 +93,10 @@ Feature: Ops batch import of time cards: open a batch, import cards into it, clo
       | HR-1                      | P001396-001 | E123                      | 2018-04-02 | 60          |
     Then the Ops result is "Fail"
     And the Ops errors include 91005 BatchNotOpen
+    And the answer holds an empty TimeCardErrors list
     When I close the batch
     Then the Ops errors include 91005 BatchNotOpen
+    And the answer holds an empty TimeCardErrors list
 
   # Ops calls meet the same rate limiter as PWS (rate_limits.feature): each counts one hit toward its
   # installation and its user (an Ops call has no session). Past a limit the call fails whole with

@@ -110,6 +110,33 @@ Feature: The rules each imported time card must pass
     And card 1 failed with error 91207 ProjectTaskTypeRequired
     And card 2 failed with error 91208 ProjectTaskNotFound
 
+  @error-91205 @error-91208 @error-91213
+  Scenario: Names match exactly, and a WBS code and name must name the same task
+    Given I have imported time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role       | ProjectWbsTaskCode | ProjectWbsTaskName | WorkDate   | WorkMinutes | LocationName |
+      | HR-1                      | P001396-001 | E123                      | consultant | 1.1                |                    | 2018-04-02 | 60          |              |
+      | HR-2                      | P001396-001 | E123                      | Consultant | 1.1                | Testing            | 2018-04-02 | 60          |              |
+      | HR-3                      | P001396-001 | E123                      | Consultant | 1.1                |                    | 2018-04-02 | 60          | usa          |
+      | HR-4                      | P001396-001 | E123                      | Consultant | 1.1                | Design             | 2018-04-02 | 60          | USA          |
+    When I close the batch
+    Then the Ops result is "PartialFail"
+    And card 0 failed with error 91205 RoleNotFound
+    And card 1 failed with error 91208 ProjectTaskNotFound
+    And card 2 failed with error 91213 LocationNotFound
+    And the failed cards are exactly 0, 1, 2
+    And E123 has 1 imported cards on 2018-04-02
+
+  @error-91208
+  Scenario: CreateTaskCodesFlag creates task types of non-PM projects, not WBS tasks
+    Given I have imported time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role       | ProjectWbsTaskCode | WorkDate   | WorkMinutes |
+      | HR-1                      | P001396-001 | E123                      | Consultant | 9.9                | 2018-04-02 | 60          |
+    When I close the batch with:
+      | CreateTaskCodesFlag |
+      | true                |
+    Then the Ops result is "Fail"
+    And card 0 failed with error 91208 ProjectTaskNotFound
+
   @error-91209
   Scenario: A project that requires a narrative
     Given I have imported time cards:

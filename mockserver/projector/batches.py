@@ -213,7 +213,7 @@ class BatchCloser:
             row["reference_system_id"]: row for row in db.execute("SELECT * FROM pr_resource")
         }
         self.timeoff_reasons = {row[0].lower() for row in db.execute("SELECT name FROM pr_timeoff_reason")}
-        self.locations = {row["name"].lower(): row["uid"] for row in db.execute("SELECT uid, name FROM pr_location")}
+        self.locations = {row["name"]: row["uid"] for row in db.execute("SELECT uid, name FROM pr_location")}
         self.currencies = {row[0] for row in db.execute("SELECT code FROM pr_currency")}
 
     def close(self, batch_id: int | None) -> CardProblems:
@@ -326,7 +326,7 @@ class BatchCloser:
             "SELECT uid, name, resource_uid FROM pr_role WHERE project_uid = ? ORDER BY id", (project["uid"],)
         ).fetchall()
         if card["role_name"]:
-            named = [r for r in roles if r["name"].lower() == card["role_name"].lower()]
+            named = [r for r in roles if r["name"] == card["role_name"]]  # exactly, as errors.csv says
             own = [r for r in named if r["resource_uid"] == resource["uid"]]
             if not named:
                 raise OpsError("RoleNotFound", f"Role '{card['role_name']}' on project {project['code']}.")
@@ -341,10 +341,12 @@ class BatchCloser:
         ).fetchall()
         if project["pm_module"]:
             wanted_code, wanted_name = card["wbs_code"], card["wbs_name"]
-            found = [
+            found = [  # a code and a name must name the same task
                 t
                 for t in tasks
-                if (wanted_code and t["code"] == wanted_code) or (wanted_name and t["name"] == wanted_name)
+                if (wanted_code or wanted_name)
+                and (not wanted_code or t["code"] == wanted_code)
+                and (not wanted_name or t["name"] == wanted_name)
             ]
             missing = "ProjectWbsTaskRequired" if not (wanted_code or wanted_name) else None
         else:
@@ -357,7 +359,7 @@ class BatchCloser:
             if self.options.use_first_task and tasks:
                 return int(tasks[0]["uid"])
             raise OpsError(missing, f"Project {project['code']}.")
-        if self.options.create_task_codes:
+        if self.options.create_task_codes and not project["pm_module"]:  # task types of non-PM projects only
             task_id, task_uid = store.next_identity(self.db)
             self.db.execute(
                 "INSERT INTO pr_task (uid, id, project_uid, name, code) VALUES (?, ?, ?, ?, ?)",
@@ -389,7 +391,7 @@ class BatchCloser:
     ) -> int:
         location_uid = None
         if card["location_name"]:
-            location_uid = self.locations.get(card["location_name"].lower())
+            location_uid = self.locations.get(card["location_name"])  # exactly, as the import UI requires
             if location_uid is None:
                 raise OpsError("LocationNotFound", f"LocationName: {card['location_name']}")
         rate_type_uid = None

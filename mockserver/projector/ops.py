@@ -193,6 +193,12 @@ def _web_error(error: OpsError, operation: str, local: str = "OpsWebError") -> e
     return element
 
 
+def _no_card_errors() -> list[etree._Element]:
+    """A Fail before any card was looked at still carries an empty TimeCardErrors (ASMX writes the
+    array; a generated client would otherwise read null, not an empty list)."""
+    return [etree.Element(q("TimeCardErrors"))]
+
+
 def _no_batch() -> list[etree._Element]:
     batch = etree.Element(q("BatchId"))
     batch.text = "0"
@@ -250,7 +256,7 @@ def _imported_card(card: etree._Element) -> ImportedCard:
     )
 
 
-@ops_operation()
+@ops_operation(failed=_no_card_errors)
 def import_time_cards(call: OpsCall) -> OpsAnswer:
     cards_element = None if call.request is None else call.request.find(q("TimeCards"))
     cards = (
@@ -260,7 +266,7 @@ def import_time_cards(call: OpsCall) -> OpsAnswer:
     return OpsAnswer(card_problems=problems)
 
 
-@ops_operation()
+@ops_operation(failed=_no_card_errors)
 def close_time_card_batch(call: OpsCall) -> OpsAnswer:
     request = call.request
     options = CloseOptions(

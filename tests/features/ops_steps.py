@@ -200,6 +200,14 @@ def _(ops: OpsWorld, indexes: str) -> None:
     assert failed == ([] if indexes == "none" else [int(i) for i in re.split(r",\s*", indexes)])
 
 
+@then("the answer holds an empty TimeCardErrors list")
+def _(ops: OpsWorld) -> None:
+    """Read in the answer as sent (zeep reads an empty list and a missing one alike, as None)."""
+    with ops.tenant.db() as db:
+        answer = db.execute("SELECT response FROM mock_journal ORDER BY id DESC LIMIT 1").fetchone()[0]
+    assert "<TimeCardErrors/>" in answer, f"TimeCardErrors is not an empty list in {answer}"
+
+
 @then("no card has an error or a warning")
 def _(ops: OpsWorld) -> None:
     assert card_errors(ops) == []
