@@ -1,7 +1,9 @@
 Feature: Sync profiles and connected devices: list, bind, release, inspect
   GetUseableSyncUserProfiles lists the profiles that can sync, with their last sync date: one's
   own, or every profile for whom may switch identity (page 000: "sync@access – current user,
-  core@switchIdentity – different users"). A connected device is a mobile device known to the
+  core@switchIdentity – different users"). The device methods need sync@access only (page 000 names no
+  other permission for them): GetUseableConnectedDevicesForSync lists every bound device with its
+  profile, and a device of any profile may be bound, released or pulled. A connected device is a mobile device known to the
   TimePunch Cloud; BindClientToDevice connects it to a profile (the caller's, or the UserProfile
   of the ConnectedDeviceDto) and gives the binding a client connection id of its own, which is not
   the profile's id; ReleaseClientFromDevice disconnects it, and a released device is no longer
@@ -32,10 +34,10 @@ Feature: Sync profiles and connected devices: list, bind, release, inspect
     And the devices returned are "Anna Android", "Ralf iPhone"
 
   @GetUseableConnectedDevicesForSync
-  Scenario: Without switching identity, only my own devices
+  Scenario: Every bound device, whoever's it is, with sync@access alone
     Given I am TimePunch user "anna.schmidt"
     When I call GetUseableConnectedDevicesForSync
-    Then the devices returned are "Anna Android"
+    Then the devices returned are "Anna Android", "Ralf iPhone"
 
   @BindClientToDevice @GetUseableConnectedDevicesForSync
   Scenario: Bind a device to myself
@@ -44,13 +46,20 @@ Feature: Sync profiles and connected devices: list, bind, release, inspect
     Then there is no fault
     And device "Spare Tablet" is Bound, of "anna.schmidt"
     When I call GetUseableConnectedDevicesForSync
-    Then the devices returned are "Anna Android", "Spare Tablet"
+    Then the devices returned are "Anna Android", "Ralf iPhone", "Spare Tablet"
 
   @BindClientToDevice
-  Scenario: Bind a device to another profile
-    Given I am TimePunch user "ralf.herrmann"
+  Scenario: Bind a device to another profile, with sync@access alone
+    Given I am TimePunch user "anna.schmidt"
     When I bind device "Spare Tablet" to "max.mueller"
-    Then device "Spare Tablet" is Bound, of "max.mueller"
+    Then there is no fault
+    And device "Spare Tablet" is Bound, of "max.mueller"
+
+  @ReleaseClientFromDevice
+  Scenario: Release another profile's device, with sync@access alone
+    Given I am TimePunch user "anna.schmidt"
+    When I release device "Ralf iPhone"
+    Then there is no fault
 
   @BindClientToDevice @error-92014
   Scenario: A device bound to another profile cannot be bound again

@@ -43,11 +43,6 @@ class Actor:
     def may(self, permission: str) -> bool:
         return permission in self.permissions
 
-    def require_profile(self, profile_id: str) -> None:
-        """Acting for another profile than one's own needs core@switchIdentity."""
-        if profile_id != self.acting["id"]:
-            self.require("core@switchIdentity")
-
 
 def authenticate(db: sqlite3.Connection, authentication: dict[str, Any] | None) -> Actor:
     if not authentication:

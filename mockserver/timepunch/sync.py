@@ -137,13 +137,10 @@ def get_useable_sync_user_profiles(call: SyncCall) -> dict[str, Any]:
 
 @sync_operation("sync@access")
 def get_useable_connected_devices_for_sync(call: SyncCall) -> dict[str, Any]:
-    visible = {profile["id"] for profile in _visible_profiles(call)}
+    """Every bound device, whoever's it is (page 000: sync@access, and "for each connected device,
+    the corresponding user profile is also supplied")."""
     devices = call.db.execute("SELECT * FROM tp_device WHERE binding_state = 'Bound' ORDER BY name").fetchall()
-    return {
-        "GetUseableConnectedDevicesForSyncResult": [
-            _device_dto(call.db, device) for device in devices if device["profile_id"] in visible
-        ]
-    }
+    return {"GetUseableConnectedDevicesForSyncResult": [_device_dto(call.db, device) for device in devices]}
 
 
 @sync_operation("sync@access", "timeEntries@download", "projects@download")
@@ -152,7 +149,6 @@ def pull_and_sync_connected_devices(call: SyncCall) -> dict[str, Any]:
     profile = call.db.execute("SELECT * FROM tp_profile WHERE id = ?", (profile_id,)).fetchone()
     if profile is None:
         raise TpError("UnknownUserProfile", fill=[f"'{profile_id}'"])
-    call.actor.require_profile(profile["id"])
     merger = data.Merger(call.db)
     devices = call.db.execute(
         "SELECT id FROM tp_device WHERE profile_id = ? AND binding_state = 'Bound'", (profile["id"],)
@@ -186,7 +182,6 @@ def bind_client_to_device(call: SyncCall) -> dict[str, Any]:
         profile = call.db.execute("SELECT * FROM tp_profile WHERE id = ?", (wanted,)).fetchone()
         if profile is None:
             raise TpError("UnknownUserProfile", fill=[f"'{wanted}'"])
-        call.actor.require_profile(profile["id"])
     if device["binding_state"] == "Bound" and device["profile_id"] == profile["id"]:
         return {}  # bound to this profile already: a retry changes nothing, not even the client connection
     if device["binding_state"] == "Bound":
@@ -204,7 +199,6 @@ def release_client_from_device(call: SyncCall) -> dict[str, Any]:
     device, _ = _bindable(call)
     if device["binding_state"] != "Bound":
         raise TpError("DeviceNotBound", fill=[f"'{device['name']}'"])
-    call.actor.require_profile(device["profile_id"])
     call.db.execute("UPDATE tp_device SET binding_state = 'Released' WHERE id = ?", (device["id"],))
     return {}
 
