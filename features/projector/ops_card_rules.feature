@@ -49,6 +49,18 @@ Feature: The rules each imported time card must pass
     Then card 1 failed with error 91108 ProjectTaskNameConflict
     And the failed cards are exactly 1
 
+  @error-91110
+  Scenario: A name longer than its string(50) fails its card alone
+    When I import time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | WorkDate   | WorkMinutes | ProjectTaskTypeName                                 | ProjectRateTypeName                                  |
+      | HR-1                      | P001556-001 | E123                      | 2018-04-02 | 60          | Support                                             |                                                      |
+      | HR-2                      | P001556-001 | E123                      | 2018-04-02 | 60          | A task type name that runs past fifty characters ok |                                                      |
+      | HR-3                      | P001556-001 | E123                      | 2018-04-02 | 60          | Support                                             | A rate type name that runs past fifty characters too |
+    Then the Ops result is "PartialFail"
+    And card 1 failed with error 91110 ValueTooLong
+    And card 2 failed with error 91110 ValueTooLong
+    And the failed cards are exactly 1, 2
+
   @error-91109
   Scenario: NonBillableFlag is deprecated: the card is loaded with a warning
     When I import time cards:

@@ -25,6 +25,10 @@ MINUTES_PER_DAY = 1440
 """No card holds more than a day (the time card store refuses it)."""
 
 
+NAME_LENGTH = 50
+"""Page 001: ProjectTaskTypeName (and its synonym ProjectTaskName) and ProjectRateTypeName are string(50)."""
+
+
 @dataclass
 class ImportedCard:
     """A TimeCard as the client sent it (None where a member was absent)."""
@@ -177,6 +181,12 @@ def _import_problems(card: ImportedCard, taken: set[str]) -> Iterator[OpsError]:
             "ProjectTaskNameConflict",
             f"ProjectTaskName '{card.task_name}', ProjectTaskTypeName '{card.task_type_name}'.",
         )
+    for member, value in (
+        ("ProjectTaskTypeName", card.task_type_name or card.task_name),
+        ("ProjectRateTypeName", card.rate_type_name),
+    ):
+        if value is not None and len(value) > NAME_LENGTH:
+            yield OpsError("ValueTooLong", f"{member} has {len(value)} characters; at most {NAME_LENGTH}.")
     if card.non_billable:  # false is the default a generated client always sends: nothing to warn of
         yield OpsError("NonBillableFlagDeprecated")
 
