@@ -144,6 +144,16 @@ Feature: Ops batch import of time cards: open a batch, import cards into it, clo
     Then the Ops result is "Fail"
     And the Ops errors include 91004 BatchNotFound
 
+  @error-91004
+  Scenario: Another account's batch is as unknown as one that does not exist
+    Given an open time card batch
+    And I authenticate to Ops as "shared@example.com" in the account "ACME"
+    When I import time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | WorkDate   | WorkMinutes |
+      | HR-1                      | P001396-001 | E123                      | 2018-04-02 | 60          |
+    Then the Ops result is "Fail"
+    And the Ops errors include 91004 BatchNotFound
+
   @error-91003
   Scenario: BatchId is required
     When I import time cards:

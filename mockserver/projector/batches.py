@@ -105,13 +105,17 @@ def open_batch(db: sqlite3.Connection, user_uid: int, now: datetime) -> int:
     return batch_id
 
 
-def open_batch_row(db: sqlite3.Connection, batch_id: int | None) -> sqlite3.Row:
-    """The batch, which must exist and still be open (else the request fails as a whole)."""
+def open_batch_row(db: sqlite3.Connection, batch_id: int | None, account_uid: int) -> sqlite3.Row:
+    """The batch, which must be one of the caller's account and still open (else the request fails as
+    a whole); another account's batch is as unknown as one that never was."""
     if batch_id is None:
         raise OpsError("BatchIdRequired")
-    batch: sqlite3.Row | None = db.execute("SELECT * FROM ops_batch WHERE id = ?", (batch_id,)).fetchone()
+    batch: sqlite3.Row | None = db.execute(
+        "SELECT b.* FROM ops_batch b JOIN pr_user u ON u.uid = b.user_uid WHERE b.id = ? AND u.account_uid = ?",
+        (batch_id, account_uid),
+    ).fetchone()
     if batch is None:
-        raise OpsError("BatchNotFound", f"Batch {batch_id} does not exist.")
+        raise OpsError("BatchNotFound", f"Batch {batch_id} does not exist in this account.")
     if batch["state"] != "open":
         raise OpsError("BatchNotOpen", f"Batch {batch_id} is {batch['state']}.")
     return batch
@@ -120,9 +124,11 @@ def open_batch_row(db: sqlite3.Connection, batch_id: int | None) -> sqlite3.Row:
 # -- import ------------------------------------------------------------------------------------
 
 
-def import_cards(db: sqlite3.Connection, batch_id: int | None, cards: list[ImportedCard]) -> CardProblems:
+def import_cards(
+    db: sqlite3.Connection, batch_id: int | None, account_uid: int, cards: list[ImportedCard]
+) -> CardProblems:
     """Load the cards that pass the import checks into the open batch; Index is the card's position in the call."""
-    open_batch_row(db, batch_id)
+    open_batch_row(db, batch_id, account_uid)
     problems = CardProblems(cards=len(cards))
     (next_position,) = db.execute(
         "SELECT COALESCE(MAX(position) + 1, 0) FROM ops_batch_card WHERE batch_id = ?", (batch_id,)
@@ -226,8 +232,8 @@ class BatchCloser:
         self.locations = {row["name"]: row["uid"] for row in db.execute("SELECT uid, name FROM pr_location")}
         self.currencies = {row[0] for row in db.execute("SELECT code FROM pr_currency")}
 
-    def close(self, batch_id: int | None) -> CardProblems:
-        batch = open_batch_row(self.db, batch_id)
+    def close(self, batch_id: int | None, account_uid: int) -> CardProblems:
+        batch = open_batch_row(self.db, batch_id, account_uid)
         cards = self.db.execute(
             "SELECT * FROM ops_batch_card WHERE batch_id = ? ORDER BY position", (batch["id"],)
         ).fetchall()

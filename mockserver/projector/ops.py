@@ -70,6 +70,7 @@ class OpsCall:
     db: sqlite3.Connection
     now: datetime
     user_uid: int
+    account_uid: int
 
 
 @dataclass
@@ -146,7 +147,7 @@ def _handle(
             raise OpsError.forced(ctx.forced_error)
         client = authenticate(ctx.db, ctx.envelope.headers)
         warnings = meet_rate_limit(ctx.db, client)
-        answer = operation(OpsCall(request.find(q("request")), ctx.db, now, client.user_uid))
+        answer = operation(OpsCall(request.find(q("request")), ctx.db, now, client.user_uid, client.account_uid))
         answer.errors += warnings
     except OpsError as error:  # a refusal of the whole call: the transaction still commits its hit
         answer = OpsAnswer(errors=[error], members=failed())
@@ -262,7 +263,7 @@ def import_time_cards(call: OpsCall) -> OpsAnswer:
     cards = (
         [] if cards_element is None else [_imported_card(card) for card in cards_element.iterchildren(q("TimeCard"))]
     )
-    problems = batches.import_cards(call.db, number(call.request, "BatchId"), cards)
+    problems = batches.import_cards(call.db, number(call.request, "BatchId"), call.account_uid, cards)
     return OpsAnswer(card_problems=problems)
 
 
@@ -279,7 +280,7 @@ def close_time_card_batch(call: OpsCall) -> OpsAnswer:
         use_first_task=bool(flag(request, "UseFirstTaskFlag")),
         create_task_codes=bool(flag(request, "CreateTaskCodesFlag")),
     )
-    problems = BatchCloser(call.db, options, call.now).close(number(request, "BatchId"))
+    problems = BatchCloser(call.db, options, call.now).close(number(request, "BatchId"), call.account_uid)
     return OpsAnswer(card_problems=problems)
 
 
