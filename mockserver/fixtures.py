@@ -411,6 +411,7 @@ def timepunch_dataset(seed: int = DEFAULT_SEED) -> Dataset:
             "ProjectDescription": fake.sentence(nb_words=4),
             "IsPaid": "true",
             "PricePerHour": "95",
+            "Currency": "EUR",
             "IsProjectDeleted": "false",
         }
         projects.append(

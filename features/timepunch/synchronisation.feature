@@ -6,6 +6,11 @@ Feature: Synchronisation: pull from the cloud, search what to send, remember the
   all; with them the projects, common tasks (tasks of no project) and customers they reference.
   (Page 000 says both "newer than the sync time" and "starting with the given sync time"; the mock
   takes "newer than": an entry exactly at lastSyncTime went out with the previous sync.)
+  A returned TimeEntryDto carries its hours (its Duration, else LogoffTime - LogonTime less BreakTime)
+  under its Usage's member (WorkTime, DrivingTime, Leave for Leave and SpecialLeave, Sick, TakenOvertime;
+  the others 0), DurationAsDay against an 8-hour day, the colours of its project, the TaskNameId and
+  TaskDescription of its task, and its owner as CreatedBy and LastUpdatedBy (assumptions: the vendor
+  publishes the members, not how they are computed; the mock keeps no other author).
   UpdateLastSyncDate sets the profile's last sync date, or the clock's now when nil (the page's
   "current date"; a .NET DateTime, so date and time); GetUseableSyncUserProfiles answers it.
 
@@ -20,6 +25,21 @@ Feature: Synchronisation: pull from the cloud, search what to send, remember the
     Then there is no fault
     And the time entries returned are on 2024-03-04, 2024-03-06
     And the projects, common tasks and customers returned are those they reference: 2, 1, 2
+
+  @SearchTimeEntriesForSynchronisation
+  Scenario: A returned entry carries its hours under its kind, and its owner
+    Given I am TimePunch user "ralf.herrmann"
+    When I apply time entries:
+      | Id                                   | LogonTime           | LogoffTime          | BreakTime | Usage    | Project | LastUpdate          | Created             |
+      | 9a1b2c3d-0000-4000-8000-000000000011 | 2024-03-20T08:00:00 | 2024-03-20T12:30:00 | 0.5       | WorkTime | PRJ-001 | 2024-03-20T12:30:00 | 2024-03-20T12:30:00 |
+      | 9a1b2c3d-0000-4000-8000-000000000012 | 2024-03-21T08:00:00 | 2024-03-21T16:00:00 |           | Leave    | PRJ-001 | 2024-03-21T16:00:00 | 2024-03-21T16:00:00 |
+    And I search time entries for synchronisation since "2024-03-19T00:00:00"
+    Then the time entry returned for 2024-03-20 has:
+      | WorkTime | Leave | Sick | DrivingTime | TakenOvertime | DurationAsDay | IsVirtual | CreatedBy.LogonName | LastUpdatedBy.LogonName |
+      | 4.0      | 0.0   | 0.0  | 0.0         | 0.0           | 0.5           | false     | ralf.herrmann       | ralf.herrmann           |
+    And the time entry returned for 2024-03-21 has:
+      | WorkTime | Leave | DurationAsDay |
+      | 0.0      | 8.0   | 1.0           |
 
   @SearchTimeEntriesForSynchronisation
   Scenario: The entry's date counts, not when it was created or changed

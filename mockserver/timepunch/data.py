@@ -243,21 +243,70 @@ def project_dto(db: sqlite3.Connection, row: sqlite3.Row) -> Item:
     return project
 
 
+WORKDAY_HOURS = 8.0
+"""The workday DurationAsDay relates an entry to (assumption: the vendor does not publish it)."""
+_HOURS_MEMBER = {
+    "WorkTime": "WorkTime",
+    "DrivingTime": "DrivingTime",
+    "Leave": "Leave",
+    "SpecialLeave": "Leave",
+    "Sickness": "Sick",
+    "TakeOvertime": "TakenOvertime",
+}
+"""Which of TimeEntryDto's hour members an entry's hours go to, by its Usage."""
+
+
 def time_entry_dto(db: sqlite3.Connection, row: sqlite3.Row, profile: sqlite3.Row) -> Item:
-    """TimeEntryDto: the saved members plus the names TimeEntryDto adds."""
+    """TimeEntryDto: the saved members plus what TimeEntryDto adds: the names of what it references,
+    its hours under its kind (WorkTime, Leave, ...), and its owner as CreatedBy and LastUpdatedBy
+    (assumption: the mock keeps no other author)."""
     entry: Item = json.loads(row["payload"])
     project = db.execute("SELECT name, payload FROM tp_project WHERE id = ?", (row["project_id"],)).fetchone()
     task = db.execute("SELECT name, payload FROM tp_task WHERE id = ?", (row["task_id"],)).fetchone()
     customer = db.execute("SELECT name, ref_nr FROM tp_customer WHERE id = ?", (row["customer_id"],)).fetchone()
     if project is not None:
+        project_payload = json.loads(project["payload"])
         entry["ProjectName"] = project["name"]
-        entry["ProjectDescription"] = json.loads(project["payload"]).get("ProjectDescription")
+        entry["ProjectDescription"] = project_payload.get("ProjectDescription")
+        for member in ("BackgroundColor", "TextColor"):
+            entry[member] = project_payload.get(member) or 0
     if task is not None:
+        task_payload = json.loads(task["payload"])
         entry["TaskName"] = task["name"]
+        entry["TaskNameId"] = task_payload.get("TaskNameId")
+        entry["TaskDescription"] = task_payload.get("TaskDescription")
     if customer is not None:
         entry["CustomerName"], entry["CustomerRefNr"] = customer["name"], customer["ref_nr"]
+    hours = _entry_hours(entry)
+    for member in set(_HOURS_MEMBER.values()):
+        entry[member] = hours if _HOURS_MEMBER.get(entry.get("Usage") or "WorkTime") == member else 0.0
+    entry["DurationAsDay"] = round(hours / WORKDAY_HOURS, 4)
+    entry["IsVirtual"] = False  # a stored entry; virtual ones (weekends, missing workdays) are never stored
+    owner = {key: profile[column] for key, column in _USER_PROFILE_COLUMNS}
+    entry["CreatedBy"] = entry["LastUpdatedBy"] = owner
     entry["UserId"] = profile["id"]
     return entry
+
+
+_USER_PROFILE_COLUMNS = (
+    ("Email", "email"),
+    ("Id", "id"),
+    ("LogonName", "logon_name"),
+    ("SaveAsName", "save_as_name"),
+    ("UserName", "user_name"),
+)
+"""UserProfileDto's members and the tp_profile columns that hold them."""
+
+
+def _entry_hours(entry: Item) -> float:
+    """The entry's hours: its Duration, else LogoffTime - LogonTime less BreakTime."""
+    duration = _hours(entry, "Duration")
+    if duration is not None:
+        return duration
+    logon, logoff = moment(entry.get("LogonTime")), moment(entry.get("LogoffTime"))
+    if logon is None or logoff is None:
+        return 0.0
+    return max((logoff - logon).total_seconds() / 3600 - (_hours(entry, "BreakTime") or 0.0), 0.0)
 
 
 def deposit_in_cloud(db: sqlite3.Connection, device_id: str, entry: Item) -> None:

@@ -309,6 +309,21 @@ def _(tp: SyncWorld, days: str) -> None:
     assert returned == sorted(day.strip() for day in days.split(",")) if days != "no day" else returned == []
 
 
+@then(parsers.parse("the time entry returned for {day} has:"))
+def _(tp: SyncWorld, day: str, datatable: list[list[str]]) -> None:
+    """Members of the returned TimeEntryDto; a dotted column reads a member of a member (CreatedBy.LogonName)."""
+    entries = [entry for entry in result_list(tp, "timeEntries") if str(entry["LogonTime"])[:10] == day]
+    assert len(entries) == 1, f"{len(entries)} entries returned for {day}"
+    for column, expected in rows(datatable)[0].items():
+        value: Any = entries[0]
+        for member in column.split("."):
+            value = value[member]
+        wanted: Any = {"true": True, "false": False}.get(expected, expected)
+        if isinstance(value, float):
+            wanted = float(expected)
+        assert value == wanted, f"{column}: {value!r} != {wanted!r}"
+
+
 @then(
     parsers.parse(
         "the projects, common tasks and customers returned are those they reference: "
