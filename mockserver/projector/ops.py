@@ -164,10 +164,23 @@ def _response(answer: OpsAnswer, ctx: RequestContext) -> etree._Element:
     if answer.card_problems is not None:
         card_errors = etree.SubElement(result, q("TimeCardErrors"))
         for index, problem in answer.card_problems.items():
+            if problem.severity() != "Error":  # page 001: TimeCardErrors are the cards that failed
+                errors.append(_card_warning(problem, index, ctx.operation.name))
+                continue
             item = etree.SubElement(card_errors, q("TimeCardError"))
             etree.SubElement(item, q("Index")).text = str(index)
             item.append(_web_error(problem, ctx.operation.name, "OpsError"))
     return response
+
+
+def _card_warning(warning: OpsError, index: int, operation: str) -> etree._Element:
+    """A warning on a card that was loaded: in Errors, naming the card, so that a client resubmitting what
+    TimeCardErrors lists never resubmits a card the service kept."""
+    element = _web_error(warning, operation)
+    info = element.find(q("AdditionalInfo"))
+    assert info is not None
+    info.text = f"Card {index}: {info.text}"
+    return element
 
 
 def _service_result(answer: OpsAnswer) -> str:

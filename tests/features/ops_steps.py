@@ -181,11 +181,22 @@ def _(ops: OpsWorld, index: int, number: int, code: str) -> None:
     assert_ops_error(matching[0]["OpsError"], number, code)
 
 
+def web_errors(ops: OpsWorld) -> list[dict[str, Any]]:
+    return list(ops.result["Errors"]["OpsWebError"]) if ops.result["Errors"] else []
+
+
 @then(parsers.parse("card {index:d} has the warning {number:d} {code}"))
 def _(ops: OpsWorld, index: int, number: int, code: str) -> None:
-    matching = [e for e in card_errors(ops) if e["Index"] == index and e["OpsError"]["DbErrorCode"] == number]
-    assert matching, card_errors(ops)
-    assert_ops_error(matching[0]["OpsError"], number, code, "Warning")
+    """A loaded card's warning is in Errors, naming the card; TimeCardErrors holds only cards that failed."""
+    matching = [
+        e for e in web_errors(ops) if e["DbErrorCode"] == number and e["AdditionalInfo"].startswith(f"Card {index}: ")
+    ]
+    assert matching, web_errors(ops)
+    assert matching[0]["Severity"] == "Warning"
+    assert_ops_error(
+        {**matching[0], "AdditionalInfo": matching[0]["AdditionalInfo"].split(": ", 1)[1]}, number, code, "Warning"
+    )
+    assert all(e["Index"] != index for e in card_errors(ops)), card_errors(ops)
 
 
 @then(parsers.parse("the failed card {index:d} is named {reference}"))
@@ -211,6 +222,7 @@ def _(ops: OpsWorld) -> None:
 @then("no card has an error or a warning")
 def _(ops: OpsWorld) -> None:
     assert card_errors(ops) == []
+    assert web_errors(ops) == []
 
 
 @then(parsers.parse("E123 has {count:d} imported cards on {day}"))
