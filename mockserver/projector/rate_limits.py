@@ -140,8 +140,13 @@ def _instant(db: sqlite3.Connection) -> float:
 
 
 def add(db: sqlite3.Connection, client: Client, hits: Hits) -> None:
-    """Count ``hits`` at this second (nothing while the limiter is switched off)."""
-    if hits == Hits() or not settings(db).enabled:
+    """Count ``hits`` now (nothing while the limiter is switched off)."""
+    if settings(db).enabled:
+        _record(db, client, hits, int(_instant(db)))
+
+
+def _record(db: sqlite3.Connection, client: Client, hits: Hits, second: int) -> None:
+    if hits == Hits():
         return
     db.execute(
         """INSERT INTO pr_rate_hit (second, account_uid, user_uid, ticket, installation_hits, user_hits, session_hits)
@@ -150,15 +155,19 @@ def add(db: sqlite3.Connection, client: Client, hits: Hits) -> None:
                installation_hits = installation_hits + excluded.installation_hits,
                user_hits = user_hits + excluded.user_hits,
                session_hits = session_hits + excluded.session_hits""",
-        (int(_instant(db)), client.account_uid, client.user_uid, client.ticket or "", *_counts(hits)),
+        (second, client.account_uid, client.user_uid, client.ticket or "", *_counts(hits)),
     )
 
 
 def counted(db: sqlite3.Connection, client: Client, limits: RateLimits) -> Hits:
-    """The client's installation, user and session counts over the window ending now. Hits are kept by
-    whole second, so the window reaches back to the second holding its start: a hit leaves it no sooner
-    than the window's length after it was made (a little later at most, never earlier)."""
-    instant = _instant(db)
+    """The client's installation, user and session counts over the window ending now."""
+    return _counted(db, client, limits, _instant(db))
+
+
+def _counted(db: sqlite3.Connection, client: Client, limits: RateLimits, instant: float) -> Hits:
+    """The counts over the window ending at ``instant``. Hits are kept by whole second, so the window
+    reaches back to the second holding its start: a hit leaves it no sooner than the window's length
+    after it was made (a little later at most, never earlier)."""
     second, first = int(instant), math.floor(instant - limits.window_seconds)
     db.execute("DELETE FROM pr_rate_hit WHERE account_uid = ? AND second < ?", (client.account_uid, first))
     row = db.execute(
@@ -213,8 +222,9 @@ def judge(db: sqlite3.Connection, client: Client, weight: int = 1) -> Judgement 
     limits = settings(db)
     if not limits.enabled:
         return None
-    add(db, client, Hits(weight, weight, weight if client.ticket else 0))
-    return Judgement(counted(db, client, limits), limits, client)
+    instant = _instant(db)  # one reading of the settings and the clock for the whole judgement
+    _record(db, client, Hits(weight, weight, weight if client.ticket else 0), int(instant))
+    return Judgement(_counted(db, client, limits, instant), limits, client)
 
 
 def assess(db: sqlite3.Connection, client: Client) -> Judgement:

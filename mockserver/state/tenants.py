@@ -239,7 +239,8 @@ class TenantRegistry:
         """A file kept from an earlier version gets the tables and columns it lacks (see upgrade.py)."""
         connection = _connect(path)
         try:
-            upgrade(self._template, connection, path)
+            with savepoint(connection, "upgrade"):  # outside a transaction, a savepoint is one: all or nothing
+                upgrade(self._template, connection, path)
         except sqlite3.DatabaseError as error:  # not a database at all, or a damaged one
             raise IncompatibleTenantFile(path, str(error)) from None
         finally:

@@ -65,16 +65,7 @@ def _added_columns(template: sqlite3.Connection, target: sqlite3.Connection, tab
     return statements
 
 
-def upgrade(template: sqlite3.Connection, target: sqlite3.Connection, path: Path) -> int:
-    """Bring ``target`` up to the template's schema in one transaction; how many changes it took."""
-    statements = upgrade_statements(template, target, path)
-    if statements:
-        target.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in statements:
-                target.execute(statement)
-        except BaseException:
-            target.execute("ROLLBACK")
-            raise
-        target.execute("COMMIT")
-    return len(statements)
+def upgrade(template: sqlite3.Connection, target: sqlite3.Connection, path: Path) -> None:
+    """Bring ``target`` up to the template's schema (the caller holds it in one transaction)."""
+    for statement in upgrade_statements(template, target, path):
+        target.execute(statement)
