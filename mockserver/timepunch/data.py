@@ -195,11 +195,11 @@ def _hours(item: Item, member: str) -> float | None:
 
 def _hours_problem(item: Item, logon: datetime, logoff: datetime | None) -> str | None:
     """BreakTime and Duration are hours: neither negative, and the break not longer than the entry."""
-    for member in ("BreakTime", "Duration"):
-        hours = _hours(item, member)
-        if hours is not None and hours < 0:
+    hours = {member: _hours(item, member) for member in ("BreakTime", "Duration")}
+    for member, value in hours.items():
+        if value is not None and value < 0:
             return f"{member} is negative"
-    break_hours = _hours(item, "BreakTime")
+    break_hours = hours["BreakTime"]
     if break_hours and logoff is not None and break_hours * 3600 > (logoff - logon).total_seconds():
         return "BreakTime is longer than LogoffTime - LogonTime"
     return None
