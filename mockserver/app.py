@@ -8,6 +8,7 @@ header; neither means tenant ``default``. Paths match case-insensitively, as on 
 from __future__ import annotations
 
 import re
+import socket
 import sqlite3
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 SERVICES = (pws.SERVICE, ops.SERVICE, sync.SERVICE)
 """Every vendor service the mock serves, each at its vendor path."""
+_SERVER_SOCKETS = ("werkzeug.socket", "gunicorn.socket")
 _TENANT_PREFIX = re.compile(r"^/tenants/(?P<tenant>[^/]+)(?P<rest>/.*)$")
 
 
@@ -54,13 +56,16 @@ class MockServer:
         self.settings = settings
         self.tenants = build_template(settings)
         self.endpoints: dict[str, SoapEndpoint] = {
-            service.path: service.endpoint(self.tenants, settings.max_request_bytes, settings.strict_responses)
+            service.path: service.endpoint(
+                self.tenants, settings.max_request_bytes, settings.strict_responses, settings.read_timeout
+            )
             for service in SERVICES
         }
         self._by_path = {path.lower(): endpoint for path, endpoint in self.endpoints.items()}
         self.admin = AdminApi(self.tenants, self.endpoints)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        _limit_reads(environ, self.settings.read_timeout)
         path = environ.get("PATH_INFO", "")
         if path == ADMIN_PREFIX or path.startswith(ADMIN_PREFIX + "/"):
             environ["SCRIPT_NAME"] = environ.get("SCRIPT_NAME", "") + ADMIN_PREFIX
@@ -79,6 +84,16 @@ class MockServer:
     def not_found(self, request: Request) -> Response:
         known = "\n".join(f"  {request.host_url.rstrip('/')}{path}?wsdl" for path in self.endpoints)
         return Response(f"No endpoint at {request.path}. Endpoints:\n{known}\n", 404, content_type="text/plain")
+
+
+def _limit_reads(environ: WSGIEnvironment, seconds: float) -> None:
+    """Bound each read of the request on the server's socket, which werkzeug and gunicorn put in the
+    environ. gunicorn has no read timeout of its own: a few clients stalling in their bodies would
+    hold every thread of its workers, and the whole server would hang."""
+    for key in _SERVER_SOCKETS:
+        connection = environ.get(key)
+        if isinstance(connection, socket.socket):
+            connection.settimeout(seconds)
 
 
 def create_app(settings: Settings | None = None) -> MockServer:

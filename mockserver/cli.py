@@ -10,6 +10,7 @@ from pathlib import Path
 
 from mockserver import fixtures, serving
 from mockserver.settings import Settings
+from mockserver.soap.envelope import DEFAULT_READ_TIMEOUT
 from mockserver.spec.services import FEATURES_DIR
 from mockserver.state.upgrade import IncompatibleTenantFile
 
@@ -29,6 +30,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument(
         "--workers", type=int, default=1, help="serve with N gunicorn worker processes sharing state files (for load)"
+    )
+    serve.add_argument(
+        "--read-timeout",
+        type=float,
+        default=DEFAULT_READ_TIMEOUT,
+        metavar="SECONDS",
+        help=f"answer a request whose bytes stop coming this long as incomplete (default {DEFAULT_READ_TIMEOUT:g})",
     )
     serve.add_argument(
         "--no-rate-limits",
@@ -54,7 +62,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def serve(args: argparse.Namespace) -> None:
-    settings = Settings(seed=args.seed, dataset=args.dataset, state_dir=args.state_dir, rate_limits=args.rate_limits)
+    settings = Settings(
+        seed=args.seed,
+        dataset=args.dataset,
+        state_dir=args.state_dir,
+        read_timeout=args.read_timeout,
+        rate_limits=args.rate_limits,
+    )
     if args.workers > 1 and args.report:
         raise SystemExit("--report goes with the default server (no --workers)")
     try:

@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 from mockserver import fixtures
 from mockserver.app import MockServer, create_app
@@ -43,7 +43,7 @@ def banner(app: MockServer, base: str) -> str:
 
 def serve_threaded(settings: Settings, host: str, port: int, report: Path | None = None) -> None:
     app = create_app(settings)
-    server = make_server(host, port, app, threaded=True)
+    server = make_server(host, port, app, threaded=True, request_handler=_timed_handler(settings.read_timeout))
     print(banner(app, f"http://{host}:{server.server_port}"), flush=True)
     signal.signal(signal.SIGTERM, _stop)
     if report is not None:
@@ -56,6 +56,12 @@ def serve_threaded(settings: Settings, host: str, port: int, report: Path | None
         server.server_close()
         if report is not None:
             write_report(app.tenants, report)
+
+
+def _timed_handler(seconds: float) -> type[WSGIRequestHandler]:
+    """werkzeug's handler with a timeout on its socket from the first byte: a client stalling in its
+    request line or headers (before the app can bound the reads) holds its thread no longer either."""
+    return type("TimedRequestHandler", (WSGIRequestHandler,), {"timeout": seconds})
 
 
 def _stop(signum: int, frame: object) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mockserver.fixtures import DEFAULT_SEED
-from mockserver.soap.envelope import DEFAULT_MAX_REQUEST_BYTES
+from mockserver.soap.envelope import DEFAULT_MAX_REQUEST_BYTES, DEFAULT_READ_TIMEOUT
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,9 @@ class Settings:
     max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES
     strict_responses: bool = True
     """Validate every response against the contract; a violation is a Server fault (a mock bug)."""
+    read_timeout: float = DEFAULT_READ_TIMEOUT
+    """Seconds the server waits for the next bytes of a request: a client that stalls, or announces a
+    longer body than it sends, is answered as such, and holds no thread for ever."""
     rate_limits: bool = True
     """Projector's rate limiter is on in every new tenant, as on the vendor's servers; off for a load
     test of the mock itself (a tenant's own setting, through the admin API, still decides)."""

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from werkzeug.exceptions import HTTPException, NotFound
+from werkzeug.exceptions import ClientDisconnected, HTTPException, NotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
@@ -50,8 +50,11 @@ def _json(data: Any, status: int = 200) -> Response:
 
 
 def _body(request: Request) -> dict[str, Any]:
-    if not request.get_data():
-        return {}
+    try:
+        if not request.get_data():
+            return {}
+    except (TimeoutError, ClientDisconnected):  # werkzeug's word for both a timeout and a closed connection
+        raise AdminError(408, "Request timeout", "The request body did not all come.") from None
     try:
         data = json.loads(request.get_data(as_text=True))
     except json.JSONDecodeError as error:

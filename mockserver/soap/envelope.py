@@ -18,6 +18,8 @@ from lxml import etree
 from mockserver.soap import ns
 
 DEFAULT_MAX_REQUEST_BYTES = 16 * 1024 * 1024
+DEFAULT_READ_TIMEOUT = 10.0
+"""Seconds the server waits for a request's next bytes."""
 T = TypeVar("T")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _LXML_POSITION = re.compile(r", line \d+, column \d+$")

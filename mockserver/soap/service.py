@@ -20,12 +20,14 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 from werkzeug.datastructures import Headers
+from werkzeug.exceptions import ClientDisconnected
 from werkzeug.http import parse_options_header
 from werkzeug.wrappers import Request, Response
 
 from mockserver.soap.contract import Contract, Operation, load_contract
 from mockserver.soap.envelope import (
     DEFAULT_MAX_REQUEST_BYTES,
+    DEFAULT_READ_TIMEOUT,
     DeclaredFault,
     Envelope,
     FaultCode,
@@ -76,6 +78,7 @@ class SoapEndpoint:
         *,
         max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
         strict_responses: bool = True,
+        read_timeout: float = DEFAULT_READ_TIMEOUT,
         understood_headers: Iterable[str] = (),
     ) -> None:
         missing = set(contract.operations) - set(handlers)
@@ -87,6 +90,8 @@ class SoapEndpoint:
         self.tenants = tenants
         self.max_request_bytes = max_request_bytes
         self.strict_responses = strict_responses
+        self.read_timeout = read_timeout
+        """What the server's socket waits for the request's next bytes (set by the app), for the fault's text."""
         self.understood_headers = set(understood_headers) | self.always_understood
         """Header elements (Clark names) this endpoint processes; others marked mustUnderstand fault."""
 
@@ -275,10 +280,28 @@ class SoapEndpoint:
         return envelope
 
     def _read_body(self, request: Request) -> bytes:
-        """The body, never more than the cap plus one byte (read in chunks: a read of the whole cap
-        at once would allocate the cap for every request)."""
-        if request.content_length is not None:
-            return request.stream.read(request.content_length)
+        """The body, never more than the cap plus one byte. A body that ends before its Content-Length,
+        or stops coming for the read timeout, is refused as incomplete."""
+        announced = request.content_length
+        try:
+            data = request.stream.read(announced) if announced is not None else self._read_chunked(request)
+        except (TimeoutError, ClientDisconnected):  # werkzeug says ClientDisconnected for a timeout too
+            expected = (
+                "its last chunk" if announced is None else f"the {announced:,} bytes its Content-Length announced"
+            )
+            raise IncompleteRequest(  # how much came is unknown: the server's buffered reader kept it
+                f"The request body is incomplete: {expected} did not come before the connection closed "
+                f"or went quiet for {self.read_timeout:g} s."
+            ) from None
+        if announced is not None and len(data) < announced:
+            raise IncompleteRequest(
+                f"The request body ended after {len(data):,} of the {announced:,} bytes its Content-Length announced."
+            )
+        return data
+
+    def _read_chunked(self, request: Request) -> bytes:
+        """A body without a Content-Length, read in chunks up to the cap plus one byte (a read of the
+        whole cap at once would allocate the cap for every request)."""
         chunks, size = [], 0
         while size <= self.max_request_bytes:
             chunk = request.stream.read(64 * 1024)
@@ -391,15 +414,22 @@ class Service:
     endpoint_class: type[SoapEndpoint] = SoapEndpoint
     understood_headers: tuple[str, ...] = ()
 
-    def endpoint(self, tenants: TenantRegistry, max_request_bytes: int, strict_responses: bool) -> SoapEndpoint:
+    def endpoint(
+        self, tenants: TenantRegistry, max_request_bytes: int, strict_responses: bool, read_timeout: float
+    ) -> SoapEndpoint:
         return self.endpoint_class(
             load_contract(self.contract_path),
             self.handlers,
             tenants,
             max_request_bytes=max_request_bytes,
             strict_responses=strict_responses,
+            read_timeout=read_timeout,
             understood_headers=self.understood_headers,
         )
+
+
+class IncompleteRequest(MalformedRequest):
+    """The body ended before its Content-Length, or stopped coming for the read timeout."""
 
 
 class UnsupportedMediaType(SoapFault):
