@@ -7,7 +7,9 @@ Feature: PwsSaveTimeCards' date range: StartDate and EndDate bound the cards a r
   2079-06-06, SQL Server's smalldatetime).
 
   Assumption: an instant without a time zone (2018-03-01T00:00:00) is not "expressed as midnight
-  UTC" and is refused; send Z or +00:00. The vendor's wiki today describes EndDate as the end of
+  UTC" and is refused; send Z or an offset. An instant with an offset is the instant it names, as
+  .NET reads it (2018-02-28T19:00:00-05:00 is midnight UTC on 1 March), and .NET keeps 100 ns: a
+  seventh fraction digit past midnight is past it. The vendor's wiki today describes EndDate as the end of
   the submit range; our page 002 says it bounds the cards affected, and the mock follows 002.
 
   Background:
@@ -52,6 +54,8 @@ Feature: PwsSaveTimeCards' date range: StartDate and EndDate bound the cards a r
       | 2018-03-01T05:00:00Z      |
       | 2018-03-01T00:00:00-05:00 |
       | 2018-03-01T00:00:00       |
+      | 2018-03-01T00:00:00.0000001Z |
+      | 9999-12-31T23:59:59.9999999-05:00 |
 
   @error-20004
   Scenario: EndDate must be midnight UTC
@@ -60,10 +64,20 @@ Feature: PwsSaveTimeCards' date range: StartDate and EndDate bound the cards a r
     Then the response status is "Fail"
     And the response reports error 20004 InvalidValueForTimeCardEndDate
 
-  Scenario: Midnight UTC may be written with an offset of zero and fractions of a second
-    Given a PwsSaveTimeCards request from "2018-03-01T00:00:00.000+00:00" to "2018-03-31T00:00:00.0000000Z"
+  Scenario Outline: Midnight UTC may be written in any zone and with fractions of a second
+    Given a PwsSaveTimeCards request from "<start>" to "2018-03-31T00:00:00.0000000Z"
+    And the request's ResourceIdentity is "E123"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | 1           | T            | P001396-001 | 2018-03-01 | 60          |
     When I send the request
     Then the response status is "Ok"
+
+    Examples:
+      | start                         |
+      | 2018-03-01T00:00:00.000+00:00 |
+      | 2018-03-01T01:00:00+01:00     |
+      | 2018-02-28T19:00:00-05:00     |
 
   @error-64295 @error-20028
   Scenario: A card outside the request's range fails alone

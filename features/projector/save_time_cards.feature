@@ -171,6 +171,37 @@ Feature: PwsSaveTimeCards inserts and updates time cards
       | CardStatus | Status    |
       | S          | Submitted |
 
+  Scenario: The resource may be named by its display name
+    Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity has ResourceDisplayName "David Reyes"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | mine        | T            | P001396-001 | 2018-03-09 | 60          |
+    When I send the request
+    Then the response status is "Ok"
+    And time card result "mine" succeeded
+    When I read the time cards of "E123" from "2018-03-09" to "2018-03-09"
+    Then the card saved as "mine" is read back with:
+      | WorkMinutes |
+      | 60          |
+
+  @error-50024
+  Scenario: Every member of an identity must name the same resource
+    The wiki's PwsResourceRef: "if you do specify more than one, they must all refer to the same
+    resource or the resource reference will not be considered valid".
+
+    Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
+    And the request's ResourceIdentity has ResourceDisplayName "Deanna Wood"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | mine        | T            | P001396-001 | 2018-03-09 | 60          |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 50024 EntityNotFound
+    When I read the time cards of "E123" from "2018-03-09" to "2018-03-09"
+    Then the time cards read are exactly none
+
   @error-10111 @error-20028
   Scenario: A new card needs the request's ResourceIdentity, even for the caller's own time
     Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"

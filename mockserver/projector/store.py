@@ -9,12 +9,15 @@ from mockserver.projector.model import ENTITY_TABLES, REF_TYPES, CardRef, Entity
 
 
 def find(db: sqlite3.Connection, ref: EntityRef) -> sqlite3.Row | None:
-    """The row an identity names: the most specific field the store knows wins (uid, then id, then code)."""
+    """The row an identity names, found by its most specific member (uid, then id, then code). Every
+    other member given must name that same row (the wiki's PwsResourceRef: "if you do specify more
+    than one, they must all refer to the same resource or the resource reference will not be
+    considered valid"); an identity whose members disagree names none."""
     table = ENTITY_TABLES[ref.kind]
     for column, value in ref.criteria:
         row: sqlite3.Row | None = db.execute(f"SELECT * FROM {table} WHERE {column} = ?", (value,)).fetchone()
         if row is not None:
-            return row
+            return row if all(row[other] == given for other, given in ref.criteria) else None
     return None
 
 
@@ -34,7 +37,8 @@ def require(db: sqlite3.Connection, ref: EntityRef, project_uid: int | None = No
         raise PwsError(_INCOMPLETE[ref.kind])
     row = find(db, ref)
     if row is None:
-        raise PwsError("EntityNotFound", f"{ref.describe()} was not found.", fill=[REF_TYPES[ref.kind]])
+        agreeing = " (every member given must name the same one)" if len(ref.criteria) > 1 else ""
+        raise PwsError("EntityNotFound", f"{ref.describe()} was not found{agreeing}.", fill=[REF_TYPES[ref.kind]])
     if project_uid is not None and row["project_uid"] != project_uid:
         raise PwsError(_OTHER_PROJECT[ref.kind], f"{ref.describe()} belongs to another project.")
     return row

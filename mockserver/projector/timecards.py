@@ -11,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import partial
 from typing import Any
 
@@ -74,9 +74,14 @@ class SaveOutcome:
 
 
 def is_midnight_utc(value: datetime) -> bool:
-    """True for an instant written as midnight UTC; one without a zone is not (assumption)."""
-    offset = value.utcoffset()
-    return offset is not None and not offset and value.time() == datetime.min.time()
+    """True for an instant that is midnight UTC, in whichever zone it is written (.NET reads an offset
+    into the instant it names); one without a zone is not (assumption)."""
+    if value.utcoffset() is None:
+        return False
+    try:
+        return value.astimezone(UTC).time() == datetime.min.time()
+    except OverflowError:  # past year 9999 in UTC: no date the vendor holds
+        return False
 
 
 def check_range(start: datetime | None, end: datetime | None, codes: tuple[str, str, str, str]) -> tuple[date, date]:
@@ -93,7 +98,7 @@ def check_range(start: datetime | None, end: datetime | None, codes: tuple[str, 
         errors.append(PwsError(end_invalid, f"EndDate was {end.isoformat()}."))
     if errors or start is None or end is None:
         raise PwsFailure(*errors)
-    return start.date(), end.date()
+    return start.astimezone(UTC).date(), end.astimezone(UTC).date()
 
 
 SAVE_DATE_RULES = (

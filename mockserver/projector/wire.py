@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from lxml import etree
@@ -70,11 +70,16 @@ def instant(parent: etree._Element | None, namespace: str, local: str) -> dateti
     if value is None:
         return None
     head, dot, fraction = value.partition(".")
+    beyond_microseconds = ""
     if dot:  # .NET writes up to 7 fraction digits; Python takes 6
         digits = re.match(r"\d*", fraction)
         count = digits.end() if digits else 0
+        beyond_microseconds = fraction[6:count]
         value = f"{head}.{fraction[:count][:6].ljust(6, '0')}{fraction[count:]}"
-    return interpret(datetime.fromisoformat, value)
+    parsed = interpret(datetime.fromisoformat, value)
+    if beyond_microseconds.strip("0") and parsed.replace(tzinfo=None) < datetime.max:
+        parsed += timedelta(microseconds=1)  # 100 ns past an instant is past it: never cut back onto midnight
+    return parsed
 
 
 def day(parent: etree._Element | None, namespace: str, local: str) -> date | None:
@@ -96,6 +101,7 @@ _REF_FIELDS: dict[str, tuple[tuple[str, str, type], ...]] = {
         ("ResourceUid", "uid", int),
         ("ResourceId", "id", int),
         ("ResourceReferenceSystemId", "reference_system_id", str),
+        ("ResourceDisplayName", "name", str),
     ),
     "role": (("ProjectRoleUid", "uid", int), ("ProjectRoleId", "id", int)),
     "task": (("ProjectTaskUid", "uid", int), ("ProjectTaskId", "id", int)),

@@ -317,6 +317,11 @@ def _(world: World, reference: str) -> None:
     world.request["ResourceIdentity"] = {"ResourceReferenceSystemId": reference}
 
 
+@given(parsers.parse('the request\'s ResourceIdentity has {member} "{value}"'))
+def _(world: World, member: str, value: str) -> None:
+    world.request.setdefault("ResourceIdentity", {})[member] = value
+
+
 @given(parsers.parse('the request\'s ProjectIdentity is "{code}"'))
 def _(world: World, code: str) -> None:
     world.request["ProjectIdentity"] = {"ProjectCode": code}
