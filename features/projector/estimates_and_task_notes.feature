@@ -61,6 +61,59 @@ Feature: PwsSaveTimeCards saves estimates to complete and task notes
     Then estimate result "est" failed with error 90008 InvalidValueForRemainingMinutes
     And the remaining estimate of task role 1152921504608549426 is 600 minutes
 
+  @error-54700 @error-20028
+  Scenario: An estimate's role must be on its task's project
+    Given the request saves estimates:
+      | ReferenceId | RoleUid             | TaskUid             | RemainingMinutes |
+      | est         | 1152921504609801802 | 1152921504608637344 | 60               |
+    When I send the request
+    Then the response reports error 20028 TimeCardErrors
+    And estimate result "est" failed with error 54700 RoleNotOnSameProject
+    And the remaining estimate of task role 1152921504608549426 is 600 minutes
+
+  @error-90020 @error-20028
+  Scenario: An estimate needs CompletedFlag or RemainingMinutes
+    The wiki's PwsEstimate: "CompletedFlag or RemainingMinutes must be specified" (no number is
+    published: 90020 is the mock's).
+
+    Given the request saves estimates:
+      | ReferenceId | ProjectTaskRoleUid  |
+      | est         | 1152921504608549426 |
+    When I send the request
+    Then the response reports error 20028 TimeCardErrors
+    And estimate result "est" failed with error 90020 CompletedFlagOrRemainingMinutesRequired
+    And the remaining estimate of task role 1152921504608549426 is 600 minutes
+
+  @error-90021 @error-20028
+  Scenario: A task marked completed has no minutes remaining
+    The wiki's PwsEstimate: "CompletedFlag may not be set to 'true' if a non-zero value is
+    specified for RemainingMinutes" (no number is published: 90021 is the mock's).
+
+    Given the request saves estimates:
+      | ReferenceId | ProjectTaskRoleUid  | RemainingMinutes | CompletedFlag |
+      | est         | 1152921504608549426 | 500              | true          |
+    When I send the request
+    Then the response reports error 20028 TimeCardErrors
+    And estimate result "est" failed with error 90021 CompletedFlagWithRemainingMinutes
+    And task role 1152921504608549426 is marked open
+    And the remaining estimate of task role 1152921504608549426 is 600 minutes
+
+  Scenario: A member left out of an estimate keeps its value
+    Given the request saves estimates:
+      | ReferenceId | ProjectTaskRoleUid  | CompletedFlag |
+      | est         | 1152921504608549426 | true          |
+    When I send the request
+    Then estimate result "est" succeeded
+    And task role 1152921504608549426 is marked completed
+    And the remaining estimate of task role 1152921504608549426 is 600 minutes
+    Given the request saves estimates:
+      | ReferenceId | ProjectTaskRoleUid  | RemainingMinutes |
+      | est         | 1152921504608549426 | 0                |
+    When I send the request
+    Then estimate result "est" succeeded
+    And task role 1152921504608549426 is marked completed
+    And the remaining estimate of task role 1152921504608549426 is 0 minutes
+
   Scenario: Save a task note
     Given the request saves task notes:
       | ReferenceId | TaskUid             | Notes                     |

@@ -49,6 +49,20 @@ Feature: Entering time on behalf of others, and who may save time at all
       | WorkMinutes | ProjectCode |
       | 60          | P001396-001 |
 
+  @error-64240 @error-20028
+  Scenario: A card that failed notifies nobody
+    Given I am logged in to Projector as "api.admin@example.com"
+    And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
+    And the request sets SendNotificationEmailFlag to "true"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | for-e123    | T            | P001396-001 | 2018-03-09 | -5          |
+    When I send the request
+    Then the response reports error 20028 TimeCardErrors
+    And time card result "for-e123" failed with error 64240 InvalidValueForTimeCardWorkMinutes
+    And no notification e-mail was recorded
+
   Scenario: Without SendNotificationEmailFlag nobody is notified
     Given I am logged in to Projector as "api.admin@example.com"
     And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"

@@ -142,6 +142,18 @@ Feature: PwsSaveTimeCards inserts and updates time cards
     And the response reports error 20028 TimeCardErrors
     And time card result "maybe" failed with error 64222 SpecifiedTimeCardDoesNotExist
 
+  @error-64219 @error-20028
+  Scenario: An unknown time off card identity has its own error
+    Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
+    And the request saves time off cards:
+      | ReferenceId | TimecardType | TimecardUid         | TimeOffReason | WorkDate   | WorkMinutes |
+      | maybe       | R            | 1152921504699999999 | Vacation      | 2018-03-20 | 480         |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 20028 TimeCardErrors
+    And time off card result "maybe" failed with error 64219 SpecifiedTimeoffCardDoesNotExist
+
   Scenario: A time off card is inserted with its reason
     Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
     And the request's ResourceIdentity is "E123"

@@ -93,7 +93,8 @@ class Estimate:
     role: EntityRef | None
     task: EntityRef | None
     remaining_minutes: int | None
-    completed: bool
+    completed: bool | None
+    """None when CompletedFlag was not sent: the task's completion stays as it is."""
     as_of_date: date | None
 
 

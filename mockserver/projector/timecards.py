@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import partial
@@ -109,6 +110,19 @@ SAVE_DATE_RULES = (
 )
 
 
+def check_estimate_values(estimate: Estimate) -> None:
+    """The wiki's PwsEstimate: "CompletedFlag or RemainingMinutes must be specified"; RemainingMinutes,
+    "if specified, must be greater than or equal to zero", and "CompletedFlag may not be set to 'true'
+    if a non-zero value is specified for RemainingMinutes"."""
+    remaining = estimate.remaining_minutes
+    if estimate.completed is None and remaining is None:
+        raise PwsError("CompletedFlagOrRemainingMinutesRequired")
+    if remaining is not None and remaining < 0:
+        raise PwsError("InvalidValueForRemainingMinutes", f"RemainingMinutes was {remaining}.")
+    if estimate.completed and remaining:
+        raise PwsError("CompletedFlagWithRemainingMinutes", f"RemainingMinutes was {remaining}.")
+
+
 def parse_card_status(raw: str | None) -> str | None:
     """CardStatus as a letter: accepts the letter (D) and the word (Draft), as clients send both."""
     if raw is None:
@@ -164,7 +178,7 @@ class TimeCardSaver:
         outcome.task_notes = [self._item(partial(self.save_task_note, n), n.reference_id) for n in request.task_notes]
         if request.submit and not outcome.failed:
             try:
-                with savepoint(self.db, "submit"):
+                with self._undone_on_failure("submit"):
                     self.submit()
                 outcome.submitted = True
             except PwsError as error:
@@ -176,13 +190,25 @@ class TimeCardSaver:
     def _item(self, action: Callable[[], int | None], reference_id: str | None) -> ItemOutcome:
         outcome = ItemOutcome(reference_id=reference_id)
         try:
-            with savepoint(self.db):
+            with self._undone_on_failure():
                 outcome.card_uid = action()
         except PwsError as error:
             outcome.error = error
         except sqlite3.IntegrityError as error:
             outcome.error = PwsError("UnexpectedErrorSavingTimeCard", f"The store refused the change: {error}.")
         return outcome
+
+    @contextmanager
+    def _undone_on_failure(self, name: str = "item") -> Iterator[None]:
+        """A savepoint for one item (or the submit), the resources it entered time for on behalf of
+        undone with it: a card that failed sends its resource no notification."""
+        entered_for = set(self.on_behalf_resources)
+        try:
+            with savepoint(self.db, name):
+                yield
+        except BaseException:
+            self.on_behalf_resources = entered_for
+            raise
 
     # -- permissions and shared checks ------------------------------------------------------
 
@@ -243,7 +269,9 @@ class TimeCardSaver:
         if detail.ref.identifies:
             card = store.find_card(self.db, detail.ref)
             if card is not None or not self.request.insert_if_not_found:
-                missing = "SpecifiedTimeCardDoesNotExist"
+                missing = (
+                    "SpecifiedTimeoffCardDoesNotExist" if expected == TIME_OFF_CARD else "SpecifiedTimeCardDoesNotExist"
+                )
                 uid = self.update(
                     self.existing_card(detail.ref, expected, "SaveCardTimeCardHasBeenDeleted", missing), detail
                 )
@@ -405,14 +433,13 @@ class TimeCardSaver:
             )
         role = self.db.execute("SELECT resource_uid FROM pr_role WHERE uid = ?", (task_role["role_uid"],)).fetchone()
         self.check_may_save(role["resource_uid"])
-        if estimate.remaining_minutes is not None and estimate.remaining_minutes < 0:
-            raise PwsError("InvalidValueForRemainingMinutes", f"RemainingMinutes was {estimate.remaining_minutes}.")
+        check_estimate_values(estimate)
         self.db.execute(
-            "UPDATE pr_task_role SET remaining_minutes = COALESCE(?, remaining_minutes), completed = ?, "
-            "as_of_date = ? WHERE uid = ?",
+            "UPDATE pr_task_role SET remaining_minutes = COALESCE(?, remaining_minutes), "
+            "completed = COALESCE(?, completed), as_of_date = ? WHERE uid = ?",
             (
                 estimate.remaining_minutes,
-                int(estimate.completed),
+                None if estimate.completed is None else int(estimate.completed),
                 (estimate.as_of_date or self.now.date()).isoformat(),
                 task_role["uid"],
             ),
@@ -425,7 +452,8 @@ class TimeCardSaver:
             if found is not None:
                 return found
         if estimate.role is not None and estimate.task is not None:
-            role, task = store.require(self.db, estimate.role), store.require(self.db, estimate.task)
+            task = store.require(self.db, estimate.task)
+            role = store.require(self.db, estimate.role, project_uid=task["project_uid"])
             row: sqlite3.Row | None = self.db.execute(
                 "SELECT * FROM pr_task_role WHERE task_uid = ? AND role_uid = ?", (task["uid"], role["uid"])
             ).fetchone()

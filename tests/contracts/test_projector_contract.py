@@ -1561,7 +1561,7 @@ def test_catalogue_operations_of_the_new_services(catalogue):
     no_role = by_number[90013]  # the feature files' rule for a resource without a role (no booking allowed)
     assert (no_role["code"], no_role["operations"]) == ("ResourceHasNoRoleOnProject", ENTRY_ROLE)
     mock_numbers = sorted(number for number, row in by_number.items() if row["source"].startswith("mock: "))
-    assert mock_numbers[-3:] == [90011, 90012, 90013]
+    assert {90011, 90012, 90013} <= set(mock_numbers)
 
 
 def test_the_vendor_pages_these_checks_read_are_in_the_repository():

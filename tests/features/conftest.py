@@ -283,7 +283,7 @@ def _(world: World, datatable: list[list[str]]) -> None:
         estimates.append(
             {
                 "AsOfDate": instant(row.get("AsOfDate", "2018-03-09")),
-                "CompletedFlag": scalar(row.get("CompletedFlag", "false")),
+                "CompletedFlag": scalar(row["CompletedFlag"]) if "CompletedFlag" in row else None,
                 "ProjectTaskRoleIdentity": identity,
                 "ReferenceId": row.get("ReferenceId"),
                 "RemainingMinutes": scalar(row["RemainingMinutes"]) if "RemainingMinutes" in row else None,
