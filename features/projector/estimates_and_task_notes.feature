@@ -124,6 +124,20 @@ Feature: PwsSaveTimeCards saves estimates to complete and task notes
     And task 1152921504608637344 has the note "Added via the web service"
     And no notification e-mail was recorded
 
+  Scenario: The answer lists the task's notes after the save, oldest first
+    Given the request saves task notes:
+      | ReferenceId | TaskUid             | Notes        |
+      | first       | 1152921504608637344 | Started      |
+      | second      | 1152921504608637344 | Half way now |
+    When I send the request
+    Then task note result "first" lists the task's notes:
+      | ProjectTaskNotes | CreatedByUser |
+      | Started          | David Reyes   |
+    And task note result "second" lists the task's notes:
+      | ProjectTaskNotes | CreatedByUser |
+      | Started          | David Reyes   |
+      | Half way now     | David Reyes   |
+
   Scenario: EmailPmTeamFlag records the e-mail to the project team
     Given the request saves task notes:
       | ReferenceId | TaskUid             | Notes        | EmailPmTeamFlag |

@@ -345,6 +345,8 @@ def _save_results(db: sqlite3.Connection, outcome: SaveOutcome) -> list[etree._E
         element = etree.Element(wire.q(TAC, "PwsSaveTaskNoteResult"))
         wire.error_detail(element, result.error, SAVE_OPERATION)
         add(element, TAC, "ReferenceId", result.reference_id)
+        if result.card_uid is not None:
+            add(element, TAC, "TaskNotes", _task_note_history(db, result.card_uid))
         note_results.append(element)
 
     saved_uids = [r.card_uid for r in outcome.time_cards + outcome.timeoff_cards if r.card_uid is not None]
@@ -363,6 +365,42 @@ def _save_results(db: sqlite3.Connection, outcome: SaveOutcome) -> list[etree._E
             "TimecardResults",
             card_results(outcome.time_cards, "PwsSaveTimecardResult", "TimeCard", "PwsTimecardDetail"),
         ),
+    ]
+
+
+def _task_note_history(db: sqlite3.Connection, note_id: int) -> list[etree._Element]:
+    """The notes of the saved note's task up to it, oldest first: the history the wiki's
+    PwsSaveTaskNoteResult answers once that note is saved."""
+    notes = db.execute(
+        "SELECT n.notes, n.saved_at, u.uid, u.id, u.display_name, r.reference_system_id FROM pr_task_note n "
+        "JOIN pr_user u ON u.uid = n.user_uid LEFT JOIN pr_resource r ON r.uid = u.resource_uid "
+        "WHERE n.task_uid = (SELECT task_uid FROM pr_task_note WHERE id = ?) AND n.id <= ? ORDER BY n.id",
+        (note_id, note_id),
+    ).fetchall()
+    return [
+        members(
+            TAC,
+            "PwsProjectTaskNoteHistory",
+            [
+                (
+                    TAC,
+                    "CreatedByUser",
+                    members(
+                        TAC,
+                        "CreatedByUser",
+                        [
+                            (COM, "UserDisplayName", note["display_name"]),
+                            (COM, "UserId", note["id"]),
+                            (COM, "UserReferenceSystemId", note["reference_system_id"]),
+                            (COM, "UserUid", note["uid"]),
+                        ],
+                    ),
+                ),
+                (TAC, "CreatedTimestamp", wire.xml_instant(datetime.fromisoformat(note["saved_at"]))),
+                (TAC, "ProjectTaskNotes", note["notes"]),
+            ],
+        )
+        for note in notes
     ]
 
 

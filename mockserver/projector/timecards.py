@@ -465,7 +465,7 @@ class TimeCardSaver:
         if note.task is None:
             raise PwsError("RequiredFieldMissing", fill=["ProjectTaskIdentity"])
         task = store.require(self.db, note.task)
-        self.db.execute(
+        saved = self.db.execute(
             "INSERT INTO pr_task_note (task_uid, notes, email_pm_team, user_uid, saved_at) VALUES (?, ?, ?, ?, ?)",
             (task["uid"], note.notes or "", int(note.email_pm_team), self.caller.user_uid, self.now.isoformat()),
         )
@@ -473,7 +473,7 @@ class TimeCardSaver:
             self.record_notification(
                 "TaskNote", "pm-team@example.com", f"Note on task {task['name']}", note.notes or ""
             )
-        return int(task["uid"])
+        return int(saved.lastrowid or 0)  # the note's own row: its result lists the task's notes up to it
 
     # -- submitting -------------------------------------------------------------------------
 

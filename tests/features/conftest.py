@@ -589,6 +589,14 @@ def _(world: World, uid: int, minutes: int) -> None:
         assert db.execute("SELECT remaining_minutes FROM pr_task_role WHERE uid = ?", (uid,)).fetchone()[0] == minutes
 
 
+@then(parsers.parse('task note result "{reference}" lists the task\'s notes:'))
+def _(world: World, reference: str, datatable: list[list[str]]) -> None:
+    history = items(result_item(world, "task note", reference)["TaskNotes"], "PwsProjectTaskNoteHistory")
+    listed = [(note["ProjectTaskNotes"], note["CreatedByUser"]["UserDisplayName"]) for note in history]
+    assert listed == [(row["ProjectTaskNotes"], row["CreatedByUser"]) for row in rows(datatable)]
+    assert all(note["CreatedTimestamp"] is not None for note in history)
+
+
 @then(parsers.parse('task {uid:d} has the note "{notes}"'))
 def _(world: World, uid: int, notes: str) -> None:
     with world.tenant.db() as db:
