@@ -82,8 +82,8 @@ Feature: PwsSaveTimeCards inserts and updates time cards
     Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
     And the request's ResourceIdentity is "E123"
     And the request saves time cards:
-      | ReferenceId | TimecardType | ProjectCode | RoleUid             | WorkDate   | WorkMinutes | LocationName | Udf2 | ExternalGroupingIdentifier |
-      | full        | T            | P001396-001 | 1152921504609525049 | 2018-03-20 | 60          | USA          | T-1  | 42                         |
+      | ReferenceId | TimecardType | ProjectCode | RoleUid             | WorkDate   | WorkMinutes | LocationName | Udf1   | Udf2 | ExternalGroupingIdentifier |
+      | full        | T            | P001396-001 | 1152921504609525049 | 2018-03-20 | 60          | USA          | Travel | T-1  | 42                         |
     And I have sent the request
     And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
     And the request's ResourceIdentity is "E123"
@@ -101,8 +101,34 @@ Feature: PwsSaveTimeCards inserts and updates time cards
       | flag                                | member                     | kept                       | value |
       | LocationClearFlag                   | LocationName               | ExternalGroupingIdentifier | 42    |
       | RoleClearFlag                       | RoleUid                    | LocationName               | USA   |
+      | Udf1ClearFlag                       | Udf1                       | Udf2                       | T-1   |
       | Udf2ClearFlag                       | Udf2                       | LocationName               | USA   |
       | ExternalGroupingIdentifierClearFlag | ExternalGroupingIdentifier | Udf2                       | T-1   |
+
+  Scenario Outline: A ClearFlag wins over a value sent with it
+    Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | RoleUid             | WorkDate   | WorkMinutes | LocationName | Description |
+      | full        | T            | P001396-001 | 1152921504609525049 | 2018-03-20 | 60          | USA          | Kept        |
+    And I have sent the request
+    And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | TimecardUid | Timestamp | <flag> | <member> |
+      | clear       | T            | @full       | @full     | true   | <value>  |
+    When I send the request
+    Then time card result "clear" succeeded
+    When I read the time cards of "E123" from "2018-03-20" to "2018-03-20"
+    Then the card saved as "full" is read back with:
+      | <member> |
+      | none     |
+
+    Examples:
+      | flag                 | member       | value               |
+      | DescriptionClearFlag | Description  | Replaced            |
+      | LocationClearFlag    | LocationName | UK                  |
+      | RoleClearFlag        | RoleUid      | 1152921504609525049 |
 
   Scenario: The answer lists the locations of the cards it saved
     Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"

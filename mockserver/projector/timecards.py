@@ -351,10 +351,10 @@ class TimeCardSaver:
                 put(column, None)
             elif values.get(column) is not None:
                 put(column, values[column])
-        if values.get("location") is not None:
-            put("location_uid", store.require(self.db, values["location"])["uid"])
-        elif "location" in detail.clear:
+        if "location" in detail.clear:  # a ClearFlag wins over a value sent with it, as for Description
             put("location_uid", None)
+        elif values.get("location") is not None:
+            put("location_uid", store.require(self.db, values["location"])["uid"])
         if card_type == TIME_OFF_CARD:
             reason: EntityRef | None = values.get("timeoff_reason")
             if reason is not None:
@@ -372,10 +372,10 @@ class TimeCardSaver:
             raise PwsError("RequiredFieldMissing", fill=["ProjectIdentity"])
         project = self.db.execute("SELECT * FROM pr_project WHERE uid = ?", (merged["project_uid"],)).fetchone()
         for kind, column in (("role", "role_uid"), ("task", "task_uid"), ("rate_type", "rate_type_uid")):
-            if values.get(kind) is not None:
-                put(column, store.require(self.db, values[kind], project["uid"])["uid"])
-            elif kind in clear:
+            if kind in clear:
                 put(column, None)
+            elif values.get(kind) is not None:
+                put(column, store.require(self.db, values[kind], project["uid"])["uid"])
             elif merged.get(column) is not None:
                 owner = self.db.execute(
                     f"SELECT project_uid FROM {ENTITY_TABLES[kind]} WHERE uid = ?",
