@@ -57,6 +57,14 @@ Feature: PwsSaveTimeCards deletes time cards and time off cards
     When I send the request
     Then time card result "nothing" failed with error 64299 OneOrMoreTimeCardsNotFound
 
+  @error-64299
+  Scenario: A time off card that does not exist
+    Given the request deletes time off cards:
+      | ReferenceId | TimecardType | TimecardUid         |
+      | nothing     | R            | 1152921504699999999 |
+    When I send the request
+    Then time off card result "nothing" failed with error 64299 OneOrMoreTimeCardsNotFound
+
   @error-64220
   Scenario: An identity with neither id nor uid is incomplete
     Given the request deletes time cards:

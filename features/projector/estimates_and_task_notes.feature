@@ -18,6 +18,9 @@ Feature: PwsSaveTimeCards saves estimates to complete and task notes
     When I send the request
     Then the response status is "Ok"
     And estimate result "est" succeeded
+    And estimate result "est" reports the estimate as saved:
+      | RemainingMinutes | CompletedFlag | RemainingAsOfDate |
+      | 360              | false         | 2018-03-09        |
     And the remaining estimate of task role 1152921504608549426 is 360 minutes
 
   Scenario: CompletedFlag marks the task role completed, and false reopens it

@@ -194,6 +194,39 @@ Feature: PwsSaveTimeCards inserts and updates time cards
       | TimecardType | WorkMinutes | TimeOffReason |
       | R            | 480         | Vacation      |
 
+  Scenario: InsertIfNotFoundOnUpdateFlag inserts a time off card whose identity does not exist
+    Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
+    And the request sets InsertIfNotFoundOnUpdateFlag to "true"
+    And the request saves time off cards:
+      | ReferenceId | TimecardType | TimecardUid         | TimeOffReason | WorkDate   | WorkMinutes |
+      | maybe       | R            | 1152921504699999999 | Vacation      | 2018-03-21 | 240         |
+    When I send the request
+    Then the response status is "Ok"
+    And time off card result "maybe" succeeded
+    When I read the time cards of "E123" from "2018-03-21" to "2018-03-21"
+    Then the card saved as "maybe" is read back with:
+      | TimecardType | WorkMinutes | TimeOffReason |
+      | R            | 240         | Vacation      |
+
+  Scenario: The deprecated Status and PreserveTimeCardStatusFlag are read and ignored
+    Page 002 marks PreserveTimeCardStatusFlag deprecated; a card's status is its CardStatus (the
+    word in Status is what the vendor answers, not what it reads).
+
+    Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
+    And the request sets PreserveTimeCardStatusFlag to "true"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes | Status   |
+      | new         | T            | P001396-001 | 2018-03-23 | 60          | Approved |
+    When I send the request
+    Then the response status is "Ok"
+    And the response echoes my RequestId as ResponseId
+    When I read the time cards of "E123" from "2018-03-23" to "2018-03-23"
+    Then the card saved as "new" is read back with:
+      | CardStatus | Status |
+      | D          | Draft  |
+
   Scenario: CardStatus accepts the letter and the word
     Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
     And the request's ResourceIdentity is "E123"

@@ -67,6 +67,20 @@ Feature: PwsSaveTimeCards submits time cards after saving them
       | CardStatus |
       | D          |
 
+  Scenario: SubmitTimeCardIdentity without SubmitFlag submits nothing
+    Page 002: SubmitTimeCardIdentity names "the specific time card(s) to be submitted, see
+    SubmitFlag"; without SubmitFlag no submit is performed.
+
+    Given the request sets SubmitFlag to "false"
+    And the request's SubmitTimeCardIdentity is time card 45639611
+    When I send the request
+    Then the response status is "Ok"
+    And the time cards were not submitted
+    When I read the time cards of "E123" from "2018-03-01" to "2018-03-31"
+    Then the time cards read include:
+      | TimecardId | CardStatus |
+      | 45639611   | D          |
+
   @error-64340
   Scenario: A deleted card cannot be submitted
     Given the request's SubmitTimeCardIdentity is time card 45639615

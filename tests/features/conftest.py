@@ -589,6 +589,15 @@ def _(world: World, uid: int, minutes: int) -> None:
         assert db.execute("SELECT remaining_minutes FROM pr_task_role WHERE uid = ?", (uid,)).fetchone()[0] == minutes
 
 
+@then(parsers.parse('estimate result "{reference}" reports the estimate as saved:'))
+def _(world: World, reference: str, datatable: list[list[str]]) -> None:
+    (expected,) = rows(datatable)
+    (saved,) = items(result_item(world, "estimate", reference)["Estimates"], "PwsProjectTaskRoleRemaining")
+    assert saved["RemainingMinutes"] == int(expected["RemainingMinutes"])
+    assert saved["CompletedFlag"] is (expected["CompletedFlag"] == "true")
+    assert saved["RemainingAsOfDate"].date().isoformat() == expected["RemainingAsOfDate"]
+
+
 @then(parsers.parse('task note result "{reference}" lists the task\'s notes:'))
 def _(world: World, reference: str, datatable: list[list[str]]) -> None:
     history = items(result_item(world, "task note", reference)["TaskNotes"], "PwsProjectTaskNoteHistory")
