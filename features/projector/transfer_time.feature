@@ -7,7 +7,9 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
     of that name is created for the resource when it has none), or to the resource's role on the
     target project when it has exactly one; NewProjectTaskIdentity and NewProjectRateTypeIdentity
     are taken when given, else the card keeps its own if they belong to the target project. The
-    card keeps its uid; its Timestamp changes.
+    target project is NewProjectIdentity, or the card's own project when the order has none: the
+    role, task and rate type must all belong to it (54700, 90005, 90006). The card keeps its uid;
+    its Timestamp changes.
   - TRT, transfer and exclude time: the same move, and the moved time is excluded from billing.
   - CTT, change task/task code: only the task changes, to NewProjectTaskIdentity, which must be
     a task of the card's own project; the order's other members do not apply and are ignored.
@@ -260,6 +262,32 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
       | 45639611 | P001556-001    | 1152921504609525049 |
     When I send the request
     Then the response reports error 54700 RoleNotOnSameProject
+
+  @error-54700
+  Scenario: Without NewProjectIdentity the role must belong to the card's own project
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewRoleUid          |
+      | 45639611 | 1152921504609801802 |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 54700 RoleNotOnSameProject
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read include:
+      | TimecardId | ProjectCode | RoleUid             |
+      | 45639611   | P001396-001 | 1152921504609525049 |
+
+  @error-90005 @error-90006
+  Scenario: Without NewProjectIdentity the task and rate type must belong to the card's own project
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewTaskUid          | NewRateTypeUid      |
+      | 45639611 | 1152921504608940940 |                     |
+      | 45639612 |                     | 1152921504607410067 |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 90005 TaskNotOnSameProject
+    And the response reports error 90006 RateTypeNotOnSameProject
 
   @error-20033
   Scenario: A request without transfer orders

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from mockserver.projector.catalogue import PwsError
-from mockserver.projector.model import ENTITY_TABLES, REF_TYPES, CardRef, EntityRef
+from mockserver.projector.model import ENTITY_NAMES, ENTITY_TABLES, REF_TYPES, CardRef, EntityRef
 
 
 def find(db: sqlite3.Connection, ref: EntityRef) -> sqlite3.Row | None:
@@ -35,9 +35,15 @@ def require(db: sqlite3.Connection, ref: EntityRef, project_uid: int | None = No
     row = find(db, ref)
     if row is None:
         raise PwsError("EntityNotFound", f"{ref.describe()} was not found.", fill=[REF_TYPES[ref.kind]])
-    if project_uid is not None and row["project_uid"] != project_uid:
-        raise PwsError(_OTHER_PROJECT[ref.kind], f"{ref.describe()} belongs to another project.")
+    if project_uid is not None:
+        require_on_project(ref.kind, row, project_uid)
     return row
+
+
+def require_on_project(kind: str, row: sqlite3.Row, project_uid: int) -> None:
+    """A role, task or rate type is only usable on its own project: else that kind's "not on same project" error."""
+    if row["project_uid"] != project_uid:
+        raise PwsError(_OTHER_PROJECT[kind], f"{ENTITY_NAMES[kind]} {row['uid']} belongs to another project.")
 
 
 def find_card(db: sqlite3.Connection, ref: CardRef) -> sqlite3.Row | None:
