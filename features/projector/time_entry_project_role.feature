@@ -52,6 +52,14 @@ Feature: PwsGetTimeEntryProjectRole gives what a client needs to log time on a p
       | PmModuleEnabledFlag | DescriptionRequiredFlag |
       | false               | false                   |
 
+  Scenario: A role named by its ExternalSystemIdentifier alone
+    Given a PwsGetTimeEntryProjectRole request from "2018-03-01" to "2018-03-31"
+    And the request's ProjectIdentity is "P001556-001"
+    And the request's RoleIdentity is the role with ExternalSystemIdentifier "ROLE-SUPPORT-E123"
+    When I send the request
+    Then the response status is "Ok"
+    And the time entry project offers the roles 1152921504609801802
+
   Scenario: Another resource's project role, for an administrator
     Given I am logged in to Projector as "api.admin@example.com"
     And a PwsGetTimeEntryProjectRole request from "2018-03-01" to "2018-03-31"

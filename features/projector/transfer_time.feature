@@ -24,6 +24,8 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
   so the mock refuses it with a fault naming the element rather than let a client rely on it.)
   AdjustmentCodeIdentity is accepted and ignored ("not applicable to this
   service"); the Explanation is recorded with the adjustment.
+  A role, task or rate type identity may name it by its uid, its id or its ExternalSystemIdentifier
+  alone (page 003's example sends one in NewProjectRoleIdentity); one that names nothing is 50024.
 
   Background:
     Given I am logged in to Projector as "e123@example.com"
@@ -262,6 +264,28 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
       | 45639611 | P001556-001    | 1152921504609525049 |
     When I send the request
     Then the response reports error 54700 RoleNotOnSameProject
+
+  Scenario: Role, task and rate type named by their ExternalSystemIdentifier alone
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode | NewRoleExternalId | NewTaskExternalId | NewRateTypeExternalId |
+      | 45639611 | P001556-001    | ROLE-SUPPORT-E123 | TASK-SUPPORT      | RT-SUPPORT-STD        |
+    When I send the request
+    Then the response status is "Ok"
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read include:
+      | TimecardId | ProjectCode | RoleUid             | RateTypeUid         | TaskUid             |
+      | 45639611   | P001556-001 | 1152921504609801802 | 1152921504607410067 | 1152921504608940940 |
+
+  @error-50024
+  Scenario: An ExternalSystemIdentifier that names no role
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode | NewRoleExternalId |
+      | 45639611 | P001556-001    | NO-SUCH-ROLE      |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 50024 EntityNotFound
 
   @error-54700
   Scenario: Without NewProjectIdentity the role must belong to the card's own project

@@ -676,8 +676,11 @@ def _(world: World) -> None:
 _ORDER_TARGETS = {
     "NewProjectCode": ("NewProjectIdentity", "ProjectCode"),
     "NewRoleUid": ("NewProjectRoleIdentity", "ProjectRoleUid"),
+    "NewRoleExternalId": ("NewProjectRoleIdentity", "ExternalSystemIdentifier"),
     "NewRateTypeUid": ("NewProjectRateTypeIdentity", "ProjectRateTypeUid"),
+    "NewRateTypeExternalId": ("NewProjectRateTypeIdentity", "ExternalSystemIdentifier"),
     "NewTaskUid": ("NewProjectTaskIdentity", "ProjectTaskUid"),
+    "NewTaskExternalId": ("NewProjectTaskIdentity", "ExternalSystemIdentifier"),
 }
 
 
@@ -698,7 +701,9 @@ def _(world: World, datatable: list[list[str]]) -> None:
         order: dict[str, Any] = {"TimeCardIdentities": {"PwsVersionedTimecardRef": identities}}
         for column, (member, key) in _ORDER_TARGETS.items():
             if column in row:
-                order[member] = {key: scalar(row[column])}
+                identity = order.setdefault(member, {})
+                if row[column] != "none":  # "none": the identity element sent without any member
+                    identity[key] = scalar(row[column])
         if "NewRoleName" in row:
             order["NewProjectRoleName"] = row["NewRoleName"]
         orders.append(order)
@@ -736,6 +741,11 @@ def _(world: World, number: int, code: str) -> None:
 @given(parsers.parse("the request's RoleIdentity is role {uid:d}"))
 def _(world: World, uid: int) -> None:
     world.request["RoleIdentity"] = {"ProjectRoleUid": uid}
+
+
+@given(parsers.parse('the request\'s RoleIdentity is the role with ExternalSystemIdentifier "{identifier}"'))
+def _(world: World, identifier: str) -> None:
+    world.request["RoleIdentity"] = {"ExternalSystemIdentifier": identifier}
 
 
 def time_entry_projects(world: World) -> list[dict[str, Any]]:
