@@ -14,7 +14,9 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
   - CTT, change task/task code: only the task changes, to NewProjectTaskIdentity, which must be
     a task of the card's own project; the order's other members do not apply and are ignored.
   Every card is checked and every error reported; with one error, or with ReportOnlyFlag, nothing
-  is changed (all or nothing). A card that does not exist (or was deleted) is 50024; one that
+  is changed (all or nothing). A card identity needs TimecardType (T or R: 20051 when missing or
+  other, as wiki:PwsTimeCardRef requires both type and uid) and TimecardUid or TimecardId (64220).
+  A card that does not exist (or was deleted) is 50024; one that
   changed since the client read it, or is ineligible (for reporting only, invoiced or billed,
   submitted in a period closed for time, a time off card) is 64365.
   A card outside the target role's dates is refused unless AdjustProjectRoleDatesAsNeededFlag
@@ -335,11 +337,26 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
       | 45639611   | P001396-001 |
 
   @error-20051
-  Scenario: A card identity's TimecardType must be T or R
+  Scenario Outline: A card identity's TimecardType must be T or R, and is required
     Given a PwsTransferTime request of type "TPT"
     And the request transfers time cards:
       | Cards    | CardType | NewProjectCode | NewRoleUid          |
-      | 45639611 | X        | P001556-001    | 1152921504609801802 |
+      | 45639611 | <type>   | P001556-001    | 1152921504609801802 |
     When I send the request
     Then the response status is "Fail"
     And the response reports error 20051 InvalidValueForTimeCardType
+
+    Examples:
+      | type | what                                                             |
+      | X    | not a card type                                                  |
+      | none | no TimecardType: a ref is valid only with it (wiki: PwsTimeCardRef) |
+
+  @error-64220
+  Scenario: A card identity needs its TimecardUid or TimecardId
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards | NewProjectCode | NewRoleUid          |
+      | no id | P001556-001    | 1152921504609801802 |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 64220 InvalidTimeCard

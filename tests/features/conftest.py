@@ -154,11 +154,13 @@ def card_dict(world: World, row: dict[str, str]) -> dict[str, Any]:
 
 
 def card_ref(world: World, card: str, card_type: str = "T") -> dict[str, Any]:
-    """``@1`` (a card this scenario saved) or a dataset card id such as 45639611."""
+    """``@1`` (a card this scenario saved), a dataset card id such as 45639611, or ``no id`` (an
+    identity without TimecardId and TimecardUid); a card_type ``none`` sends no TimecardType."""
     if card.startswith("@"):
         saved = world.saved[card[1:]]
         return {"TimecardType": saved.card_type, "TimecardUid": saved.uid}
-    return {"TimecardType": card_type, "TimecardId": int(card)}
+    identity = {} if card == "no id" else {"TimecardId": int(card)}
+    return identity if card_type == "none" else {"TimecardType": card_type, **identity}
 
 
 # -- session -------------------------------------------------------------------------------------
