@@ -18,7 +18,10 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
   other, as wiki:PwsTimeCardRef requires both type and uid) and TimecardUid or TimecardId (64220).
   A card that does not exist (or was deleted) is 50024; one that
   changed since the client read it, or is ineligible (for reporting only, invoiced or billed,
-  submitted in a period closed for time, a time off card) is 64365.
+  submitted in a period closed for time, a time off card) is 64365. So is a NewProjectIdentity
+  that is not open: the wiki (Pre-Invoicing Adjustments Form) requires the target project to be
+  "Open for Time Transfers" and publishes no number for it; the adjustment cannot be completed, so
+  the mock answers page 003's 64365 (its one OpenFlag stands for open for time and for transfers).
   A card outside the target role's dates is refused unless AdjustProjectRoleDatesAsNeededFlag
   widens the role to cover it. (The vendor's element table spells it AdjustRoleDatesAsNeededFlag;
   its example and type listing, which show the wire name, AdjustProjectRoleDatesAsNeededFlag. The
@@ -175,6 +178,20 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
       | 45639614 | T    | for reporting only                        |
       | 45639618 | T    | invoiced                                  |
       | 45639616 | R    | a time off card                           |
+
+  @error-64365
+  Scenario: The target project must be open for time transfers
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode |
+      | 45639611 | P001900-001    |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 64365 OneOrMoreTimeCardsIneligibleForAdjustment
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read include:
+      | TimecardId | ProjectCode |
+      | 45639611   | P001396-001 |
 
   @error-64365 @error-50024
   Scenario: One bad card and nothing of the request is applied

@@ -112,6 +112,11 @@ class TimeTransfer:
         )
         if target.project is not None:
             target.require_on(target.project["uid"])
+            if not target.project["open_flag"]:  # wiki: the target project must be "Open for Time Transfers"
+                raise PwsError(
+                    "OneOrMoreTimeCardsIneligibleForAdjustment",
+                    f"Project {target.project['code']} is not open for time transfers.",
+                )
         return target
 
     def move(self, card: sqlite3.Row, target: Target) -> None:
