@@ -8,6 +8,9 @@ Feature: PwsGetTimeEntryProjectRole gives what a client needs to log time on a p
   RoleIdentity is needed when the resource has several roles on the project (the mock answers
   90011 without it: the vendor's number is unpublished); a resource without a role may log time
   only on a project that allows booking (AllowBookingFlag: a role is created on submit), else 90013.
+  RoleIdentity picks among the resource's own roles: another resource's role is refused with
+  64161 TimeCardResourceMismatch (the vendor's number for a resource that does not match; none is
+  published for this case).
 
   Background:
     Given I am logged in to Projector as "e123@example.com"
@@ -59,6 +62,15 @@ Feature: PwsGetTimeEntryProjectRole gives what a client needs to log time on a p
     When I send the request
     Then the response status is "Ok"
     And the time entry project offers the roles 1152921504609801802
+
+  @error-64161
+  Scenario: A role of another resource
+    Given a PwsGetTimeEntryProjectRole request from "2018-03-01" to "2018-03-31"
+    And the request's ProjectIdentity is "P001396-001"
+    And the request's RoleIdentity is the role with ExternalSystemIdentifier "ROLE-WEB-PM"
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 64161 TimeCardResourceMismatch
 
   Scenario: Another resource's project role, for an administrator
     Given I am logged in to Projector as "api.admin@example.com"

@@ -8,7 +8,9 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
     target project when it has exactly one; NewProjectTaskIdentity and NewProjectRateTypeIdentity
     are taken when given, else the card keeps its own if they belong to the target project. The
     target project is NewProjectIdentity, or the card's own project when the order has none: the
-    role, task and rate type must all belong to it (54700, 90005, 90006). The card keeps its uid;
+    role, task and rate type must all belong to it (54700, 90005, 90006), and the role to the
+    card's resource (64161: the vendor's resource-mismatch number; none is published for a role of
+    another resource). The card keeps its uid;
     its Timestamp changes.
   - TRT, transfer and exclude time: the same move, and the moved time is excluded from billing.
   - CTT, change task/task code: only the task changes, to NewProjectTaskIdentity, which must be
@@ -331,6 +333,16 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
     Then the response status is "Fail"
     And the response reports error 90005 TaskNotOnSameProject
     And the response reports error 90006 RateTypeNotOnSameProject
+
+  @error-64161
+  Scenario: The role must be one of the card resource's
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewRoleExternalId |
+      | 45639611 | ROLE-WEB-PM       |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 64161 TimeCardResourceMismatch
 
   @error-20033
   Scenario: A request without transfer orders

@@ -46,6 +46,12 @@ def require_on_project(kind: str, row: sqlite3.Row, project_uid: int) -> None:
         raise PwsError(_OTHER_PROJECT[kind], f"{ENTITY_NAMES[kind]} {row['uid']} belongs to another project.")
 
 
+def require_resource_role(role: sqlite3.Row, resource_uid: int) -> None:
+    """A role is one resource's place on a project: another resource's time cannot go on it (64161)."""
+    if role["resource_uid"] != resource_uid:
+        raise PwsError("TimeCardResourceMismatch", f"Project role {role['uid']} is not a role of this resource.")
+
+
 def find_card(db: sqlite3.Connection, ref: CardRef) -> sqlite3.Row | None:
     """The card a ref names by uid or id, deleted cards included (they answer "deleted")."""
     if ref.card_uid is not None:

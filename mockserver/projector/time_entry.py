@@ -111,6 +111,7 @@ def time_entry_project_role(db: sqlite3.Connection, caller: Caller, request: Pro
     resource_uid = resource_for(db, caller, request.resource)
     if request.role is not None:
         roles = [store.require(db, request.role, project["uid"])]
+        store.require_resource_role(roles[0], resource_uid)
     else:
         roles = db.execute(
             "SELECT * FROM pr_role WHERE project_uid = ? AND resource_uid = ? ORDER BY id",

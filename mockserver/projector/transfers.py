@@ -126,6 +126,8 @@ class TimeTransfer:
         if self.kind == "CTT":
             self.update(card, task_uid=target.task["uid"] if target.task else None)
             return
+        if target.role is not None:
+            store.require_resource_role(target.role, card["resource_uid"])
         role = target.role if target.role is not None else self.role_for(card, project_uid, target.role_name)
         if role is not None:
             self.fit_role_dates(role, date.fromisoformat(card["work_date"]))
