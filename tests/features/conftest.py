@@ -515,7 +515,7 @@ def _matches(card: dict[str, Any], expected: dict[str, str], world: World) -> bo
 
 @then(parsers.parse("the time cards read are exactly {ids}"))
 def _(world: World, ids: str) -> None:
-    wanted = sorted(int(card_id) for card_id in ids.split(",")) if ids != "none" else []
+    wanted = card_ids(world, ids) if ids != "none" else []
     assert sorted(card["TimecardId"] for card in world.read_cards) == wanted
 
 
