@@ -14,7 +14,8 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
     its Timestamp changes.
   - TRT, transfer and exclude time: the same move, and the moved time is excluded from billing.
   - CTT, change task/task code: only the task changes, to NewProjectTaskIdentity, which must be
-    a task of the card's own project; the order's other members do not apply and are ignored.
+    a task of the card's own project (an order without it: 10111; an identity with no member: 54205);
+    the order's other members do not apply and are ignored.
   Every card is checked and every error reported; with one error, or with ReportOnlyFlag, nothing
   is changed (all or nothing). A card identity needs TimecardType (T or R: 20051 when missing or
   other, as wiki:PwsTimeCardRef requires both type and uid) and TimecardUid or TimecardId (64220).
@@ -24,6 +25,9 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
   that is not open: the wiki (Pre-Invoicing Adjustments Form) requires the target project to be
   "Open for Time Transfers" and publishes no number for it; the adjustment cannot be completed, so
   the mock answers page 003's 64365 (its one OpenFlag stands for open for time and for transfers).
+  A card named twice in one request (in one order or two) is not moved twice: its first mention
+  changes it, so the second names a card that has changed since the client read it, which the
+  vendor's Timestamp check most plausibly refuses (the page is silent): 64365, nothing applied.
   A card outside the target role's dates is refused unless AdjustProjectRoleDatesAsNeededFlag
   widens the role to cover it. (The vendor's element table spells it AdjustRoleDatesAsNeededFlag;
   its example and type listing, which show the wire name, AdjustProjectRoleDatesAsNeededFlag. The
@@ -343,6 +347,50 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
     When I send the request
     Then the response status is "Fail"
     And the response reports error 64161 TimeCardResourceMismatch
+
+  @error-64365
+  Scenario: A card named in two orders is not moved twice
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode | NewRoleUid          | NewRoleName |
+      | 45639611 | P001556-001    | 1152921504609801802 |             |
+      | 45639611 | P001700-001    |                     | Support     |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 64365 OneOrMoreTimeCardsIneligibleForAdjustment
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read include:
+      | TimecardId | ProjectCode |
+      | 45639611   | P001396-001 |
+
+  @error-10111
+  Scenario: CTT needs NewProjectTaskIdentity
+    Given a PwsTransferTime request of type "CTT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode |
+      | 45639611 | P001556-001    |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 10111 RequiredFieldMissing
+
+  @error-54205
+  Scenario: A NewProjectTaskIdentity without any member
+    Given a PwsTransferTime request of type "CTT"
+    And the request transfers time cards:
+      | Cards    | NewTaskUid |
+      | 45639611 | none       |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 54205 ProjectTaskReferenceInvalid
+
+  Scenario: The response echoes RequestId as ResponseId
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode | NewRoleUid          |
+      | 45639611 | P001556-001    | 1152921504609801802 |
+    When I send the request
+    Then the response status is "Ok"
+    And the response echoes my RequestId as ResponseId
 
   @error-20033
   Scenario: A request without transfer orders

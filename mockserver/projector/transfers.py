@@ -63,6 +63,7 @@ class TimeTransfer:
         self.kind = request.adjustment_type
         self.errors: list[PwsError] = []
         self.moved: list[int] = []
+        self.named: set[int] = set()
 
     def run(self, adjustment: Adjustment) -> list[int]:
         """The uids of the cards transferred (or, report-only, that would be)."""
@@ -91,10 +92,18 @@ class TimeTransfer:
         for ref in order.cards:
             try:
                 card = adjustable_card(self.db, self.caller, ref, TRANSFER_ERRORS)
+                self.name_once(card)
                 self.move(card, target)
                 self.moved.append(int(card["uid"]))
             except PwsError as error:
                 self.errors.append(error)
+
+    def name_once(self, card: sqlite3.Row) -> None:
+        """A card named again (in any order of the request) has changed since the client read it: its
+        first mention moves it. So the vendor's timestamp check would see it; refused, not moved twice."""
+        if card["uid"] in self.named:
+            raise PwsError("OneOrMoreTimeCardsIneligibleForAdjustment", f"Card {card['uid']} is named more than once.")
+        self.named.add(int(card["uid"]))
 
     def target(self, order: TransferOrder) -> Target:
         """The order's targets, found; checked against NewProjectIdentity here, once for the order,
