@@ -143,7 +143,7 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
 
     # The vendor examples' projects, with the uids and ids their requests use.
     pm_project = project("P001396-001", pm_module=1, name="Website Relaunch")
-    child("pr_rate_type", uid=1152921504607370468, project_uid=pm_project["uid"], name="Standard")
+    pm_rate_type = child("pr_rate_type", uid=1152921504607370468, project_uid=pm_project["uid"], name="Standard")
     pm_task = child("pr_task", uid=1152921504608637344, project_uid=pm_project["uid"], name="Design", code="1.1")
     pm_role = child(
         "pr_role",
@@ -168,7 +168,9 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
     child("pr_task_role", task_uid=pm_task["uid"], role_uid=admin_role["uid"], remaining_minutes=120)
 
     transfer_target = project("P001556-001", uid=1152921504607450760, pid=603784, name="Active Support")
-    child("pr_rate_type", uid=1152921504607410067, cid=563091, project_uid=transfer_target["uid"], name="Standard")
+    support_rate_type = child(
+        "pr_rate_type", uid=1152921504607410067, cid=563091, project_uid=transfer_target["uid"], name="Standard"
+    )
     support = child("pr_task", uid=1152921504608940940, cid=2093964, project_uid=transfer_target["uid"], name="Support")
     developer = child(
         "pr_role",
@@ -182,6 +184,17 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
     )
     # A task role on a project without the PM module: estimates do not apply to it.
     child("pr_task_role", uid=1152921504608549500, task_uid=support["uid"], role_uid=developer["uid"])
+    # A client may name a role, task or rate type by its own ExternalSystemIdentifier alone (page 003).
+    for named, identifier in (
+        (pm_role, "ROLE-WEB-E123"),
+        (admin_role, "ROLE-WEB-PM"),
+        (developer, "ROLE-SUPPORT-E123"),
+        (pm_task, "TASK-WEB-DESIGN"),
+        (support, "TASK-SUPPORT"),
+        (pm_rate_type, "RT-WEB-STD"),
+        (support_rate_type, "RT-SUPPORT-STD"),
+    ):
+        named["external_system_id"] = identifier
 
     # Projects whose rules the features exercise: description required, UDF 1 required.
     strict_project = project(

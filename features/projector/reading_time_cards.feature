@@ -96,7 +96,9 @@ Feature: PwsGetTimeCards reads back a resource's time cards and time off cards
     Then the response reports error 50024 EntityNotFound
 
   Scenario: The project a card is grouped under tells how to log time on it
+    (Its roles, and RoleCount, are the resource's own there, as PwsGetTimeEntryProjectRole answers:
+    the project manager's role on P001396-001 is not one E123 can log time on.)
     When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
     Then the project read is "P001396-001" with:
       | PmModuleEnabledFlag | DescriptionRequiredFlag | RoleCount | TaskCount | Udf1Treatment |
-      | true                | false                   | 2         | 1         | A             |
+      | true                | false                   | 1         | 1         | A             |

@@ -259,7 +259,9 @@ Feature: PwsSaveTimeCards inserts and updates time cards
   @error-50024
   Scenario: Every member of an identity must name the same resource
     The wiki's PwsResourceRef: "if you do specify more than one, they must all refer to the same
-    resource or the resource reference will not be considered valid".
+    resource or the resource reference will not be considered valid". A member naming no resource
+    at all is passed over (assumption: page 003's own example sends "?" beside the uids it means,
+    and the vendor answers it Ok); see the next scenario.
 
     Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
     And the request's ResourceIdentity is "E123"
@@ -272,6 +274,17 @@ Feature: PwsSaveTimeCards inserts and updates time cards
     And the response reports error 50024 EntityNotFound
     When I read the time cards of "E123" from "2018-03-09" to "2018-03-09"
     Then the time cards read are exactly none
+
+  Scenario: A member of an identity that names nothing is passed over
+    Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
+    And the request's ResourceIdentity has ResourceDisplayName "?"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | mine        | T            | P001396-001 | 2018-03-09 | 60          |
+    When I send the request
+    Then the response status is "Ok"
+    And time card result "mine" succeeded
 
   @error-10111 @error-20028
   Scenario: A new card needs the request's ResourceIdentity, even for the caller's own time

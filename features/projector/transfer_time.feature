@@ -7,14 +7,27 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
     of that name is created for the resource when it has none), or to the resource's role on the
     target project when it has exactly one; NewProjectTaskIdentity and NewProjectRateTypeIdentity
     are taken when given, else the card keeps its own if they belong to the target project. The
-    card keeps its uid; its Timestamp changes.
+    target project is NewProjectIdentity, or the card's own project when the order has none: the
+    role, task and rate type must all belong to it (54700, 90005, 90006), and the role to the
+    card's resource (64161: the vendor's resource-mismatch number; none is published for a role of
+    another resource). The card keeps its uid;
+    its Timestamp changes.
   - TRT, transfer and exclude time: the same move, and the moved time is excluded from billing.
   - CTT, change task/task code: only the task changes, to NewProjectTaskIdentity, which must be
-    a task of the card's own project; the order's other members do not apply and are ignored.
+    a task of the card's own project (an order without it: 10111; an identity with no member: 54205);
+    the order's other members do not apply and are ignored.
   Every card is checked and every error reported; with one error, or with ReportOnlyFlag, nothing
-  is changed (all or nothing). A card that does not exist (or was deleted) is 50024; one that
+  is changed (all or nothing). A card identity needs TimecardType (T or R: 20051 when missing or
+  other, as wiki:PwsTimeCardRef requires both type and uid) and TimecardUid or TimecardId (64220).
+  A card that does not exist (or was deleted) is 50024; one that
   changed since the client read it, or is ineligible (for reporting only, invoiced or billed,
-  submitted in a period closed for time, a time off card) is 64365.
+  submitted in a period closed for time, a time off card) is 64365. So is a NewProjectIdentity
+  that is not open: the wiki (Pre-Invoicing Adjustments Form) requires the target project to be
+  "Open for Time Transfers" and publishes no number for it; the adjustment cannot be completed, so
+  the mock answers page 003's 64365 (its one OpenFlag stands for open for time and for transfers).
+  A card named twice in one request (in one order or two) is not moved twice: its first mention
+  changes it, so the second names a card that has changed since the client read it, which the
+  vendor's Timestamp check most plausibly refuses (the page is silent): 64365, nothing applied.
   A card outside the target role's dates is refused unless AdjustProjectRoleDatesAsNeededFlag
   widens the role to cover it. (The vendor's element table spells it AdjustRoleDatesAsNeededFlag;
   its example and type listing, which show the wire name, AdjustProjectRoleDatesAsNeededFlag. The
@@ -22,6 +35,8 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
   so the mock refuses it with a fault naming the element rather than let a client rely on it.)
   AdjustmentCodeIdentity is accepted and ignored ("not applicable to this
   service"); the Explanation is recorded with the adjustment.
+  A role, task or rate type identity may name it by its uid, its id or its ExternalSystemIdentifier
+  alone (page 003's example sends one in NewProjectRoleIdentity); one that names nothing is 50024.
 
   Background:
     Given I am logged in to Projector as "e123@example.com"
@@ -170,6 +185,20 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
       | 45639618 | T    | invoiced                                  |
       | 45639616 | R    | a time off card                           |
 
+  @error-64365
+  Scenario: The target project must be open for time transfers
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode |
+      | 45639611 | P001900-001    |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 64365 OneOrMoreTimeCardsIneligibleForAdjustment
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read include:
+      | TimecardId | ProjectCode |
+      | 45639611   | P001396-001 |
+
   @error-64365 @error-50024
   Scenario: One bad card and nothing of the request is applied
     Given a PwsTransferTime request of type "TPT"
@@ -261,6 +290,108 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
     When I send the request
     Then the response reports error 54700 RoleNotOnSameProject
 
+  Scenario: Role, task and rate type named by their ExternalSystemIdentifier alone
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode | NewRoleExternalId | NewTaskExternalId | NewRateTypeExternalId |
+      | 45639611 | P001556-001    | ROLE-SUPPORT-E123 | TASK-SUPPORT      | RT-SUPPORT-STD        |
+    When I send the request
+    Then the response status is "Ok"
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read include:
+      | TimecardId | ProjectCode | RoleUid             | RateTypeUid         | TaskUid             |
+      | 45639611   | P001556-001 | 1152921504609801802 | 1152921504607410067 | 1152921504608940940 |
+
+  @error-50024
+  Scenario: An ExternalSystemIdentifier that names no role
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode | NewRoleExternalId |
+      | 45639611 | P001556-001    | NO-SUCH-ROLE      |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 50024 EntityNotFound
+
+  @error-54700
+  Scenario: Without NewProjectIdentity the role must belong to the card's own project
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewRoleUid          |
+      | 45639611 | 1152921504609801802 |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 54700 RoleNotOnSameProject
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read include:
+      | TimecardId | ProjectCode | RoleUid             |
+      | 45639611   | P001396-001 | 1152921504609525049 |
+
+  @error-90005 @error-90006
+  Scenario: Without NewProjectIdentity the task and rate type must belong to the card's own project
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewTaskUid          | NewRateTypeUid      |
+      | 45639611 | 1152921504608940940 |                     |
+      | 45639612 |                     | 1152921504607410067 |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 90005 TaskNotOnSameProject
+    And the response reports error 90006 RateTypeNotOnSameProject
+
+  @error-64161
+  Scenario: The role must be one of the card resource's
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewRoleExternalId |
+      | 45639611 | ROLE-WEB-PM       |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 64161 TimeCardResourceMismatch
+
+  @error-64365
+  Scenario: A card named in two orders is not moved twice
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode | NewRoleUid          | NewRoleName |
+      | 45639611 | P001556-001    | 1152921504609801802 |             |
+      | 45639611 | P001700-001    |                     | Support     |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 64365 OneOrMoreTimeCardsIneligibleForAdjustment
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read include:
+      | TimecardId | ProjectCode |
+      | 45639611   | P001396-001 |
+
+  @error-10111
+  Scenario: CTT needs NewProjectTaskIdentity
+    Given a PwsTransferTime request of type "CTT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode |
+      | 45639611 | P001556-001    |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 10111 RequiredFieldMissing
+
+  @error-54205
+  Scenario: A NewProjectTaskIdentity without any member
+    Given a PwsTransferTime request of type "CTT"
+    And the request transfers time cards:
+      | Cards    | NewTaskUid |
+      | 45639611 | none       |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 54205 ProjectTaskReferenceInvalid
+
+  Scenario: The response echoes RequestId as ResponseId
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode | NewRoleUid          |
+      | 45639611 | P001556-001    | 1152921504609801802 |
+    When I send the request
+    Then the response status is "Ok"
+    And the response echoes my RequestId as ResponseId
+
   @error-20033
   Scenario: A request without transfer orders
     Given a PwsTransferTime request of type "TPT"
@@ -283,11 +414,26 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
       | 45639611   | P001396-001 |
 
   @error-20051
-  Scenario: A card identity's TimecardType must be T or R
+  Scenario Outline: A card identity's TimecardType must be T or R, and is required
     Given a PwsTransferTime request of type "TPT"
     And the request transfers time cards:
       | Cards    | CardType | NewProjectCode | NewRoleUid          |
-      | 45639611 | X        | P001556-001    | 1152921504609801802 |
+      | 45639611 | <type>   | P001556-001    | 1152921504609801802 |
     When I send the request
     Then the response status is "Fail"
     And the response reports error 20051 InvalidValueForTimeCardType
+
+    Examples:
+      | type | what                                                             |
+      | X    | not a card type                                                  |
+      | none | no TimecardType: a ref is valid only with it (wiki: PwsTimeCardRef) |
+
+  @error-64220
+  Scenario: A card identity needs its TimecardUid or TimecardId
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards | NewProjectCode | NewRoleUid          |
+      | no id | P001556-001    | 1152921504609801802 |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 64220 InvalidTimeCard

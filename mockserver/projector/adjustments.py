@@ -66,10 +66,12 @@ _INELIGIBLE_STATUSES = {"I", "B"}
 def adjustable_card(db: sqlite3.Connection, caller: Caller, ref: CardRef, errors: CardErrors) -> sqlite3.Row:
     """The versioned card an adjustment names, checked: complete, a time card, current, eligible, allowed.
 
+    Complete: TimecardType and TimecardUid (or TimecardId), as wiki:PwsTimeCardRef says both are
+    required for the reference to be valid; a missing type is as invalid a value as a wrong one.
     Ineligible: for reporting only, invoiced or billed, or submitted in a period closed for time.
     """
-    if ref.card_type not in (None, TIME_CARD, TIME_OFF_CARD):
-        raise PwsError("InvalidValueForTimeCardType", f"TimecardType was '{ref.card_type}'.")
+    if ref.card_type not in (TIME_CARD, TIME_OFF_CARD):
+        raise PwsError("InvalidValueForTimeCardType", f"TimecardType was '{ref.card_type or ''}'.")
     if not ref.identifies:
         raise PwsError("InvalidTimeCard")
     card = store.find_card(db, ref)
@@ -79,7 +81,7 @@ def adjustable_card(db: sqlite3.Connection, caller: Caller, ref: CardRef, errors
         )
     if card["deleted"]:
         raise PwsError(errors.deleted, f"Time card {card['uid']} is deleted.", fill=["PwsTimecardRef"])
-    if card["type"] != TIME_CARD or ref.card_type not in (None, TIME_CARD):
+    if card["type"] != TIME_CARD or ref.card_type != TIME_CARD:
         raise PwsError(errors.time_off, f"Card {card['uid']} is a time off card; only time cards are adjusted.")
     if ref.timestamp is not None and ref.timestamp != timestamp_of(card["version"]):
         raise PwsError(errors.changed, f"Card {card['uid']} has changed since it was read.")

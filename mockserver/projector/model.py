@@ -72,6 +72,7 @@ class CardRef:
 
     @property
     def identifies(self) -> bool:
+        """Names a card by uid or id (64220 if not); TimecardType is checked apart (20051, 19093)."""
         return self.card_uid is not None or self.card_id is not None
 
 

@@ -73,7 +73,8 @@ CREATE TABLE pr_role (
     name TEXT NOT NULL,
     resource_uid INTEGER REFERENCES pr_resource (uid),
     start_date TEXT,
-    end_date TEXT
+    end_date TEXT,
+    external_system_id TEXT
 );
 
 CREATE TABLE pr_task (
@@ -82,7 +83,8 @@ CREATE TABLE pr_task (
     project_uid INTEGER NOT NULL REFERENCES pr_project (uid),
     name TEXT NOT NULL,
     code TEXT,
-    notes TEXT
+    notes TEXT,
+    external_system_id TEXT
 );
 
 CREATE TABLE pr_task_role (
@@ -100,8 +102,16 @@ CREATE TABLE pr_rate_type (
     uid INTEGER PRIMARY KEY,
     id INTEGER NOT NULL UNIQUE,
     project_uid INTEGER NOT NULL REFERENCES pr_project (uid),
-    name TEXT NOT NULL
+    name TEXT NOT NULL,
+    external_system_id TEXT
 );
+
+-- A role's, task's or rate type's ExternalSystemIdentifier names it alone (its Pws*Ref may carry
+-- nothing else; wiki: PwsRole "a unique identifier for a project role"), so it is unique where set.
+-- Indexes, not column constraints: a kept tenant file gets them by the upgrade (state/upgrade.py).
+CREATE UNIQUE INDEX pr_role_external ON pr_role (external_system_id);
+CREATE UNIQUE INDEX pr_task_external ON pr_task (external_system_id);
+CREATE UNIQUE INDEX pr_rate_type_external ON pr_rate_type (external_system_id);
 
 CREATE TABLE pr_timeoff_reason (
     uid INTEGER PRIMARY KEY,

@@ -5,20 +5,26 @@ from __future__ import annotations
 import sqlite3
 
 from mockserver.projector.catalogue import PwsError
-from mockserver.projector.model import ENTITY_TABLES, REF_TYPES, CardRef, EntityRef
+from mockserver.projector.model import ENTITY_NAMES, ENTITY_TABLES, REF_TYPES, CardRef, EntityRef
 
 
 def find(db: sqlite3.Connection, ref: EntityRef) -> sqlite3.Row | None:
-    """The row an identity names, found by its most specific member (uid, then id, then code). Every
-    other member given must name that same row (the wiki's PwsResourceRef: "if you do specify more
-    than one, they must all refer to the same resource or the resource reference will not be
-    considered valid"); an identity whose members disagree names none."""
+    """The row an identity names, found by its most specific member (uid, then id, then code). A
+    member naming another row makes the identity name none (the wiki's PwsResourceRef: "if you do
+    specify more than one, they must all refer to the same resource or the resource reference will
+    not be considered valid"); a member naming no row is passed over, as the vendor's own page 003
+    example sends "?" placeholders beside the uids and is answered Ok (assumption)."""
     table = ENTITY_TABLES[ref.kind]
-    for column, value in ref.criteria:
-        row: sqlite3.Row | None = db.execute(f"SELECT * FROM {table} WHERE {column} = ?", (value,)).fetchone()
-        if row is not None:
-            return row if all(row[other] == given for other, given in ref.criteria) else None
-    return None
+
+    def lookup(column: str, value: object) -> sqlite3.Row | None:
+        found: sqlite3.Row | None = db.execute(f"SELECT * FROM {table} WHERE {column} = ?", (value,)).fetchone()
+        return found
+
+    row = next(filter(None, (lookup(column, value) for column, value in ref.criteria)), None)
+    if row is None:
+        return None
+    disagreeing = [(column, value) for column, value in ref.criteria if row[column] != value]
+    return None if any(lookup(column, value) is not None for column, value in disagreeing) else row
 
 
 _INCOMPLETE = {"task": "ProjectTaskReferenceInvalid"}
@@ -37,11 +43,24 @@ def require(db: sqlite3.Connection, ref: EntityRef, project_uid: int | None = No
         raise PwsError(_INCOMPLETE[ref.kind])
     row = find(db, ref)
     if row is None:
-        agreeing = " (every member given must name the same one)" if len(ref.criteria) > 1 else ""
-        raise PwsError("EntityNotFound", f"{ref.describe()} was not found{agreeing}.", fill=[REF_TYPES[ref.kind]])
-    if project_uid is not None and row["project_uid"] != project_uid:
-        raise PwsError(_OTHER_PROJECT[ref.kind], f"{ref.describe()} belongs to another project.")
+        named_apart = len(ref.criteria) > 1 and any(find(db, EntityRef(ref.kind, (pair,))) for pair in ref.criteria)
+        why = " (its members name different ones)" if named_apart else ""
+        raise PwsError("EntityNotFound", f"{ref.describe()} was not found{why}.", fill=[REF_TYPES[ref.kind]])
+    if project_uid is not None:
+        require_on_project(ref.kind, row, project_uid)
     return row
+
+
+def require_on_project(kind: str, row: sqlite3.Row, project_uid: int) -> None:
+    """A role, task or rate type is only usable on its own project: else that kind's "not on same project" error."""
+    if row["project_uid"] != project_uid:
+        raise PwsError(_OTHER_PROJECT[kind], f"{ENTITY_NAMES[kind]} {row['uid']} belongs to another project.")
+
+
+def require_resource_role(role: sqlite3.Row, resource_uid: int) -> None:
+    """A role is one resource's place on a project: another resource's time cannot go on it (64161)."""
+    if role["resource_uid"] != resource_uid:
+        raise PwsError("TimeCardResourceMismatch", f"Project role {role['uid']} is not a role of this resource.")
 
 
 def find_card(db: sqlite3.Connection, ref: CardRef) -> sqlite3.Row | None:

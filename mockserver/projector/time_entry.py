@@ -79,7 +79,10 @@ def read_time_cards(db: sqlite3.Connection, caller: Caller, request: ReadRequest
     project_uids = list(dict.fromkeys(card["project_uid"] for card in cards if card["type"] == TIME_CARD))
     for project_uid in project_uids:
         project = db.execute("SELECT * FROM pr_project WHERE uid = ?", (project_uid,)).fetchone()
-        found.projects.append(time_entry_project(db, project, [c for c in cards if c["project_uid"] == project_uid]))
+        project_cards = [c for c in cards if c["project_uid"] == project_uid]
+        found.projects.append(
+            time_entry_project(db, project, project_cards, resource_roles(db, project_uid, resource_uid))
+        )
     reason_uids = list(dict.fromkeys(card["timeoff_reason_uid"] for card in cards if card["type"] == TIME_OFF_CARD))
     for reason_uid in reason_uids:
         reason = db.execute("SELECT * FROM pr_timeoff_reason WHERE uid = ?", (reason_uid,)).fetchone()
@@ -98,24 +101,32 @@ def resource_for(db: sqlite3.Connection, caller: Caller, resource: EntityRef | N
     return caller.resource_uid
 
 
+def resource_roles(db: sqlite3.Connection, project_uid: int, resource_uid: int) -> list[sqlite3.Row]:
+    """The resource's roles on the project: the ones a PwsTimeEntryProject offers it (and counts)."""
+    roles: list[sqlite3.Row] = db.execute(
+        "SELECT * FROM pr_role WHERE project_uid = ? AND resource_uid = ? ORDER BY id", (project_uid, resource_uid)
+    ).fetchall()
+    return roles
+
+
 def time_entry_project_role(db: sqlite3.Connection, caller: Caller, request: ProjectRoleRequest) -> etree._Element:
     """PwsGetTimeEntryProjectRole: the project and role a resource logs time on, with its cards in the range."""
-    errors = [] if request.project is not None else [PwsError("ProjectRequiredForGetTimeEntryProjectRole")]
+    # An empty <ProjectIdentity/> specifies no project either: 20010, not "not found".
+    project_ref = request.project if request.project is not None and request.project.criteria else None
+    errors = [] if project_ref is not None else [PwsError("ProjectRequiredForGetTimeEntryProjectRole")]
     try:
         start, end = check_range(request.start_date, request.end_date, PROJECT_ROLE_DATE_RULES)
     except PwsFailure as failure:
         errors += failure.errors
-    if errors or request.project is None:
+    if errors or project_ref is None:
         raise PwsFailure(*errors)
-    project = store.require(db, request.project)
+    project = store.require(db, project_ref)
     resource_uid = resource_for(db, caller, request.resource)
     if request.role is not None:
         roles = [store.require(db, request.role, project["uid"])]
+        store.require_resource_role(roles[0], resource_uid)
     else:
-        roles = db.execute(
-            "SELECT * FROM pr_role WHERE project_uid = ? AND resource_uid = ? ORDER BY id",
-            (project["uid"], resource_uid),
-        ).fetchall()
+        roles = resource_roles(db, project["uid"], resource_uid)
         if len(roles) > 1:
             raise PwsError("ProjectRoleIdentityRequired", f"The resource has {len(roles)} roles on it.")
         if not roles and not project["allow_booking"]:
@@ -132,16 +143,12 @@ def time_entry_project_role(db: sqlite3.Connection, caller: Caller, request: Pro
 
 
 def time_entry_project(
-    db: sqlite3.Connection,
-    project: sqlite3.Row,
-    cards: Sequence[sqlite3.Row],
-    roles: Sequence[sqlite3.Row] | None = None,
+    db: sqlite3.Connection, project: sqlite3.Row, cards: Sequence[sqlite3.Row], roles: Sequence[sqlite3.Row]
 ) -> etree._Element:
     """PwsTimeEntryProject: what a client needs to log time on a project, with the cards given.
 
-    ``roles`` are the roles it offers (all of the project's when None)."""
-    if roles is None:
-        roles = db.execute("SELECT * FROM pr_role WHERE project_uid = ? ORDER BY id", (project["uid"],)).fetchall()
+    ``roles`` are the roles it offers, and RoleCount counts: the resource's own (or the one asked
+    for), never other resources' roles, which it could not log time on."""
     tasks = db.execute("SELECT * FROM pr_task WHERE project_uid = ? ORDER BY id", (project["uid"],)).fetchall()
     rate_types = db.execute(
         "SELECT * FROM pr_rate_type WHERE project_uid = ? ORDER BY id", (project["uid"],)

@@ -1,8 +1,9 @@
 """PwsTransferTime: move time cards to another project, role, rate type or task.
 
 The three adjustment types, as the mock applies them (features/projector/transfer_time.feature):
-- TPT, transfer time to role: each card moves to the order's project and role (and its rate type
-  and task when given); it keeps its uid, and its Timestamp changes.
+- TPT, transfer time to role: each card moves to the order's project (its own when the order
+  names none) and role (and its rate type and task when given), all of which must belong to that
+  project; it keeps its uid, and its Timestamp changes.
 - TRT, transfer and exclude time: the same move, and the moved time is excluded from billing.
 - CTT, change task: only the card's task changes, to NewProjectTaskIdentity of the card's own
   project; the order's other members do not apply and are ignored.
@@ -36,6 +37,12 @@ class Target:
     task: sqlite3.Row | None
     rate_type: sqlite3.Row | None
 
+    def require_on(self, project_uid: int) -> None:
+        """Role, task and rate type must all be of the project the cards go to (54700, 90005, 90006)."""
+        for kind, row in (("role", self.role), ("task", self.task), ("rate_type", self.rate_type)):
+            if row is not None:
+                store.require_on_project(kind, row, project_uid)
+
 
 class TimeTransfer:
     """One PwsTransferTime request carried through the checks and, unless it fails, applied."""
@@ -56,6 +63,7 @@ class TimeTransfer:
         self.kind = request.adjustment_type
         self.errors: list[PwsError] = []
         self.moved: list[int] = []
+        self.named: set[int] = set()
 
     def run(self, adjustment: Adjustment) -> list[int]:
         """The uids of the cards transferred (or, report-only, that would be)."""
@@ -84,33 +92,51 @@ class TimeTransfer:
         for ref in order.cards:
             try:
                 card = adjustable_card(self.db, self.caller, ref, TRANSFER_ERRORS)
+                self.name_once(card)
                 self.move(card, target)
                 self.moved.append(int(card["uid"]))
             except PwsError as error:
                 self.errors.append(error)
 
+    def name_once(self, card: sqlite3.Row) -> None:
+        """A card named again (in any order of the request) has changed since the client read it: its
+        first mention moves it. So the vendor's timestamp check would see it; refused, not moved twice."""
+        if card["uid"] in self.named:
+            raise PwsError("OneOrMoreTimeCardsIneligibleForAdjustment", f"Card {card['uid']} is named more than once.")
+        self.named.add(int(card["uid"]))
+
     def target(self, order: TransferOrder) -> Target:
+        """The order's targets, found; checked against NewProjectIdentity here, once for the order,
+        else against each card's own project as it moves (CTT always stays on the card's project)."""
         if self.kind == "CTT":
             if order.task is None:
                 raise PwsError("RequiredFieldMissing", "CTT changes the task.", fill=["NewProjectTaskIdentity"])
             return Target(None, None, None, store.require(self.db, order.task), None)
-        project = store.require(self.db, order.project) if order.project else None
-        project_uid = project["uid"] if project is not None else None
-        return Target(
-            project=project,
-            role=store.require(self.db, order.role, project_uid) if order.role else None,
+        target = Target(
+            project=store.require(self.db, order.project) if order.project else None,
+            role=store.require(self.db, order.role) if order.role else None,
             role_name=order.role_name,
-            task=store.require(self.db, order.task, project_uid) if order.task else None,
-            rate_type=store.require(self.db, order.rate_type, project_uid) if order.rate_type else None,
+            task=store.require(self.db, order.task) if order.task else None,
+            rate_type=store.require(self.db, order.rate_type) if order.rate_type else None,
         )
+        if target.project is not None:
+            target.require_on(target.project["uid"])
+            if not target.project["open_flag"]:  # wiki: the target project must be "Open for Time Transfers"
+                raise PwsError(
+                    "OneOrMoreTimeCardsIneligibleForAdjustment",
+                    f"Project {target.project['code']} is not open for time transfers.",
+                )
+        return target
 
     def move(self, card: sqlite3.Row, target: Target) -> None:
+        project_uid = target.project["uid"] if target.project is not None else card["project_uid"]
+        if target.project is None:
+            target.require_on(project_uid)
         if self.kind == "CTT":
-            if target.task is not None and target.task["project_uid"] != card["project_uid"]:
-                raise PwsError("TaskNotOnSameProject", f"Task {target.task['uid']} is not on the card's project.")
             self.update(card, task_uid=target.task["uid"] if target.task else None)
             return
-        project_uid = target.project["uid"] if target.project is not None else card["project_uid"]
+        if target.role is not None:
+            store.require_resource_role(target.role, card["resource_uid"])
         role = target.role if target.role is not None else self.role_for(card, project_uid, target.role_name)
         if role is not None:
             self.fit_role_dates(role, date.fromisoformat(card["work_date"]))

@@ -95,6 +95,8 @@ def items(parent: etree._Element | None, namespace: str, local: str) -> list[etr
     return [item for item in array if isinstance(item.tag, str) and item.get(_NIL) not in ("true", "1")]
 
 
+_EXTERNAL = ("ExternalSystemIdentifier", "external_system_id", str)
+"""A client's own key of a role, task or rate type (the only member a Pws*Ref needs), tried after uid and id."""
 _REF_FIELDS: dict[str, tuple[tuple[str, str, type], ...]] = {
     "project": (("ProjectUid", "uid", int), ("ProjectId", "id", int), ("ProjectCode", "code", str)),
     "resource": (
@@ -103,10 +105,10 @@ _REF_FIELDS: dict[str, tuple[tuple[str, str, type], ...]] = {
         ("ResourceReferenceSystemId", "reference_system_id", str),
         ("ResourceDisplayName", "name", str),
     ),
-    "role": (("ProjectRoleUid", "uid", int), ("ProjectRoleId", "id", int)),
-    "task": (("ProjectTaskUid", "uid", int), ("ProjectTaskId", "id", int)),
+    "role": (("ProjectRoleUid", "uid", int), ("ProjectRoleId", "id", int), _EXTERNAL),
+    "task": (("ProjectTaskUid", "uid", int), ("ProjectTaskId", "id", int), _EXTERNAL),
     "task_role": (("ProjectTaskRoleUid", "uid", int), ("ProjectTaskRoleId", "id", int)),
-    "rate_type": (("ProjectRateTypeUid", "uid", int), ("ProjectRateTypeId", "id", int)),
+    "rate_type": (("ProjectRateTypeUid", "uid", int), ("ProjectRateTypeId", "id", int), _EXTERNAL),
     "location": (("LocationUid", "uid", int), ("LocationId", "id", int), ("LocationName", "name", str)),
     "adjustment_code": (
         ("AdjustmentCodeUid", "uid", int),

@@ -154,11 +154,13 @@ def card_dict(world: World, row: dict[str, str]) -> dict[str, Any]:
 
 
 def card_ref(world: World, card: str, card_type: str = "T") -> dict[str, Any]:
-    """``@1`` (a card this scenario saved) or a dataset card id such as 45639611."""
+    """``@1`` (a card this scenario saved), a dataset card id such as 45639611, or ``no id`` (an
+    identity without TimecardId and TimecardUid); a card_type ``none`` sends no TimecardType."""
     if card.startswith("@"):
         saved = world.saved[card[1:]]
         return {"TimecardType": saved.card_type, "TimecardUid": saved.uid}
-    return {"TimecardType": card_type, "TimecardId": int(card)}
+    identity = {} if card == "no id" else {"TimecardId": int(card)}
+    return identity if card_type == "none" else {"TimecardType": card_type, **identity}
 
 
 # -- session -------------------------------------------------------------------------------------
@@ -518,7 +520,7 @@ def _matches(card: dict[str, Any], expected: dict[str, str], world: World) -> bo
 
 @then(parsers.parse("the time cards read are exactly {ids}"))
 def _(world: World, ids: str) -> None:
-    wanted = sorted(int(card_id) for card_id in ids.split(",")) if ids != "none" else []
+    wanted = card_ids(world, ids) if ids != "none" else []
     assert sorted(card["TimecardId"] for card in world.read_cards) == wanted
 
 
@@ -698,8 +700,11 @@ def _(world: World) -> None:
 _ORDER_TARGETS = {
     "NewProjectCode": ("NewProjectIdentity", "ProjectCode"),
     "NewRoleUid": ("NewProjectRoleIdentity", "ProjectRoleUid"),
+    "NewRoleExternalId": ("NewProjectRoleIdentity", "ExternalSystemIdentifier"),
     "NewRateTypeUid": ("NewProjectRateTypeIdentity", "ProjectRateTypeUid"),
+    "NewRateTypeExternalId": ("NewProjectRateTypeIdentity", "ExternalSystemIdentifier"),
     "NewTaskUid": ("NewProjectTaskIdentity", "ProjectTaskUid"),
+    "NewTaskExternalId": ("NewProjectTaskIdentity", "ExternalSystemIdentifier"),
 }
 
 
@@ -720,7 +725,9 @@ def _(world: World, datatable: list[list[str]]) -> None:
         order: dict[str, Any] = {"TimeCardIdentities": {"PwsVersionedTimecardRef": identities}}
         for column, (member, key) in _ORDER_TARGETS.items():
             if column in row:
-                order[member] = {key: scalar(row[column])}
+                identity = order.setdefault(member, {})
+                if row[column] != "none":  # "none": the identity element sent without any member
+                    identity[key] = scalar(row[column])
         if "NewRoleName" in row:
             order["NewProjectRoleName"] = row["NewRoleName"]
         orders.append(order)
@@ -758,6 +765,11 @@ def _(world: World, number: int, code: str) -> None:
 @given(parsers.parse("the request's RoleIdentity is role {uid:d}"))
 def _(world: World, uid: int) -> None:
     world.request["RoleIdentity"] = {"ProjectRoleUid": uid}
+
+
+@given(parsers.parse('the request\'s RoleIdentity is the role with ExternalSystemIdentifier "{identifier}"'))
+def _(world: World, identifier: str) -> None:
+    world.request["RoleIdentity"] = {"ExternalSystemIdentifier": identifier}
 
 
 def time_entry_projects(world: World) -> list[dict[str, Any]]:
