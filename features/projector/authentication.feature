@@ -5,8 +5,9 @@ Feature: PwsAuthenticate issues the SessionTicket every other PWS call presents
   request's RequestId as ResponseId and carries ServerTimestampUtc from the server's clock.
 
   Where the vendor is silent, the mock assumes (catalogue: contracts/projector/errors.csv):
-  - the vendor publishes no error numbers for bad credentials: an unknown account, an unknown
-    user and a wrong password all answer 90001 InvalidCredentials (the login does not say which);
+  - an unknown account, an unknown user and a wrong password all answer 10002 InvalidCredentials
+    (the number, code and text an error table of the vendor's wiki gives; the login does not say
+    which part was wrong);
   - an account code that cannot be one (at most 30 letters, digits, '-' or '_', starting with a
     letter or digit) answers 90002 InvalidAccountCode;
   - five wrong passwords in a row lock the login for 15 minutes (90003 LoginLocked); the vendor
@@ -28,11 +29,11 @@ Feature: PwsAuthenticate issues the SessionTicket every other PWS call presents
     When I authenticate with account "demo", user "e123@example.com" and password "e123-password"
     Then the response status is "Ok"
 
-  @error-90001
+  @error-10002
   Scenario Outline: Wrong credentials are refused without saying which part was wrong
     When I authenticate with account "<account>", user "<user>" and password "<password>"
     Then the response status is "Fail"
-    And the response reports error 90001 InvalidCredentials
+    And the response reports error 10002 InvalidCredentials
     And I receive no session ticket
 
     Examples:

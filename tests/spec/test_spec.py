@@ -99,7 +99,7 @@ def test_the_reader_reads_every_real_feature() -> None:
     assert all(block.header and block.rows for block in blocks)
     assert all(scenario.steps for scenario in scenarios)
     [wrong_credentials] = [scenario for scenario in outlines if scenario.name == OUTLINE]
-    assert wrong_credentials.tags == ("error-90001",)
+    assert wrong_credentials.tags == ("error-10002",)
     assert len(list(wrong_credentials.runs())) == 3
     assert next(wrong_credentials.runs())[0] == {
         "account": "DEMO",
@@ -221,7 +221,7 @@ def test_an_error_no_scenario_is_tagged_with_shows_as_a_gap(tmp_path: Path) -> N
     [row] = page.xpath("//tr[@data-error='90002']")
     assert row.get("class") == "gap"
     assert "gap: no scenario" in row.text_content()
-    assert page.xpath("//tr[@data-error='90001']/@class") == ["covered"]
+    assert page.xpath("//tr[@data-error='10002']/@class") == ["covered"]
     assert "- error 90002 InvalidAccountCode (Projector PWS)" in markdown
     assert set(page.xpath("//tr/@data-result")) == {"passed"}  # the results still match the copy's scenarios
 
