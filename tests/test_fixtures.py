@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from support.actions import soap11_headers
 from werkzeug.test import Client
 
 from mockserver import fixtures, serving
@@ -42,7 +43,7 @@ def test_seed_writes_a_dataset_that_serve_loads(tmp_path: Path) -> None:
         "<r:AccountCode>EDITED</r:AccountCode><r:Password>e123-password</r:Password>"
         "<r:UserName>e123@example.com</r:UserName></p:serviceRequest></p:PwsAuthenticate></s:Body></s:Envelope>"
     )
-    answer = client.post(pws.ENDPOINT_PATH, data=envelope, headers={"Content-Type": "text/xml"})
+    answer = client.post(pws.ENDPOINT_PATH, data=envelope, headers=soap11_headers(envelope, "text/xml"))
     assert b"<c:Status>Ok</c:Status>" in answer.data
 
 

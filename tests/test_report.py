@@ -11,6 +11,7 @@ from pathlib import Path
 
 import requests
 from lxml import etree
+from support.actions import soap11_headers
 
 from mockserver.projector import pws
 
@@ -34,7 +35,7 @@ def test_the_report_lists_each_operation_called_and_each_violation(tmp_path: Pat
         url = re.search(r"listening on (http://\S+)", process.stdout.readline())[1]  # type: ignore[index]
         address = f"{url}/tenants/ci{pws.ENDPOINT_PATH}"
         for body in (VALID, INVALID, VALID):
-            requests.post(address, data=body, headers={"Content-Type": "text/xml"}, timeout=10)
+            requests.post(address, data=body, headers=soap11_headers(body, "text/xml"), timeout=10)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline and (not report.exists() or b"<failure" not in report.read_bytes()):
             time.sleep(0.1)

@@ -113,3 +113,17 @@ Feature: A request that breaks the contract is answered with a SOAP Client fault
       </soapenv:Envelope>
       """
     Then the answer is a SOAP fault "Client" whose reason mentions "names operation PwsSaveTimeCards, but the body holds the input of PwsGetTimeCards"
+
+  @PwsAuthenticate
+  Scenario: A request without SOAPAction is refused, naming the action to send
+    WCF's basicHttpBinding (PWS) and ASMX (Ops) dispatch on SOAPAction: the vendor answers a request
+    without one with a fault (a ContractFilter mismatch; "Server did not recognize the value of HTTP
+    Header SOAPAction"), so the mock refuses it too, and names the action the body's operation needs.
+
+    When I post this envelope to the PWS endpoint without a SOAPAction:
+      """
+      <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:pws="http://projectorpsa.com/PwsProjectorServices/" xmlns:req="http://projectorpsa.com/DataContracts/Requests/">
+        <soapenv:Body><pws:PwsAuthenticate><pws:serviceRequest><req:AccountCode>DEMO</req:AccountCode><req:Password>e123-password</req:Password><req:UserName>e123@example.com</req:UserName></pws:serviceRequest></pws:PwsAuthenticate></soapenv:Body>
+      </soapenv:Envelope>
+      """
+    Then the answer is a SOAP fault "Client" whose reason mentions "needs SOAPAction: "http://projectorpsa.com/PwsProjectorServices/IPwsProjectorServices/PwsAuthenticate""

@@ -28,6 +28,7 @@ from mockserver.soap.contract import Contract, Operation, load_contract
 from mockserver.soap.envelope import (
     DEFAULT_MAX_REQUEST_BYTES,
     DEFAULT_READ_TIMEOUT,
+    SOAP_11,
     DeclaredFault,
     Envelope,
     FaultCode,
@@ -333,16 +334,10 @@ class SoapEndpoint:
         return action or None
 
     def route(self, request: Request, envelope: Envelope) -> Operation:
-        """The operation both the action (if any) and the body's element name."""
+        """The operation both the action and the body's element name. SOAP 1.1 requires the action: WCF's
+        basicHttpBinding and ASMX both dispatch on SOAPAction and refuse a request without one."""
         body_name = envelope.body.tag
         by_body = self.contract.by_input.get(body_name) if isinstance(body_name, str) else None
-        action = self.requested_action(request, envelope)
-        by_action = self.contract.by_action.get(action) if action else None
-        if action and by_action is None:
-            raise SoapFault(
-                f"Unknown operation: no operation of this service has the action '{action}'. "
-                f"Known operations: {', '.join(sorted(self.contract.operations))}."
-            )
         if by_body is None:
             qname = etree.QName(envelope.body)
             raise SoapFault(
@@ -350,7 +345,20 @@ class SoapEndpoint:
                 f"is not the input of any operation of this service (expected namespace "
                 f"'{self.contract.target_namespace}')."
             )
-        if by_action is not None and by_action is not by_body:
+        action = self.requested_action(request, envelope)
+        if action is None and self.contract.version is SOAP_11:  # SOAP 1.2's action parameter is optional
+            raise SoapFault(
+                "The request has no SOAPAction: this service dispatches on it, as the vendor's does (WCF answers a "
+                "ContractFilter mismatch, ASMX 'Server did not recognize the value of HTTP Header SOAPAction'); "
+                f'this body\'s operation needs SOAPAction: "{by_body.action}".'
+            )
+        by_action = self.contract.by_action.get(action) if action else by_body
+        if by_action is None:
+            raise SoapFault(
+                f"Unknown operation: no operation of this service has the action '{action}'. "
+                f"Known operations: {', '.join(sorted(self.contract.operations))}."
+            )
+        if by_action is not by_body:
             raise SoapFault(
                 f"The action '{action}' names operation {by_action.name}, "
                 f"but the body holds the input of {by_body.name}."

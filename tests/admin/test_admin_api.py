@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 import requests
 from lxml import etree
+from support.actions import soap11_headers
 from support.served import served
 from werkzeug.test import Client, TestResponse
 
@@ -31,7 +32,6 @@ PWS_EXAMPLES = FIXTURES / "projector" / "examples"
 OPS_EXAMPLES = FIXTURES / "projector-ops" / "examples"
 TIMEPUNCH_EXAMPLES = FIXTURES / "timepunch" / "examples"
 
-SOAP11 = {"Content-Type": "text/xml; charset=utf-8"}
 SOAP12 = {"Content-Type": "application/soap+xml; charset=utf-8"}
 
 PWS_LOGIN = (
@@ -58,12 +58,12 @@ def example(directory: Path, operation: str) -> bytes:
 def pws_call(client: Client, tenant: str, body: bytes | str | None = None) -> TestResponse:
     """A PWS call (by default the vendor's PwsAuthenticate example) in the tenant's URL space."""
     data = example(PWS_EXAMPLES, "PwsAuthenticate") if body is None else body
-    return client.post(f"/tenants/{tenant}{pws.ENDPOINT_PATH}", data=data, headers=SOAP11)
+    return client.post(f"/tenants/{tenant}{pws.ENDPOINT_PATH}", data=data, headers=soap11_headers(data))
 
 
 def ops_call(client: Client, tenant: str, body: bytes | None = None) -> TestResponse:
     data = example(OPS_EXAMPLES, "OpsOpenTimeCardBatch") if body is None else body
-    return client.post(f"/tenants/{tenant}{ops.ENDPOINT_PATH}", data=data, headers=SOAP11)
+    return client.post(f"/tenants/{tenant}{ops.ENDPOINT_PATH}", data=data, headers=soap11_headers(data))
 
 
 def timepunch_call(client: Client, tenant: str, body: bytes | None = None) -> TestResponse:
@@ -606,9 +606,9 @@ def test_a_drop_rule_closes_the_connection_without_an_answer(server_url: str, te
     request = PWS_LOGIN.format(account="DEMO")
 
     with pytest.raises(requests.ConnectionError):
-        requests.post(endpoint, data=request, headers=SOAP11, timeout=2)
+        requests.post(endpoint, data=request, headers=soap11_headers(request), timeout=2)
 
-    served = requests.post(endpoint, data=request, headers=SOAP11, timeout=5)
+    served = requests.post(endpoint, data=request, headers=soap11_headers(request), timeout=5)
     assert served.status_code == 200
     assert b"<c:Status>Ok</c:Status>" in served.content
     logged = requests.get(f"{server_url}/__admin/requests", params={"tenant": tenant_name}, timeout=5).json()

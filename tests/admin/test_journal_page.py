@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import pytest
 import requests
 from lxml import html
+from support.actions import soap11_headers
 from support.served import served
 
 from mockserver.projector import pws
@@ -91,10 +92,9 @@ def journal() -> Iterator[Journal]:
     """A server of its own (the page lists every tenant's calls), with the two requests journalled for TENANT."""
     with served() as url:
         endpoint = f"{url}/tenants/{TENANT}{pws.ENDPOINT_PATH}"
-        headers = {"Content-Type": "text/xml; charset=utf-8"}
-        valid = requests.post(endpoint, data=VALID, headers=headers, timeout=5)
+        valid = requests.post(endpoint, data=VALID, headers=soap11_headers(VALID), timeout=5)
         assert valid.status_code == 200, valid.text
-        violating = requests.post(endpoint, data=VIOLATING, headers=headers, timeout=5)
+        violating = requests.post(endpoint, data=VIOLATING, headers=soap11_headers(VIOLATING), timeout=5)
         assert violating.status_code == 500, violating.text
         logged = requests.get(f"{url}/__admin/requests", params={"tenant": TENANT}, timeout=5).json()["requests"]
         assert [(e["operation"], e["verdict"]) for e in logged] == [

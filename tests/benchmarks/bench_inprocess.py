@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from bench_ops_import import headers as ops_headers
 from bench_ops_import import import_body, open_batch
 from benchlib import (
     JSON_HEADERS,
@@ -125,7 +126,7 @@ def operations(client: Client, iterations: int) -> list[Operation]:
         Operation(
             "OpsImportTimeCards",  # one card per call into an open batch, each its own reference id
             f"/tenants/inproc-ops{ops.ENDPOINT_PATH}",
-            {"Content-Type": "text/xml; charset=utf-8"},
+            ops_headers(one_card[0]),
             [one_card[n // CARDS_PER_BATCH].replace(b">B-0<", f">I-{n}<".encode()) for n in range(count)],
             load_contract(ops.CONTRACT_PATH),
             lambda answer: b"<ServiceResult>Ok</ServiceResult>" in answer,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import time
 import tracemalloc
 from pathlib import Path
@@ -42,8 +43,15 @@ def cards(count: int) -> str:
     )
 
 
+def headers(body: bytes) -> dict[str, str]:
+    """text/xml and the SOAPAction of the Ops method the body holds (ASMX dispatches on it)."""
+    method = re.search(rb"<s:Body><(Ops\w+) xmlns=", body)
+    assert method is not None, body[:300]
+    return {"Content-Type": "text/xml; charset=utf-8", "SOAPAction": f'"{OPS}/{method[1].decode()}"'}
+
+
 def call(client: Client, tenant: str, body: bytes) -> bytes:
-    answer = client.post(f"/tenants/{tenant}{ops.ENDPOINT_PATH}", data=body, headers={"Content-Type": "text/xml"})
+    answer = client.post(f"/tenants/{tenant}{ops.ENDPOINT_PATH}", data=body, headers=headers(body))
     assert answer.status_code == 200, answer.data[:500]
     assert b"<ServiceResult>Ok</ServiceResult>" in answer.data, answer.data[:500]
     return answer.data

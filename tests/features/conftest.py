@@ -19,6 +19,7 @@ import pytest
 from lxml import etree
 from ops_steps import *  # noqa: F403 - the Ops step vocabulary, registered here for every feature
 from pytest_bdd import given, parsers, then, when
+from support.actions import soap11_headers
 from support.target import PASSWORDS, Target, TenantAdmin
 from timepunch_steps import *  # noqa: F403 - the TimePunch step vocabulary
 from zeep.exceptions import Fault
@@ -390,11 +391,19 @@ def _(world: World, docstring: str) -> None:
     post_envelope(world, docstring, None)
 
 
+@when("I post this envelope to the PWS endpoint without a SOAPAction:")
+def _(world: World, docstring: str) -> None:
+    post_envelope(world, docstring, "")
+
+
 def post_envelope(world: World, envelope: str, action: str | None) -> None:
-    headers = {"Content-Type": "text/xml; charset=utf-8"}
-    if action is not None:
-        headers["SOAPAction"] = action
+    """``action`` None: the SOAPAction of the body's operation, as a client sends it; "": none at all."""
     body = envelope.replace("{ticket}", world.ticket or "")
+    headers = soap11_headers(body)
+    if action == "":
+        headers.pop("SOAPAction", None)
+    elif action is not None:
+        headers["SOAPAction"] = action
     address = world.target.address("pws", world.tenant.name)
     answer = world.session.post(address, data=body.encode(), headers=headers)
     world.raw = (answer.status_code, answer.content)

@@ -26,6 +26,7 @@ from xml.sax.saxutils import escape
 
 import requests
 from lxml import etree
+from support.actions import soap11_headers
 
 from mockserver.projector import ops, pws
 from mockserver.soap import ns
@@ -86,6 +87,11 @@ class Endpoint:
         if self.version is SOAP_12:
             return {"Content-Type": f'{self.version.media_type}; charset=utf-8; action="{action}"'}
         return {"Content-Type": self.content_type, "SOAPAction": f'"{action}"'}
+
+    def headers_for(self, body: bytes) -> dict[str, str]:
+        """The headers of a client sending ``body``: SOAP 1.1 with the SOAPAction of the operation it
+        holds (if any), SOAP 1.2 with none (TimePunch routes on WS-Addressing's Action)."""
+        return soap11_headers(body, self.content_type) if self.version is SOAP_11 else self.headers()
 
 
 PWS_ENDPOINT = Endpoint("pws", pws.ENDPOINT_PATH, SOAP_11, pws.CONTRACT_PATH, "projector")

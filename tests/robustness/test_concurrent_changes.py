@@ -82,7 +82,9 @@ class InProcess:
         client = getattr(self._local, "client", None)
         if client is None:
             client = self._local.client = Client(self.app)
-        return expect_ok(client.post(endpoint.url(self.tenant), data=data, headers=endpoint.headers()), endpoint)
+        return expect_ok(
+            client.post(endpoint.url(self.tenant), data=data, headers=endpoint.headers_for(data)), endpoint
+        )
 
 
 class OverHttp:
@@ -98,7 +100,7 @@ class OverHttp:
 
     def post(self, endpoint: Endpoint, data: bytes) -> etree._Element:
         url = getattr(self._local, "url", self.urls[0])
-        headers = {**endpoint.headers(), "Connection": "close"}
+        headers = {**endpoint.headers_for(data), "Connection": "close"}
         response = requests.post(f"{url}{endpoint.url(self.tenant)}", data=data, headers=headers, timeout=30)
         assert response.status_code == 200, response.text[:1000]
         element = payload(response.content, endpoint.version)

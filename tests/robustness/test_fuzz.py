@@ -105,12 +105,18 @@ class LiveTenant:
 
     def ticket(self) -> str:
         answer = expect_ok(
-            self.post(PWS_ENDPOINT, pws_authenticate("api.admin@example.com", "demo-password")), PWS_ENDPOINT
+            self.post(PWS_ENDPOINT, pws_authenticate("api.admin@example.com", "demo-password"), "PwsAuthenticate"),
+            PWS_ENDPOINT,
         )
         return text_of(answer, RESP, "SessionTicket") or ""
 
     def batch(self) -> str:
-        return text_of(expect_ok(self.post(OPS_ENDPOINT, ops_open()), OPS_ENDPOINT), OPS, "BatchId") or ""
+        return (
+            text_of(
+                expect_ok(self.post(OPS_ENDPOINT, ops_open(), "OpsOpenTimeCardBatch"), OPS_ENDPOINT), OPS, "BatchId"
+            )
+            or ""
+        )
 
     def live_tree(self, example: Example) -> etree._ElementTree:
         """The example's envelope with this tenant's ticket, login or batch in place of the placeholders."""
@@ -128,12 +134,12 @@ class LiveTenant:
                 importing = etree.parse(str(example.path.with_name("OpsImportTimeCards.request.xml")))
                 for element in importing.iter(f"{{{OPS}}}BatchId"):
                     element.text = batch
-                self.post(OPS_ENDPOINT, etree.tostring(importing))
+                self.post(OPS_ENDPOINT, etree.tostring(importing), "OpsImportTimeCards")
             for element in tree.iter(f"{{{OPS}}}BatchId"):
                 element.text = batch
         return tree
 
-    def read_backs(self, example: Example, sent: bytes) -> list[tuple[Endpoint, bytes]]:
+    def read_backs(self, example: Example, sent: bytes) -> list[tuple[Endpoint, str, bytes]]:
         """Reads of what an accepted request may have stored: they must still answer valid (no corrupt state).
 
         An Ops import's batch is closed first, so its cards become time cards that PWS reads. Projector's
@@ -141,13 +147,16 @@ class LiveTenant:
         (PwsTestRateLimiter), and its refusal would say nothing of the state."""
         self.client.put(f"/__admin/tenants/{self.name}/projector/rate-limits", json={"enabled": False})
         if example.endpoint is TP_ENDPOINT:
-            return [(TP_ENDPOINT, tp_search_time_entries()), (TP_ENDPOINT, tp_search_projects())]
+            return [
+                (TP_ENDPOINT, "SearchTimeEntriesForSynchronisation", tp_search_time_entries()),
+                (TP_ENDPOINT, "SearchProjectsForSynchronisation", tp_search_projects()),
+            ]
         if example.operation == "OpsImportTimeCards":
             batch = etree.fromstring(sent).findtext(f".//{{{OPS}}}BatchId") or ""
             if batch.strip().isdigit():
-                self.post(OPS_ENDPOINT, ops_close(int(batch)))
+                self.post(OPS_ENDPOINT, ops_close(int(batch)), "OpsCloseTimeCardBatch")
         year = ("2018-01-01T00:00:00Z", "2018-12-31T00:00:00Z")
-        return [(PWS_ENDPOINT, pws_get(self.ticket(), year, resource="E123"))]
+        return [(PWS_ENDPOINT, "PwsGetTimeCards", pws_get(self.ticket(), year, resource="E123"))]
 
     def delete(self) -> None:
         self.client.delete(f"/__admin/tenants/{self.name}")
@@ -511,8 +520,8 @@ def test_typed_leaf_values_get_a_valid_answer_or_a_client_fault(
         while CONTROL_MARKER.encode() in body:
             body = body.replace(CONTROL_MARKER.encode(), data.draw(st.sampled_from([b"\x01", b"&#x1;"])), 1)
         if send_and_check(tenant, example, body, example.operation) == "ok":
-            for endpoint_read, request in tenant.read_backs(example, body):
-                assert send_and_check(tenant, example, request, None, endpoint_read) == "ok"
+            for endpoint_read, operation, request in tenant.read_backs(example, body):
+                assert send_and_check(tenant, example, request, operation, endpoint_read) == "ok"
 
 
 # -- what the fuzzing found, pinned: each case is one bug's smallest reproduction ------------------

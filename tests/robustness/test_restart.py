@@ -57,7 +57,7 @@ class Tenant:
 
     def call(self, endpoint: Endpoint, data: bytes) -> etree._Element:
         response = requests.post(
-            f"{self.server.url}{endpoint.url(self.name)}", data=data, headers=endpoint.headers(), timeout=30
+            f"{self.server.url}{endpoint.url(self.name)}", data=data, headers=endpoint.headers_for(data), timeout=30
         )
         assert response.status_code == 200, response.text[:1000]
         element = payload(response.content, endpoint.version)
@@ -156,7 +156,7 @@ def test_every_tenant_survives_a_restart_and_a_kill_9(tmp_path: Path) -> None:
                     response = requests.post(
                         f"{server.url}{PWS_ENDPOINT.url('alpha')}",
                         data=pws_save(ticket, cards=[card]),
-                        headers=PWS_ENDPOINT.headers(),
+                        headers=PWS_ENDPOINT.headers("PwsSaveTimeCards"),
                         timeout=30,
                     )
                 except requests.RequestException:
@@ -213,7 +213,7 @@ def test_a_failing_store_is_still_answered_in_soap(mock_app: MockServer) -> None
         db.execute("DROP TABLE mock_journal")
     try:
         response = Client(mock_app).post(
-            PWS_ENDPOINT.url(tenant), data=pws_authenticate(), headers=PWS_ENDPOINT.headers()
+            PWS_ENDPOINT.url(tenant), data=pws_authenticate(), headers=PWS_ENDPOINT.headers("PwsAuthenticate")
         )
     finally:  # the app is the session's: a tenant left broken would fail every journal-wide admin query
         mock_app.tenants.delete(tenant)

@@ -116,7 +116,7 @@ def test_stalled_clients_leave_the_server_answering(server: MockProcess) -> None
         answer = requests.post(
             server.url + PWS_ENDPOINT.path,
             data=pws_authenticate(),
-            headers={"Content-Type": "text/xml; charset=utf-8"},
+            headers=PWS_ENDPOINT.headers("PwsAuthenticate"),
             timeout=READ_TIMEOUT * 20,
         )
         assert answer.status_code == 200, answer.text[:500]

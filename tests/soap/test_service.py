@@ -75,9 +75,20 @@ def test_valid_call_is_answered_with_the_handlers_response(client: Client) -> No
     assert [m.text for m in root.iter(f"{{{ECHO}}}Message")] == ["hi", "hi"]
 
 
-@pytest.mark.parametrize("action", ['"urn:echo/Echo"', "urn:echo/Echo", None, '""'])
-def test_soapaction_may_be_quoted_unquoted_or_absent(client: Client, action: str | None) -> None:
+@pytest.mark.parametrize("action", ['"urn:echo/Echo"', "urn:echo/Echo"])
+def test_soapaction_may_be_quoted_or_unquoted(client: Client, action: str) -> None:
     assert post(client, envelope(ECHO_BODY), action=action).status_code == 200
+
+
+@pytest.mark.parametrize("action", [None, '""'])
+def test_a_soap11_request_without_soapaction_is_refused_naming_the_one_to_send(
+    client: Client, action: str | None
+) -> None:
+    """WCF's basicHttpBinding and ASMX dispatch on SOAPAction: a client leaving it out fails there."""
+    response = post(client, envelope(ECHO_BODY), action=action)
+    assert response.status_code == 500
+    assert fault_string(response).startswith("The request has no SOAPAction")
+    assert 'needs SOAPAction: "urn:echo/Echo"' in fault_string(response)
 
 
 def test_soapaction_and_body_must_agree(client: Client) -> None:
@@ -193,7 +204,7 @@ def test_handler_crash_is_a_server_fault_with_an_incident_id() -> None:
     def crash(request: etree._Element, ctx: RequestContext) -> etree._Element:
         raise RuntimeError("boom")
 
-    response = post(make_client(ping_handler=crash), envelope("<e:Ping/>"), action=None)
+    response = post(make_client(ping_handler=crash), envelope("<e:Ping/>"), action="urn:echo/Ping")
     assert response.status_code == 500
     assert "incident" in fault_string(response)
     assert "boom" not in response.get_data(as_text=True)
@@ -203,7 +214,7 @@ def test_response_violating_the_contract_is_reported_as_a_mock_bug() -> None:
     def wrong(request: etree._Element, ctx: RequestContext) -> etree._Element:
         return etree.Element(f"{{{ECHO}}}EchoResponse")  # Message is required
 
-    response = post(make_client(ping_handler=wrong), envelope("<e:Ping/>"), action=None)
+    response = post(make_client(ping_handler=wrong), envelope("<e:Ping/>"), action="urn:echo/Ping")
     root = etree.fromstring(response.data)
     assert root.findtext(f".//{{{SOAP11}}}Fault/faultcode") == "s:Server"
     assert "violates its own contract" in fault_string(response)

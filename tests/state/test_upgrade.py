@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support.actions import soap11_headers
 from werkzeug.test import Client
 
 from mockserver.app import create_app
@@ -29,11 +30,10 @@ LOGIN = (
     "<r:AccountCode>DEMO</r:AccountCode><r:Password>e123-password</r:Password>"
     "<r:UserName>e123@example.com</r:UserName></p:serviceRequest></p:PwsAuthenticate></s:Body></s:Envelope>"
 )
-SOAP11 = {"Content-Type": "text/xml; charset=utf-8"}
 
 
 def login(client: Client, tenant: str) -> bytes:
-    answer = client.post(f"/tenants/{tenant}{pws.ENDPOINT_PATH}", data=LOGIN, headers=SOAP11)
+    answer = client.post(f"/tenants/{tenant}{pws.ENDPOINT_PATH}", data=LOGIN, headers=soap11_headers(LOGIN))
     assert answer.status_code == 200, answer.text
     return answer.data
 
