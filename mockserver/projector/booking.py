@@ -10,9 +10,11 @@ and PwsSaveTimeCards both judge a booking here, so they agree; the submit makes 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 
 from mockserver.projector import store
 from mockserver.projector.catalogue import PwsError
+from mockserver.projector.model import TIME_CARD
 
 
 def resource_roles(db: sqlite3.Connection, project_uid: int, resource_uid: int) -> list[sqlite3.Row]:
@@ -46,3 +48,54 @@ def create_role(db: sqlite3.Connection, project_uid: int, resource_uid: int, nam
     )
     row: sqlite3.Row = db.execute("SELECT * FROM pr_role WHERE uid = ?", (role_uid,)).fetchone()
     return row
+
+
+def check_assignment(
+    db: sqlite3.Connection, project: sqlite3.Row, task_uid: int | None, roles: Sequence[sqlite3.Row]
+) -> None:
+    """Time on a task needs one of the roles it goes with to be assigned to the task, unless the
+    project allows assignment (90030: the vendor publishes no number)."""
+    if task_uid is None or project["allow_assignment"]:
+        return
+    if not _assigned(db, task_uid, [role["uid"] for role in roles]):
+        raise PwsError("ResourceNotAssignedToTask", f"Project task {task_uid} on project {project['code']}.")
+
+
+def _assigned(db: sqlite3.Connection, task_uid: int, role_uids: Sequence[int]) -> bool:
+    marks = ", ".join("?" for _ in role_uids)
+    found = db.execute(
+        f"SELECT 1 FROM pr_task_role WHERE task_uid = ? AND role_uid IN ({marks})", (task_uid, *role_uids)
+    ).fetchone()
+    return found is not None
+
+
+def book(db: sqlite3.Connection, card_uid: int) -> None:
+    """A submitted time card gets what its project let it go without. Without a role, it takes the
+    resource's one role on the project, created when it has none (named after the resource, as the
+    vendor names roles it creates on the fly); on a task its role is not assigned to, the assignment
+    is created where the project allows it. A card without a role among several keeps none."""
+    card = db.execute("SELECT * FROM pr_time_card WHERE uid = ?", (card_uid,)).fetchone()
+    if card["type"] != TIME_CARD or card["status"] != "S":
+        return
+    project = db.execute("SELECT * FROM pr_project WHERE uid = ?", (card["project_uid"],)).fetchone()
+    role_uid = card["role_uid"] if card["role_uid"] is not None else _only_role(db, project, card)
+    task_uid = card["task_uid"]
+    if role_uid is None or task_uid is None or not project["allow_assignment"] or _assigned(db, task_uid, [role_uid]):
+        return
+    task_role_id, task_role_uid = store.next_identity(db)
+    db.execute(
+        "INSERT INTO pr_task_role (uid, id, task_uid, role_uid) VALUES (?, ?, ?, ?)",
+        (task_role_uid, task_role_id, task_uid, role_uid),
+    )
+
+
+def _only_role(db: sqlite3.Connection, project: sqlite3.Row, card: sqlite3.Row) -> int | None:
+    """The resource's one role on the card's project (created where booking allows), set on the card."""
+    roles = resource_roles(db, project["uid"], card["resource_uid"])
+    if not roles and project["allow_booking"]:
+        (name,) = db.execute("SELECT name FROM pr_resource WHERE uid = ?", (card["resource_uid"],)).fetchone()
+        roles = [create_role(db, project["uid"], card["resource_uid"], name)]
+    if len(roles) != 1:
+        return None
+    db.execute("UPDATE pr_time_card SET role_uid = ? WHERE uid = ?", (roles[0]["uid"], card["uid"]))
+    return int(roles[0]["uid"])
