@@ -223,8 +223,8 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
         start_date="2018-06-01",
         end_date="2018-06-30",
     )
-    # Projects E123 has no role on: one allows booking time without a role, one does not.
-    open_booking = project("P001700-001", allow_booking=1, name="Open Booking")
+    # Projects E123 has no role on: one allows booking time without a role (and on unassigned tasks), one does not.
+    open_booking = project("P001700-001", allow_booking=1, allow_assignment=1, name="Open Booking")
     child("pr_rate_type", project_uid=open_booking["uid"], name="Standard")
     child("pr_task", project_uid=open_booking["uid"], name="General")
     closed_team = project("P001800-001", name="Closed Team", booked_resources_only=1)
@@ -307,6 +307,16 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
                 description=fake.sentence(nb_words=6),
                 status=fake.random_element("DSA"),
             )
+
+    # Rows added since, last so that every id and uid above stays as it was.
+    # A colleague's role on the open project: booking there does not open another resource's role.
+    child(
+        "pr_role",
+        uid=1152921504609900002,
+        project_uid=open_booking["uid"],
+        name="Coordinator",
+        resource_uid=colleagues[1]["uid"],
+    )
 
     id_next, uid_next = numbers.pair()
     add("pr_sequence", name="id", next_value=max(id_next, 50_000_000))

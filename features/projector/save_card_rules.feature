@@ -10,6 +10,20 @@ Feature: The rules each time card and time off card must pass to be saved
   time off card and 45639618 an invoiced card (January 2018). Project P002000-001 requires a description and UDF 1 ("Billing Category":
   Standard, Overtime or Travel) and does not offer UDF 2.
 
+  Where a card's time goes must be open to its resource, as PwsGetTimeEntryProjectRole judges it
+  (the wiki's PwsTimeEntryProject): without RoleIdentity the resource needs a role on the project
+  unless the project allows booking (AllowBookingFlag), else 90013; a RoleIdentity must be a role
+  of the card's resource, even where the project allows booking (64161, as PwsTransferTime and
+  PwsGetTimeEntryProjectRole answer it); a task needs an assignment of the card's role (of any of
+  the resource's roles there, without RoleIdentity) unless the project allows assignment
+  (AllowAssignmentFlag), else 90030. The vendor publishes no number for either rule: 90013 and
+  90030 are the mock's (contracts/projector/errors.csv). They are judged when a card is inserted or
+  given another project, role or task, so a card saved before keeps its place when only its
+  minutes change. E123 has no role on P001800-001 (no booking) and two on P001556-001, of which
+  Developer is assigned to its task Support and Tester is not; P001700-001 allows booking and
+  assignment and holds another resource's role, 1152921504609900002. What the submit then creates
+  is in submit_time_cards.feature.
+
   Background:
     Given I am logged in to Projector as "e123@example.com"
     And a PwsSaveTimeCards request from "2018-02-01" to "2018-03-31"
@@ -177,3 +191,35 @@ Feature: The rules each time card and time off card must pass to be saved
       | gone        | R            | 45639617   | 240         |
     When I send the request
     Then time off card result "gone" failed with error 64333 TimeOffCardHasBeenDeleted
+
+  @error-90013
+  Scenario: Without a role on a project that does not allow booking, the card fails alone
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | closed      | T            | P001800-001 | 2018-03-09 | 60          |
+      | mine        | T            | P001396-001 | 2018-03-09 | 60          |
+    When I send the request
+    Then time card result "closed" failed with error 90013 ResourceHasNoRoleOnProject
+    And time card result "mine" succeeded
+
+  @error-64161
+  Scenario: A role of another resource is refused, even on a project that allows booking
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | RoleUid             | WorkDate   | WorkMinutes |
+      | theirs      | T            | P001700-001 | 1152921504609900002 | 2018-03-09 | 60          |
+      | booked      | T            | P001700-001 |                     | 2018-03-09 | 60          |
+    When I send the request
+    Then time card result "theirs" failed with error 64161 TimeCardResourceMismatch
+    And time card result "booked" succeeded
+
+  @error-90030
+  Scenario: A task the card's role is not assigned to, on a project that does not allow assignment
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | RoleUid             | TaskUid             | WorkDate   | WorkMinutes | Description |
+      | tester      | T            | P001556-001 | 1152921504609801803 | 1152921504608940940 | 2018-03-09 | 60          | Ticket 4711 |
+      | developer   | T            | P001556-001 | 1152921504609801802 | 1152921504608940940 | 2018-03-09 | 60          | Ticket 4711 |
+      | any-role    | T            | P001556-001 |                     | 1152921504608940940 | 2018-03-09 | 60          | Ticket 4711 |
+    When I send the request
+    Then time card result "tester" failed with error 90030 ResourceNotAssignedToTask
+    And time card result "developer" succeeded
+    And time card result "any-role" succeeded

@@ -13,6 +13,14 @@ Feature: PwsSaveTimeCards submits time cards after saving them
   SubmittedFlag tells whether the submit happened. A submit that fails changes no card's
   status (it is all or nothing) and is reported in Messages; the saves stay.
   Approved and for-reporting-only cards are left as they are when submitting a range.
+  A submitted card gets what its project let it be saved without (the wiki's PwsTimeEntryProject:
+  a role "will be created when the time card is submitted", and so will a task assignment): a card
+  without a role takes its resource's one role on the project, created when it has none and the
+  project allows booking (named after the resource, as the vendor's roles created on the fly are);
+  a task its role is not assigned to gets the assignment where the project allows assignment. A
+  card without a role whose resource has several there keeps none, so no assignment is made for it
+  (assumption: the vendor does not say which role it would pick). A card saved with CardStatus S is
+  submitted as it is saved, and gets the same.
 
   Background:
     Given I am logged in to Projector as "e123@example.com"
@@ -126,3 +134,31 @@ Feature: PwsSaveTimeCards submits time cards after saving them
     Then the card saved as "new" is read back with:
       | CardStatus |
       | D          |
+
+  Scenario: On a project that allows booking, the submit creates my role
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | booked      | T            | P001700-001 | 2018-03-22 | 60          |
+    When I send the request
+    Then time card result "booked" succeeded
+    And the time cards were submitted
+    And E123 has a role "David Reyes" on project "P001700-001"
+    When I read the time cards of "E123" from "2018-03-01" to "2018-03-31"
+    Then the project read is "P001700-001" with:
+      | AllowBookingFlag | RoleCount |
+      | true             | 1         |
+
+  Scenario: On a project that allows assignment, the submit assigns my new role to the task
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | TaskUid             | WorkDate   | WorkMinutes |
+      | assigned    | T            | P001700-001 | 1152921504615847017 | 2018-03-22 | 60          |
+    And I have sent the request
+    And a PwsGetTimeEntryProjectRole request from "2018-03-01" to "2018-03-31"
+    And the request's ProjectIdentity is "P001700-001"
+    When I send the request
+    Then the response status is "Ok"
+    And the time entry project is "P001700-001" with:
+      | AllowAssignmentFlag | RoleCount |
+      | true                | 1         |
+    And the time cards read are exactly @assigned
+    And E123's role "David Reyes" is assigned to task 1152921504615847017

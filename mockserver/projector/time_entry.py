@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from mockserver.projector import store
+from mockserver.projector.booking import booking_roles, resource_roles
 from mockserver.projector.catalogue import PwsError, PwsFailure
 from mockserver.projector.model import TIME_CARD, TIME_OFF_CARD, EntityRef, ProjectRoleRequest, ReadRequest
 from mockserver.projector.sessions import Caller
@@ -101,14 +102,6 @@ def resource_for(db: sqlite3.Connection, caller: Caller, resource: EntityRef | N
     return caller.resource_uid
 
 
-def resource_roles(db: sqlite3.Connection, project_uid: int, resource_uid: int) -> list[sqlite3.Row]:
-    """The resource's roles on the project: the ones a PwsTimeEntryProject offers it (and counts)."""
-    roles: list[sqlite3.Row] = db.execute(
-        "SELECT * FROM pr_role WHERE project_uid = ? AND resource_uid = ? ORDER BY id", (project_uid, resource_uid)
-    ).fetchall()
-    return roles
-
-
 def time_entry_project_role(db: sqlite3.Connection, caller: Caller, request: ProjectRoleRequest) -> etree._Element:
     """PwsGetTimeEntryProjectRole: the project and role a resource logs time on, with its cards in the range."""
     # An empty <ProjectIdentity/> specifies no project either: 20010, not "not found".
@@ -122,15 +115,10 @@ def time_entry_project_role(db: sqlite3.Connection, caller: Caller, request: Pro
         raise PwsFailure(*errors)
     project = store.require(db, project_ref)
     resource_uid = resource_for(db, caller, request.resource)
-    if request.role is not None:
-        roles = [store.require(db, request.role, project["uid"])]
-        store.require_resource_role(roles[0], resource_uid)
-    else:
-        roles = resource_roles(db, project["uid"], resource_uid)
-        if len(roles) > 1:
-            raise PwsError("ProjectRoleIdentityRequired", f"The resource has {len(roles)} roles on it.")
-        if not roles and not project["allow_booking"]:
-            raise PwsError("ResourceHasNoRoleOnProject", f"Project {project['code']} does not allow booking.")
+    role = store.require(db, request.role, project["uid"]) if request.role is not None else None
+    roles = booking_roles(db, project, resource_uid, role)
+    if len(roles) > 1:
+        raise PwsError("ProjectRoleIdentityRequired", f"The resource has {len(roles)} roles on it.")
     role_uids = [role["uid"] for role in roles]
     cards = db.execute(
         "SELECT * FROM pr_time_card WHERE resource_uid = ? AND project_uid = ? AND work_date BETWEEN ? AND ? "

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from functools import partial
 from typing import Any
 
-from mockserver.projector import store
+from mockserver.projector import booking, store
 from mockserver.projector.catalogue import PwsError, PwsFailure
 from mockserver.projector.model import (
     ENTITY_TABLES,
@@ -266,18 +266,18 @@ class TimeCardSaver:
 
     def save(self, detail: CardDetail, expected: str) -> int:
         self.check_card_type(detail.ref.card_type, expected, detail=True)
-        if detail.ref.identifies:
-            card = store.find_card(self.db, detail.ref)
-            if card is not None or not self.request.insert_if_not_found:
-                missing = (
-                    "SpecifiedTimeoffCardDoesNotExist" if expected == TIME_OFF_CARD else "SpecifiedTimeCardDoesNotExist"
-                )
-                uid = self.update(
-                    self.existing_card(detail.ref, expected, "SaveCardTimeCardHasBeenDeleted", missing), detail
-                )
-                self.saved_uids.append(uid)
-                return uid
-        uid = self.insert(detail, expected)
+        if detail.ref.identifies and (
+            store.find_card(self.db, detail.ref) is not None or not self.request.insert_if_not_found
+        ):
+            missing = (
+                "SpecifiedTimeoffCardDoesNotExist" if expected == TIME_OFF_CARD else "SpecifiedTimeCardDoesNotExist"
+            )
+            uid = self.update(
+                self.existing_card(detail.ref, expected, "SaveCardTimeCardHasBeenDeleted", missing), detail
+            )
+        else:
+            uid = self.insert(detail, expected)
+        booking.book(self.db, uid)  # a card saved with CardStatus S is submitted as it is saved
         self.saved_uids.append(uid)
         return uid
 
@@ -290,7 +290,7 @@ class TimeCardSaver:
         self.check_may_save(resource_uid)
         if detail.values.get("work_date") is None:
             raise PwsError("TimeCardWorkDateRequired")
-        fields = self.resolve_fields(detail, card_type, current={})
+        fields = self.resolve_fields(detail, card_type, current={"resource_uid": resource_uid})
         fields["status"] = parse_card_status(detail.values.get("card_status")) or "D"
         fields.update(
             type=card_type,
@@ -383,11 +383,22 @@ class TimeCardSaver:
                 ).fetchone()
                 if owner is None or owner[0] != project["uid"]:
                     put(column, None)  # moved to another project: the old role/task no longer applies
+        if any(values.get(kind) is not None or kind in clear for kind in ("project", "role", "task")):
+            self.check_booking(project, merged)
         if project["description_required"] and not (merged.get("description") or "").strip():
             raise PwsError(
                 "RequiredFieldMissing", f"Project {project['code']} requires a description.", fill=["Description"]
             )
         self.check_udfs(project, merged)
+
+    def check_booking(self, project: sqlite3.Row, merged: dict[str, Any]) -> None:
+        """The card's role and task must be open to its resource (booking.py). Judged when the card is
+        inserted or given another project, role or task: a card saved before keeps its place."""
+        role = None
+        if merged.get("role_uid") is not None:
+            role = self.db.execute("SELECT * FROM pr_role WHERE uid = ?", (merged["role_uid"],)).fetchone()
+        roles = booking.booking_roles(self.db, project, merged["resource_uid"], role)
+        booking.check_assignment(self.db, project, merged.get("task_uid"), roles)
 
     def check_udfs(self, project: sqlite3.Row, merged: dict[str, Any]) -> None:
         for slot in (1, 2):
@@ -485,6 +496,7 @@ class TimeCardSaver:
                     "UPDATE pr_time_card SET status = 'S', version = version + 1, updated_at = ? WHERE uid = ?",
                     (self.now.isoformat(), card["uid"]),
                 )
+                booking.book(self.db, card["uid"])
 
     def submit_targets(self) -> list[sqlite3.Row]:
         request = self.request

@@ -19,6 +19,7 @@ from datetime import date, datetime
 
 from mockserver.projector import store
 from mockserver.projector.adjustments import TRANSFER_ERRORS, adjustable_card, record_adjustment
+from mockserver.projector.booking import create_role, resource_roles
 from mockserver.projector.catalogue import PwsError, PwsFailure
 from mockserver.projector.model import Adjustment, TransferOrder, TransferRequest
 from mockserver.projector.sessions import Caller
@@ -161,24 +162,13 @@ class TimeTransfer:
                 "SELECT * FROM pr_role WHERE project_uid = ? AND resource_uid = ? AND name = ?",
                 (project_uid, card["resource_uid"], name),
             ).fetchone()
-            return found if found is not None else self.create_role(project_uid, card["resource_uid"], name)
-        roles: list[sqlite3.Row] = self.db.execute(
-            "SELECT * FROM pr_role WHERE project_uid = ? AND resource_uid = ?", (project_uid, card["resource_uid"])
-        ).fetchall()
+            return found if found is not None else create_role(self.db, project_uid, card["resource_uid"], name)
+        roles = resource_roles(self.db, project_uid, card["resource_uid"])
         if card["role_uid"] in {role["uid"] for role in roles}:
             return next(role for role in roles if role["uid"] == card["role_uid"])
         if len(roles) == 1:
             return roles[0]
         raise PwsError("ProjectRoleIdentityRequired", f"The resource has {len(roles)} roles on the target project.")
-
-    def create_role(self, project_uid: int, resource_uid: int, name: str) -> sqlite3.Row:
-        role_id, role_uid = store.next_identity(self.db)
-        self.db.execute(
-            "INSERT INTO pr_role (uid, id, project_uid, name, resource_uid) VALUES (?, ?, ?, ?, ?)",
-            (role_uid, role_id, project_uid, name, resource_uid),
-        )
-        row: sqlite3.Row = self.db.execute("SELECT * FROM pr_role WHERE uid = ?", (role_uid,)).fetchone()
-        return row
 
     def fit_role_dates(self, role: sqlite3.Row, work_date: date) -> None:
         """Widen the role to the work date when the request allows it; otherwise the date must fit."""

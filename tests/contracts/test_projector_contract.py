@@ -1559,9 +1559,12 @@ def test_catalogue_operations_of_the_new_services(catalogue):
     for row in (several_roles, outside_role_dates):
         assert row["source"].startswith("mock: "), row
     no_role = by_number[90013]  # the feature files' rule for a resource without a role (no booking allowed)
-    assert (no_role["code"], no_role["operations"]) == ("ResourceHasNoRoleOnProject", ENTRY_ROLE)
+    assert no_role["code"] == "ResourceHasNoRoleOnProject"
+    assert set(no_role["operations"].split()) == {ENTRY_ROLE, "PwsSaveTimeCards"}  # one rule, judged by both
+    unassigned = by_number[90030]  # a task the card's role is not assigned to (no assignment allowed)
+    assert (unassigned["code"], unassigned["operations"]) == ("ResourceNotAssignedToTask", "PwsSaveTimeCards")
     mock_numbers = sorted(number for number, row in by_number.items() if row["source"].startswith("mock: "))
-    assert {90011, 90012, 90013} <= set(mock_numbers)
+    assert {90011, 90012, 90013, 90030} <= set(mock_numbers)
 
 
 def test_the_vendor_pages_these_checks_read_are_in_the_repository():

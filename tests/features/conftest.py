@@ -816,16 +816,27 @@ def _(world: World, card_id: int, billing: str) -> None:
     assert bool(excluded) is (billing == "excluded from billing")
 
 
+def e123_roles(world: World, joins: str, condition: str, parameters: tuple[object, ...]) -> int:
+    """How many roles of E123 (``r``, its resource ``s``) meet the condition, over the joins given."""
+    with world.tenant.db() as db:
+        count: int = db.execute(
+            f"SELECT COUNT(*) FROM pr_role r JOIN pr_resource s ON s.uid = r.resource_uid {joins} "
+            f"WHERE s.reference_system_id = 'E123' AND {condition}",
+            parameters,
+        ).fetchone()[0]
+    return count
+
+
 @then(parsers.parse('E123 has a role "{name}" on project "{code}"'))
 def _(world: World, name: str, code: str) -> None:
-    with world.tenant.db() as db:
-        found = db.execute(
-            "SELECT r.uid FROM pr_role r JOIN pr_project p ON p.uid = r.project_uid "
-            "JOIN pr_resource s ON s.uid = r.resource_uid "
-            "WHERE r.name = ? AND p.code = ? AND s.reference_system_id = 'E123'",
-            (name, code),
-        ).fetchall()
-    assert len(found) == 1
+    joins = "JOIN pr_project p ON p.uid = r.project_uid"
+    assert e123_roles(world, joins, "r.name = ? AND p.code = ?", (name, code)) == 1
+
+
+@then(parsers.parse('E123\'s role "{name}" is assigned to task {task_uid:d}'))
+def _(world: World, name: str, task_uid: int) -> None:
+    joins = "JOIN pr_task_role t ON t.role_uid = r.uid"
+    assert e123_roles(world, joins, "r.name = ? AND t.task_uid = ?", (name, task_uid)) == 1
 
 
 @then(parsers.parse("role {uid:d} runs from {start} to {end}"))
