@@ -141,8 +141,21 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
         new_id, new_uid = numbers.pair()
         return add(table, uid=uid or new_uid, id=cid or new_id, **row)
 
+    def task_type(number: int, of: Row, name: str, narrative_required: int = 0) -> Row:
+        """A project task type, with a fixed uid and id: it takes no pair from ``numbers``, so every
+        row made after it keeps the ids it had before task types existed."""
+        return add(
+            "pr_project_task_type",
+            uid=_FIRST_UID + 600 + number,
+            id=number,
+            project_uid=of["uid"],
+            name=name,
+            narrative_required=narrative_required,
+        )
+
     # The vendor examples' projects, with the uids and ids their requests use.
     pm_project = project("P001396-001", pm_module=1, name="Website Relaunch")
+    pm_task_type = task_type(1, pm_project, "Design")
     pm_rate_type = child("pr_rate_type", uid=1152921504607370468, project_uid=pm_project["uid"], name="Standard")
     pm_task = child("pr_task", uid=1152921504608637344, project_uid=pm_project["uid"], name="Design", code="1.1")
     pm_role = child(
@@ -171,6 +184,9 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
     support_rate_type = child(
         "pr_rate_type", uid=1152921504607410067, cid=563091, project_uid=transfer_target["uid"], name="Standard"
     )
+    # Its task types: time on Support needs a description (NarrativeRequiredFlag), Maintenance's does not.
+    support_type = task_type(2, transfer_target, "Support", narrative_required=1)
+    task_type(3, transfer_target, "Maintenance")
     support = child("pr_task", uid=1152921504608940940, cid=2093964, project_uid=transfer_target["uid"], name="Support")
     developer = child(
         "pr_role",
@@ -195,6 +211,8 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
         (support_rate_type, "RT-SUPPORT-STD"),
     ):
         named["external_system_id"] = identifier
+    for task, its_type in ((pm_task, pm_task_type), (support, support_type)):
+        task["task_type_uid"] = its_type["uid"]
 
     # Projects whose rules the features exercise: description required, UDF 1 required.
     strict_project = project(

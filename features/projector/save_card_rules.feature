@@ -8,7 +8,10 @@ Feature: The rules each time card and time off card must pass to be saved
   is approved, 45639613 was submitted in February 2018 (an accounting period closed for time),
   45639614 is a for-reporting-only (FRO) card, 45639615 a deleted card, 45639617 a deleted
   time off card and 45639618 an invoiced card (January 2018). Project P002000-001 requires a description and UDF 1 ("Billing Category":
-  Standard, Overtime or Travel) and does not offer UDF 2.
+  Standard, Overtime or Travel) and does not offer UDF 2. A description is also required on a card
+  whose task is of a task type with NarrativeRequiredFlag (PwsTaskType), as task Support of
+  P001556-001 is: the same 10111 RequiredFieldMissing naming Description as the project's rule
+  (assumption: the vendor publishes no number of its own for it).
 
   Where a card's time goes must be open to its resource, as PwsGetTimeEntryProjectRole judges it
   (the wiki's PwsTimeEntryProject): without RoleIdentity the resource needs a role on the project
@@ -112,6 +115,18 @@ Feature: The rules each time card and time off card must pass to be saved
       | desc        | T            | P002000-001 | 2018-03-09 | 60          | Standard |
     When I send the request
     Then time card result "nodesc" failed with error 10111 RequiredFieldMissing
+
+  @error-10111
+  Scenario: A task whose task type requires a narrative
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | RoleUid             | TaskUid             | WorkDate   | WorkMinutes | Description |
+      | nodesc      | T            | P001556-001 | 1152921504609801802 | 1152921504608940940 | 2018-03-09 | 60          |             |
+      | desc        | T            | P001556-001 | 1152921504609801802 | 1152921504608940940 | 2018-03-09 | 60          | Ticket 4711 |
+      | notask      | T            | P001556-001 | 1152921504609801802 |                     | 2018-03-09 | 60          |             |
+    When I send the request
+    Then time card result "nodesc" failed with error 10111 RequiredFieldMissing
+    And time card result "desc" succeeded
+    And time card result "notask" succeeded
 
   @error-64294
   Scenario Outline: UDF values must fit the UDF metadata

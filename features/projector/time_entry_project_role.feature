@@ -3,7 +3,9 @@ Feature: PwsGetTimeEntryProjectRole gives what a client needs to log time on a p
   From ProjectIdentity, an optional RoleIdentity and ResourceIdentity (the caller's own resource
   when absent; a caller who is not a resource must name one), and the range from StartDate to
   EndDate (both required, midnight UTC: 20011-20014), the answer's PwsTimeEntryProject carries the
-  project, the role, its tasks and rate types, whether a description (narrative) is required, the
+  project, the role, its tasks (each with its ProjectTaskTypeIdentity) and rate types, its task
+  types (ProjectTaskTypes: NarrativeRequiredFlag says a card on a task of that type needs a
+  description), whether a description (narrative) is required on the whole project, the
   PM-module flag, and the resource's cards on that role in the range (both ends included: the
   page says "prior to this EndDate" in one revision and "the date range" in another; the mock
   includes a card dated on EndDate, as PwsGetTimeCards does). With RoleIdentity, only the cards on
@@ -40,6 +42,18 @@ Feature: PwsGetTimeEntryProjectRole gives what a client needs to log time on a p
     And the time entry project is "P002000-001" with:
       | DescriptionRequiredFlag | Udf1Treatment | Udf2Treatment |
       | true                    | R             | N             |
+
+  Scenario: The project's task types say which need a narrative
+    Given a PwsGetTimeEntryProjectRole request from "2018-03-01" to "2018-03-31"
+    And the request's ProjectIdentity is "P001556-001"
+    And the request's RoleIdentity is role 1152921504609801802
+    When I send the request
+    Then the response status is "Ok"
+    And the time entry project offers the task types:
+      | ProjectTaskTypeName | NarrativeRequiredFlag |
+      | Support             | true                  |
+      | Maintenance         | false                 |
+    And the time entry project's task "Support" is of task type "Support"
 
   @error-54700
   Scenario: A role of another project

@@ -77,6 +77,19 @@ CREATE TABLE pr_role (
     external_system_id TEXT
 );
 
+-- A project's task types (wiki: PwsProjectTaskTypeDetail, its name "unique within a project"): how
+-- time on a task is categorised; narrative_required (NarrativeRequiredFlag) makes a time card on a
+-- task of the type need a description, as the project's description_required does for all its cards.
+CREATE TABLE pr_project_task_type (
+    uid INTEGER PRIMARY KEY,
+    id INTEGER NOT NULL UNIQUE,
+    project_uid INTEGER NOT NULL REFERENCES pr_project (uid),
+    name TEXT NOT NULL,
+    narrative_required INTEGER NOT NULL DEFAULT 0,
+    external_system_id TEXT,
+    UNIQUE (project_uid, name)
+);
+
 CREATE TABLE pr_task (
     uid INTEGER PRIMARY KEY,
     id INTEGER NOT NULL UNIQUE,
@@ -84,7 +97,8 @@ CREATE TABLE pr_task (
     name TEXT NOT NULL,
     code TEXT,
     notes TEXT,
-    external_system_id TEXT
+    external_system_id TEXT,
+    task_type_uid INTEGER REFERENCES pr_project_task_type (uid)
 );
 
 CREATE TABLE pr_task_role (

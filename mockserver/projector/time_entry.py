@@ -138,6 +138,10 @@ def time_entry_project(
     ``roles`` are the roles it offers, and RoleCount counts: the resource's own (or the one asked
     for), never other resources' roles, which it could not log time on."""
     tasks = db.execute("SELECT * FROM pr_task WHERE project_uid = ? ORDER BY id", (project["uid"],)).fetchall()
+    task_types = db.execute(
+        "SELECT * FROM pr_project_task_type WHERE project_uid = ? ORDER BY id", (project["uid"],)
+    ).fetchall()
+    types_by_uid = {task_type["uid"]: task_type for task_type in task_types}
     rate_types = db.execute(
         "SELECT * FROM pr_rate_type WHERE project_uid = ? ORDER BY id", (project["uid"],)
     ).fetchall()
@@ -176,8 +180,8 @@ def time_entry_project(
                     for rate_type in rate_types
                 ],
             ),
-            (TAC, "ProjectTaskTypes", []),
-            (TAC, "ProjectTasks", [_task(task) for task in tasks]),
+            (TAC, "ProjectTaskTypes", [_task_type(task_type) for task_type in task_types]),
+            (TAC, "ProjectTasks", [_task(task, types_by_uid.get(task["task_type_uid"])) for task in tasks]),
             (TAC, "RoleCount", len(roles)),
             (TAC, "TaskCount", len(tasks)),
             (TAC, "TimeCards", [card_element(db, card, "PwsTimecardDetail") for card in cards]),
@@ -201,7 +205,7 @@ def _role(role: sqlite3.Row) -> etree._Element:
     )
 
 
-def _task(task: sqlite3.Row) -> etree._Element:
+def _task(task: sqlite3.Row, task_type: sqlite3.Row | None) -> etree._Element:
     return members(
         TAC,
         "PwsProjectTask",
@@ -209,7 +213,21 @@ def _task(task: sqlite3.Row) -> etree._Element:
             *(ref_members("task", task) or []),
             (TAC, "Name", task["name"]),
             (TAC, "OpenForTimeFlag", True),
+            (TAC, "ProjectTaskTypeIdentity", ref(TAC, "ProjectTaskTypeIdentity", "task_type", task_type)),
             (TAC, "WbsCode", task["code"]),
+        ],
+    )
+
+
+def _task_type(task_type: sqlite3.Row) -> etree._Element:
+    """PwsTaskType: a client learns from NarrativeRequiredFlag which tasks' cards need a description."""
+    return members(
+        TAC,
+        "PwsTaskType",
+        [
+            *(ref_members("task_type", task_type) or []),
+            (TAC, "NarrativeRequiredFlag", bool(task_type["narrative_required"])),
+            (TAC, "ProjectTaskTypeName", task_type["name"]),
         ],
     )
 

@@ -108,6 +108,7 @@ _REF_FIELDS: dict[str, tuple[tuple[str, str, type], ...]] = {
     "role": (("ProjectRoleUid", "uid", int), ("ProjectRoleId", "id", int), _EXTERNAL),
     "task": (("ProjectTaskUid", "uid", int), ("ProjectTaskId", "id", int), _EXTERNAL),
     "task_role": (("ProjectTaskRoleUid", "uid", int), ("ProjectTaskRoleId", "id", int)),
+    "task_type": (("ProjectTaskTypeUid", "uid", int), ("ProjectTaskTypeId", "id", int), _EXTERNAL),
     "rate_type": (("ProjectRateTypeUid", "uid", int), ("ProjectRateTypeId", "id", int), _EXTERNAL),
     "location": (("LocationUid", "uid", int), ("LocationId", "id", int), ("LocationName", "name", str)),
     "adjustment_code": (

@@ -802,6 +802,24 @@ def _(world: World, uids: str) -> None:
     assert sorted(role["ProjectRoleUid"] for role in roles) == sorted(int(uid) for uid in uids.split(","))
 
 
+@then("the time entry project offers the task types:")
+def _(world: World, datatable: list[list[str]]) -> None:
+    (project,) = time_entry_projects(world)
+    offered = items(project["ProjectTaskTypes"], "PwsTaskType")
+    wanted = [{column: scalar(cell) for column, cell in row.items()} for row in rows(datatable)]
+    assert [{column: task_type[column] for column in wanted[0]} for task_type in offered] == wanted, offered
+
+
+@then(parsers.parse('the time entry project\'s task "{task}" is of task type "{name}"'))
+def _(world: World, task: str, name: str) -> None:
+    (project,) = time_entry_projects(world)
+    types = {
+        t["ProjectTaskTypeUid"]: t["ProjectTaskTypeName"] for t in items(project["ProjectTaskTypes"], "PwsTaskType")
+    }
+    (found,) = [t for t in items(project["ProjectTasks"], "PwsProjectTask") if t["Name"] == task]
+    assert types[found["ProjectTaskTypeIdentity"]["ProjectTaskTypeUid"]] == name, found
+
+
 @then(parsers.parse('the adjustment recorded is "{kind}" with the explanation "{explanation}"'))
 def _(world: World, kind: str, explanation: str) -> None:
     with world.tenant.db() as db:

@@ -1,9 +1,9 @@
 """A state directory kept across an upgrade of the mock: its tenants get what the new schema adds.
 
 An "earlier version's" tenant file is made by taking from a current one what this version added
-(a column of the clock, the rate limiter's tables, a role's external identifier and its index);
-opening the state directory brings it back, keeping every row. A file that differs in a way the
-upgrade cannot carry is refused with a message.
+(a column of the clock, the rate limiter's tables, a role's external identifier and its index, the
+project task types and a task's type); opening the state directory brings it back, keeping every
+row. A file that differs in a way the upgrade cannot carry is refused with a message.
 """
 
 from __future__ import annotations
@@ -54,6 +54,8 @@ def test_a_tenant_file_of_an_earlier_version_gets_the_new_tables_and_columns(tmp
         "ALTER TABLE clock DROP COLUMN frozen_real_at",
         "DROP INDEX pr_role_external",
         "ALTER TABLE pr_role DROP COLUMN external_system_id",
+        "ALTER TABLE pr_task DROP COLUMN task_type_uid",
+        "DROP TABLE pr_project_task_type",
     )
 
     upgraded = Client(create_app(Settings(state_dir=tmp_path)))
@@ -64,6 +66,8 @@ def test_a_tenant_file_of_an_earlier_version_gets_the_new_tables_and_columns(tmp
         assert "frozen_real_at" in {row[1] for row in db.execute("PRAGMA table_info(clock)")}
         assert "external_system_id" in {row[1] for row in db.execute("PRAGMA table_info(pr_role)")}
         assert db.execute("SELECT 1 FROM sqlite_master WHERE name = 'pr_role_external'").fetchone()
+        assert "task_type_uid" in {row[1] for row in db.execute("PRAGMA table_info(pr_task)")}
+        assert "pr_project_task_type" in tables
         assert db.execute("SELECT COUNT(*) FROM pr_session").fetchone()[0] == 1  # the earlier session kept
     assert b"<c:Status>Ok</c:Status>" in login(upgraded, "kept")
     assert upgraded.get("/__admin/tenants/kept/projector/rate-limits").get_json()["enabled"] is True
