@@ -110,12 +110,13 @@ class SoapEndpoint:
 
     def publish(self, request: Request) -> Response:
         address = request.base_url
-        if "wsdl" in request.args or "singleWsdl" in request.args:
+        args = {key.lower(): value for key, value in request.args.items()}  # IIS takes ?WSDL as ?wsdl
+        if "wsdl" in args or "singlewsdl" in args:
             return Response(self.contract.wsdl_document(address), content_type="text/xml; charset=utf-8")
-        if "xsd" in request.args:
-            document = self.contract.xsd_document(request.args["xsd"], address)
+        if "xsd" in args:
+            document = self.contract.xsd_document(args["xsd"], address)
             if document is None:
-                return Response(f"No schema named {request.args['xsd']!r} here.", 404, content_type="text/plain")
+                return Response(f"No schema named {args['xsd']!r} here.", 404, content_type="text/plain")
             return Response(document, content_type="text/xml; charset=utf-8")
         operations = ", ".join(sorted(self.contract.operations))
         return Response(

@@ -255,3 +255,10 @@ def test_optional_headers_are_ignored(client: Client) -> None:
         f"<s:Body>{ECHO_BODY}</s:Body></s:Envelope>"
     ).encode()
     assert post(client, data).status_code == 200
+
+
+@pytest.mark.parametrize("query", ["wsdl", "WSDL", "singleWsdl"])
+def test_the_wsdl_query_is_case_insensitive_as_on_iis(client: Client, query: str) -> None:
+    answer = client.get(f"/e?{query}")
+    assert answer.status_code == 200
+    assert b"definitions" in answer.data
