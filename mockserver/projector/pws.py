@@ -278,7 +278,7 @@ def _estimate(element: etree._Element) -> Estimate:
         role=wire.entity_ref(identity, COM, "ProjectRoleIdentity", "role"),
         task=wire.entity_ref(identity, COM, "ProjectTaskIdentity", "task"),
         remaining_minutes=wire.integer(element, TAC, "RemainingMinutes"),
-        completed=None if text(element, TAC, "CompletedFlag") is None else wire.flag(element, TAC, "CompletedFlag"),
+        completed=wire.optional_flag(element, TAC, "CompletedFlag"),
         as_of_date=wire.day(element, TAC, "AsOfDate"),
     )
 

@@ -393,16 +393,18 @@ class TimeCardSaver:
         card's task (NarrativeRequiredFlag) demands one: 10111 naming Description, either way."""
         if (merged.get("description") or "").strip():
             return
-        demanded_by = f"Project {project['code']}" if project["description_required"] else None
-        task_type = self.db.execute(
-            "SELECT tt.name FROM pr_project_task_type tt JOIN pr_task t ON t.task_type_uid = tt.uid "
-            "WHERE t.uid = ? AND tt.narrative_required = 1",
-            (merged.get("task_uid"),),
-        ).fetchone()
-        if demanded_by is None and task_type is not None:
+        if project["description_required"]:
+            demanded_by = f"Project {project['code']}"
+        else:
+            task_type = self.db.execute(
+                "SELECT tt.name FROM pr_project_task_type tt JOIN pr_task t ON t.task_type_uid = tt.uid "
+                "WHERE t.uid = ? AND tt.narrative_required = 1",
+                (merged.get("task_uid"),),
+            ).fetchone()
+            if task_type is None:
+                return
             demanded_by = f"Task type {task_type['name']}"
-        if demanded_by is not None:
-            raise PwsError("RequiredFieldMissing", f"{demanded_by} requires a description.", fill=["Description"])
+        raise PwsError("RequiredFieldMissing", f"{demanded_by} requires a description.", fill=["Description"])
 
     def check_booking(self, project: sqlite3.Row, merged: dict[str, Any]) -> None:
         """The card's role and task must be open to its resource (booking.py). Judged when the card is

@@ -64,6 +64,12 @@ def flag(parent: etree._Element | None, namespace: str, local: str) -> bool:
     return text(parent, namespace, local) in ("true", "1")
 
 
+def optional_flag(parent: etree._Element | None, namespace: str, local: str) -> bool | None:
+    """An xs:boolean member, None when it was not sent (a stored value is then kept)."""
+    value = text(parent, namespace, local)
+    return None if value is None else value in ("true", "1")
+
+
 def instant(parent: etree._Element | None, namespace: str, local: str) -> datetime | None:
     """An xs:dateTime as a datetime: aware when the value has a zone, naive when it has none."""
     value = text(parent, namespace, local)
