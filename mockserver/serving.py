@@ -8,8 +8,11 @@ per request keeps them correct across processes, as it does across threads.
 from __future__ import annotations
 
 import atexit
+import logging
 import shutil
 import signal
+import socket
+import struct
 import tempfile
 import threading
 import time
@@ -64,6 +67,35 @@ def _timed_handler(seconds: float) -> type[WSGIRequestHandler]:
     return type("TimedRequestHandler", (WSGIRequestHandler,), {"timeout": seconds})
 
 
+def _bound_socket_io(listener: socket.socket, seconds: float) -> None:
+    """Give every connection ``listener`` accepts a kernel timeout on each read and write.
+
+    gunicorn's threads read a request's line and headers in blocking mode with no timeout of their
+    own, before the app can bound the reads: a client stalling there held a thread until it went
+    away, and a few such clients hung every worker. Linux copies SO_RCVTIMEO and SO_SNDTIMEO from
+    the listening socket to each accepted one, and gunicorn's switches between blocking and
+    non-blocking mode leave them alone: a stalled read fails after ``seconds`` and gunicorn closes
+    the connection."""
+    whole, fraction = divmod(seconds, 1)
+    bound = struct.pack("ll", int(whole), int(fraction * 1_000_000))
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, bound)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, bound)
+
+
+def _one_line_for_stalled_clients(record: logging.LogRecord) -> bool:
+    """gunicorn logs a read or write cut short by that bound as a socket error with its traceback;
+    a client that stopped sending is no error of the mock's, so one warning line says it."""
+    error = record.exc_info[1] if record.exc_info else None
+    if isinstance(error, BlockingIOError):
+        record.msg, record.args, record.exc_info = (
+            "A client stopped sending or reading; its connection was closed.",
+            (),
+            None,
+        )
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+    return True
+
+
 def _stop(signum: int, frame: object) -> None:
     raise KeyboardInterrupt  # SIGTERM ends `serve` as Ctrl-C does: the report is written last
 
@@ -87,6 +119,9 @@ def serve_workers(settings: Settings, host: str, port: int, workers: int, thread
     app = create_app(settings)  # here, before gunicorn starts: a state dir it cannot use ends `serve` plainly
 
     def when_ready(server: Any) -> None:
+        for listener in server.LISTENERS:
+            _bound_socket_io(listener.sock, settings.read_timeout)
+        logging.getLogger("gunicorn.error").addFilter(_one_line_for_stalled_clients)
         bound_host, bound_port = server.LISTENERS[0].sock.getsockname()[:2]
         print(banner(app, f"http://{bound_host}:{bound_port}"), flush=True)
 

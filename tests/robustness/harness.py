@@ -438,15 +438,17 @@ def tp_search_projects() -> bytes:
 class MockProcess:
     """`python -m mockserver serve` on a free port of 127.0.0.1; its banner says which."""
 
-    def __init__(self, *arguments: str, startup_timeout: float = 20) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "mockserver", "serve", "--port", "0", *arguments],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,  # request logs
-            text=True,
-            cwd=ROOT,
-            start_new_session=True,  # its own process group: gunicorn's workers die with it
-        )
+    def __init__(self, *arguments: str, startup_timeout: float = 20, log: Path | None = None) -> None:
+        """``log``: the file its log (stderr, request lines included) goes to; by default nowhere."""
+        with open(log or os.devnull, "w") as stderr:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "mockserver", "serve", "--port", "0", *arguments],
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                text=True,
+                cwd=ROOT,
+                start_new_session=True,  # its own process group: gunicorn's workers die with it
+            )
         try:
             self.url = self._read_banner(startup_timeout)
             self._wait_healthy(startup_timeout)
@@ -514,9 +516,9 @@ class MockProcess:
 
 
 @contextmanager
-def mock_process(*arguments: str) -> Iterator[MockProcess]:
+def mock_process(*arguments: str, log: Path | None = None) -> Iterator[MockProcess]:
     """A running `mockserver serve`, killed whatever happens."""
-    server = MockProcess(*arguments)
+    server = MockProcess(*arguments, log=log)
     try:
         yield server
     finally:

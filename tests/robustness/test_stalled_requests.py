@@ -11,6 +11,8 @@ from __future__ import annotations
 import socket
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -32,6 +34,8 @@ ANNOUNCED = 1000
 STARTED = b"<s:Envelope"
 """The first bytes of a body announced as ANNOUNCED bytes long."""
 GUNICORN_THREADS = 2 * 4
+STALLED_HEAD = b"POST /OpsProjectorWcfSvc/PwsProjectorServices.svc HTTP/1.1\r\nHost: mo"
+"""A request line and the start of a header, then nothing."""
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +45,13 @@ def threaded() -> Iterator[MockProcess]:
 
 
 @pytest.fixture(scope="module")
-def workers() -> Iterator[MockProcess]:
-    with mock_process("--read-timeout", str(READ_TIMEOUT), "--workers", "2") as running:
+def workers_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("workers") / "serve.log"
+
+
+@pytest.fixture(scope="module")
+def workers(workers_log: Path) -> Iterator[MockProcess]:
+    with mock_process("--read-timeout", str(READ_TIMEOUT), "--workers", "2", log=workers_log) as running:
         yield running
 
 
@@ -107,11 +116,14 @@ def test_a_body_shorter_than_its_content_length_is_answered_as_incomplete(server
     )
 
 
-def test_stalled_clients_leave_the_server_answering(server: MockProcess) -> None:
+@contextmanager
+def _stalled_clients(server: MockProcess, sent: bytes) -> Iterator[list[socket.socket]]:
+    """More clients than gunicorn has threads, each stopped after ``sent``; meanwhile the server
+    still answers another client at once. Yields their connections."""
     stalled = [_connect(server) for _ in range(GUNICORN_THREADS + 4)]
     try:
         for connection in stalled:
-            connection.sendall(_post_head(PWS_ENDPOINT.path) + STARTED)
+            connection.sendall(sent)
         time.sleep(0.1)
         answer = requests.post(
             server.url + PWS_ENDPOINT.path,
@@ -120,13 +132,18 @@ def test_stalled_clients_leave_the_server_answering(server: MockProcess) -> None
             timeout=READ_TIMEOUT * 20,
         )
         assert answer.status_code == 200, answer.text[:500]
+        yield stalled
+    finally:
+        for connection in stalled:
+            connection.close()
+
+
+def test_stalled_clients_leave_the_server_answering(server: MockProcess) -> None:
+    with _stalled_clients(server, _post_head(PWS_ENDPOINT.path) + STARTED) as stalled:
         for connection in stalled:
             status, body = _answer(connection)
             assert status == 500
             assert _incomplete_fault(body).startswith("The request body is incomplete")
-    finally:
-        for connection in stalled:
-            connection.close()
 
 
 def test_an_admin_body_that_stops_coming_is_a_408(server: MockProcess) -> None:
@@ -140,11 +157,27 @@ def test_an_admin_body_that_stops_coming_is_a_408(server: MockProcess) -> None:
     assert b"The request body did not all come." in body
 
 
-def test_a_request_line_that_stops_coming_is_dropped(threaded: MockProcess) -> None:
-    """The threaded server only: gunicorn reads the request line and headers before the app can bound
-    the reads, and has no read timeout of its own (the README says so)."""
-    with _connect(threaded) as connection:
-        connection.sendall(b"POST /OpsProjectorWcfSvc/PwsProjectorServices.svc HTTP/1.1\r\nHost: mo")
+def test_a_request_line_that_stops_coming_is_dropped(server: MockProcess) -> None:
+    """Before the headers end there is no request to answer: the connection is closed."""
+    with _connect(server) as connection:
+        connection.sendall(STALLED_HEAD)
         started = time.monotonic()
         assert connection.recv(65536) == b""
     assert time.monotonic() - started < READ_TIMEOUT + 5
+
+
+def test_clients_stalling_in_their_headers_leave_the_server_answering(server: MockProcess) -> None:
+    """They hung `--workers` before its listening sockets carried the read timeout."""
+    with _stalled_clients(server, STALLED_HEAD) as stalled:
+        assert all(connection.recv(65536) == b"" for connection in stalled)
+
+
+def test_gunicorn_logs_a_stalled_client_in_one_line(workers: MockProcess, workers_log: Path) -> None:
+    """Its own log line for a read cut short is a socket error with a traceback: not the mock's error."""
+    with _connect(workers) as connection:
+        connection.sendall(STALLED_HEAD)
+        assert connection.recv(65536) == b""
+    time.sleep(0.2)
+    log = workers_log.read_text()
+    assert "A client stopped sending or reading; its connection was closed." in log
+    assert "Traceback" not in log
