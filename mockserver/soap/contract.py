@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import xmlschema
 
 from mockserver.soap import ns
-from mockserver.soap.envelope import SOAP_11, SOAP_12, FaultCode, SoapFault, SoapVersion
+from mockserver.soap.envelope import SOAP_11, SOAP_12, FaultCode, SoapFault, SoapVersion, UnreadableRequest
 
 MAX_VIOLATIONS = 10
 """A fault names at most this many violations: the first ones say what to fix."""
@@ -57,7 +57,7 @@ class Violation:
         return f"{self.path}: {self.reason}"
 
 
-class ContractViolation(SoapFault):
+class ContractViolation(UnreadableRequest):
     """A request that is not valid against the contract: a Client fault naming path and reason."""
 
     def __init__(self, violations: list[Violation]) -> None:

@@ -44,12 +44,15 @@ class SoapFault(Exception):
         *,
         subcode: etree.QName | None = None,
         detail: Sequence[etree._Element] = (),
+        header_blocks: Sequence[etree._Element] = (),
     ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.code = code
         self.subcode = subcode
         self.detail = list(detail)
+        self.header_blocks = list(header_blocks)
+        """Header blocks the fault's reply carries (SOAP 1.2's NotUnderstood)."""
 
 
 class DeclaredFault(SoapFault):
@@ -62,7 +65,13 @@ class MalformedRequest(SoapFault):
     """The body is not acceptable XML (syntax, DTD, size); nothing of it was interpreted."""
 
 
-class UninterpretableValue(SoapFault):
+class UnreadableRequest(SoapFault):
+    """A well-formed request the service's deserializer cannot read into the operation's parameters:
+    it breaks the contract, or holds a value the runtime cannot represent. Each endpoint may restate
+    it in its runtime's words (:meth:`~mockserver.soap.service.SoapEndpoint.restate_unreadable`)."""
+
+
+class UninterpretableValue(UnreadableRequest):
     """A value the schema admits but the vendor's runtime cannot hold (hour 24, year 0, a huge offset).
 
     Both vendors run on .NET, whose deserializer rejects such a value before any operation runs
@@ -144,6 +153,10 @@ class SoapVersion:
             body_element.append(body)
         return etree.tostring(envelope, xml_declaration=False, encoding="utf-8")
 
+    def not_understood(self, names: Iterable[etree.QName]) -> list[etree._Element]:
+        """Header blocks naming the headers a MustUnderstand fault refuses: SOAP 1.1 defines none."""
+        return []
+
     def fault_code(self, code: FaultCode) -> str:
         return f"s:{code.value[self._code_index]}"
 
@@ -173,6 +186,18 @@ class Soap12(SoapVersion):
     envelope_ns = ns.SOAP_ENV_12
     media_type = "application/soap+xml"
     _code_index = 1
+
+    def not_understood(self, names: Iterable[etree.QName]) -> list[etree._Element]:
+        """One env:NotUnderstood block per header, its qname attribute naming it (SOAP 1.2 part 1, 5.4.8)."""
+        blocks = []
+        for name in names:
+            nsmap, qname = {"s": self.envelope_ns}, name.localname
+            if name.namespace is not None:  # an unqualified header breaks 1.2, but is named as it came
+                nsmap["h"], qname = name.namespace, f"h:{name.localname}"
+            block = etree.Element(self.qname("NotUnderstood"), nsmap=nsmap)
+            block.set("qname", qname)
+            blocks.append(block)
+        return blocks
 
     def fault(self, fault: SoapFault) -> etree._Element:
         element = etree.Element(self.qname("Fault"), nsmap={"s": self.envelope_ns})

@@ -34,6 +34,7 @@ from mockserver.soap.envelope import (
     FaultCode,
     MalformedRequest,
     SoapFault,
+    UnreadableRequest,
     parse_envelope,
 )
 from mockserver.state import clock, faults, journal
@@ -163,14 +164,15 @@ class SoapEndpoint:
                 raise declared
             return response
         except SoapFault as fault:
+            if isinstance(fault, UnreadableRequest):
+                self.restate_unreadable(fault)
             call.verdict = "server-fault" if fault.code is FaultCode.RECEIVER else "client-fault"
             call.violations = [{"path": v.path, "reason": v.reason} for v in getattr(fault, "violations", [])]
             status = 415 if isinstance(fault, UnsupportedMediaType) else 500
             if call.tenant is None:
                 call.tenant = self._tenant_or_none(call.request)
-            return self._respond(
-                version.envelope(version.fault(fault), self.reply_headers(call.envelope, None)), status
-            )
+            headers = [*self.reply_headers(call.envelope, None), *fault.header_blocks]
+            return self._respond(version.envelope(version.fault(fault), headers), status)
         except Exception:
             incident = uuid.uuid4().hex[:12]
             log.exception("incident %s while serving %s", incident, call.request.path)
@@ -253,6 +255,10 @@ class SoapEndpoint:
             ),
         )
 
+    def restate_unreadable(self, fault: UnreadableRequest) -> None:
+        """Put the fault for a request the service cannot read in its runtime's words (the mock's, as
+        raised, by default)."""
+
     def reply_headers(self, envelope: Envelope | None, operation: Operation | None) -> list[etree._Element]:
         """Header blocks of the reply (none here; WS-Addressing endpoints add theirs). No operation: a fault."""
         return []
@@ -314,15 +320,24 @@ class SoapEndpoint:
         return b"".join(chunks)
 
     def check_must_understand(self, envelope: Envelope) -> None:
-        """A header the client marked mustUnderstand that this endpoint does not process is a fault."""
+        """Headers the client marked mustUnderstand that this endpoint does not process are a fault;
+        in SOAP 1.2 its reply names each in a NotUnderstood header block, as the standard has it."""
         attribute = envelope.version.qname("mustUnderstand")
-        for header in envelope.headers:
-            if header.get(attribute) in ("1", "true") and header.tag not in self.understood_headers:
-                raise SoapFault(
-                    f"The header '{etree.QName(header).localname}' ({etree.QName(header).namespace}) is marked "
-                    "mustUnderstand, but this endpoint does not process it.",
-                    FaultCode.MUST_UNDERSTAND,
-                )
+        missed = [
+            etree.QName(header)
+            for header in envelope.headers
+            if header.get(attribute) in ("1", "true") and header.tag not in self.understood_headers
+        ]
+        if not missed:
+            return
+        names = ", ".join(f"'{name.localname}' ({name.namespace})" for name in missed)
+        raise SoapFault(
+            f"The header {names} is marked mustUnderstand, but this endpoint does not process it."
+            if len(missed) == 1
+            else f"The headers {names} are marked mustUnderstand, but this endpoint does not process them.",
+            FaultCode.MUST_UNDERSTAND,
+            header_blocks=envelope.version.not_understood(missed),
+        )
 
     def requested_action(self, request: Request, envelope: Envelope) -> str | None:
         """The action the client named: SOAPAction (1.1) or the content type's action (1.2)."""

@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from lxml import etree
 from pytest_bdd import given, parsers, then, when
 from support.target import Target, TenantAdmin
 from zeep.helpers import serialize_object
 
 from mockserver.fixtures import TIMEPUNCH_CUSTOMER_TOKEN, TIMEPUNCH_PROFILES, md5_upper
+from mockserver.soap import ns
 from mockserver.timepunch.data import deposit_in_cloud
 from mockserver.timepunch.faults import TIMEPUNCH_FAULTS
 
@@ -29,6 +31,9 @@ class SyncWorld:
     target: Target
     authentication: dict[str, Any] = field(default_factory=dict)
     answer: dict[str, Any] = field(default_factory=dict)
+    soap_fault: etree._Element | None = None
+    """The SOAP 1.2 Fault of the last message posted raw, if it was one."""
+    reply_headers: list[etree._Element] = field(default_factory=list)
 
     def call(self, operation: str, **parameters: Any) -> dict[str, Any]:
         result = serialize_object(
@@ -237,6 +242,23 @@ def _(tp: SyncWorld, device: str, day: str) -> None:
         deposit_in_cloud(db, device_id, entry)
 
 
+@when("I post this message to the TimePunch endpoint:")
+def _(tp: SyncWorld, docstring: str) -> None:
+    """The message as written, {TpUser}, {TpHashedPwd} and {CustomerToken} filled in from who I am."""
+    message = docstring.format_map({key: tp.authentication.get(key) or "" for key in AUTHENTICATION_FIELDS})
+    answer = tp.target.session.post(
+        tp.target.address("tpsync", tp.tenant.name),
+        data=message.encode(),
+        headers={"Content-Type": "application/soap+xml; charset=utf-8"},
+    )
+    reply = etree.fromstring(answer.content)
+    tp.soap_fault = reply.find(f".//{{{ns.SOAP_ENV_12}}}Fault")
+    tp.reply_headers = list(reply.iterfind(f"{{{ns.SOAP_ENV_12}}}Header/*"))
+
+
+AUTHENTICATION_FIELDS = ("TpUser", "TpHashedPwd", "CustomerToken")
+
+
 # -- checking --------------------------------------------------------------------------------------
 
 
@@ -261,6 +283,47 @@ def _(tp: SyncWorld, reason: str) -> None:
     found = fault(tp)
     assert found is not None, f"no fault in {tp.answer}"
     assert reason in found["Message"], found["Message"]
+
+
+@then(parsers.parse('the answer is a SOAP 1.2 fault "{code}" with subcode "{subcode}"'))
+@then(parsers.parse('the answer is a SOAP 1.2 fault "{code}"'))
+def _(tp: SyncWorld, code: str, subcode: str | None = None) -> None:
+    assert tp.soap_fault is not None, "expected a SOAP 1.2 fault"
+    value = tp.soap_fault.find(f"{{{ns.SOAP_ENV_12}}}Code/{{{ns.SOAP_ENV_12}}}Value")
+    assert value is not None
+    assert _qname(value, value.text) == etree.QName(ns.SOAP_ENV_12, code)
+    if subcode is not None:
+        found = tp.soap_fault.find(f"{{{ns.SOAP_ENV_12}}}Code/{{{ns.SOAP_ENV_12}}}Subcode/{{{ns.SOAP_ENV_12}}}Value")
+        assert found is not None, "no subcode"
+        assert _qname(found, found.text) == SUBCODES[subcode], found.text
+
+
+SUBCODES = {
+    "DeserializationFailed": etree.QName(ns.WCF_DISPATCHER, "DeserializationFailed"),
+    "MessageAddressingHeaderRequired": etree.QName(ns.WSA, "MessageAddressingHeaderRequired"),
+    "ActionNotSupported": etree.QName(ns.WSA, "ActionNotSupported"),
+}
+"""The subcodes the scenarios name, in the namespaces WCF and WS-Addressing define them in."""
+
+
+def _qname(element: etree._Element, prefixed: str | None) -> etree.QName:
+    """The QName ``prefixed`` ("p:local", in a fault code's text or an attribute) names, resolved
+    against ``element``'s namespaces."""
+    prefix, _, local = (prefixed or "").strip().rpartition(":")
+    return etree.QName(element.nsmap.get(prefix or None), local)
+
+
+@then(parsers.parse('its reason mentions "{text}"'))
+def _(tp: SyncWorld, text: str) -> None:
+    assert tp.soap_fault is not None, "expected a SOAP 1.2 fault"
+    reason = tp.soap_fault.findtext(f"{{{ns.SOAP_ENV_12}}}Reason/{{{ns.SOAP_ENV_12}}}Text") or ""
+    assert text in reason, reason
+
+
+@then(parsers.parse('its reply header says the service did not understand "{header}"'))
+def _(tp: SyncWorld, header: str) -> None:
+    blocks = [block for block in tp.reply_headers if block.tag == f"{{{ns.SOAP_ENV_12}}}NotUnderstood"]
+    assert [_qname(block, block.get("qname", "")) for block in blocks] == [etree.QName(header)]
 
 
 def result_list(tp: SyncWorld, member: str) -> list[dict[str, Any]]:
