@@ -8,7 +8,10 @@ Feature: OpsCloseTimeCardBatch's options: first role, first task, task codes, ru
   - BatchActionType Replace: the for-reporting-only (FRO) cards from PurgeBeginDate to PurgeEndDate
     are purged (an absent bound purges everything on that side; an end before the begin purges
     nothing) and the batch is imported as FRO cards, always approved, each needing ContractRevenue,
-    AdjustedRevenue, SystemRevenue and a known CurrencyCode.
+    AdjustedRevenue, SystemRevenue and a known CurrencyCode. Where the account setting "Prevent
+    Unbounded Deletion of FRO Time and Cost Cards" is on, a batch without both dates purges nothing;
+    one date still purges everything on the other side, as the wiki words it. The setting is off in
+    the default dataset (a tenant's dataset or snapshot sets it: pr_account.prevent_unbounded_fro_deletion).
 
   Background:
     Given I authenticate to Ops as "api.admin@example.com"
@@ -105,3 +108,35 @@ Feature: OpsCloseTimeCardBatch's options: first role, first task, task codes, ru
     Then the Ops result is "Fail"
     And card 0 failed with error 91211 RevenueRequiredInReplaceMode
     And card 1 failed with error 91212 CurrencyNotFound
+
+  Scenario: Replace mode without purge dates purges every FRO card
+    Given I have imported time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role       | ProjectWbsTaskCode | WorkDate   | WorkMinutes | ContractRevenue | AdjustedRevenue | SystemRevenue | CurrencyCode |
+      | OLD-1                     | P001396-001 | E123                      | Consultant | 1.1                | 2018-03-07 | 90          | 150.0           | 140.0           | 150.0         | USD          |
+    When I close the batch with:
+      | BatchActionType |
+      | Replace         |
+    Then the Ops result is "Ok"
+    And E123 has 1 imported cards on 2018-03-07
+
+  Scenario: An account that prevents unbounded deletion of FRO cards purges nothing without purge dates
+    Given the account "DEMO" prevents unbounded deletion of FRO time and cost cards
+    And I have imported time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role       | ProjectWbsTaskCode | WorkDate   | WorkMinutes | ContractRevenue | AdjustedRevenue | SystemRevenue | CurrencyCode |
+      | OLD-1                     | P001396-001 | E123                      | Consultant | 1.1                | 2018-03-07 | 90          | 150.0           | 140.0           | 150.0         | USD          |
+    When I close the batch with:
+      | BatchActionType |
+      | Replace         |
+    Then the Ops result is "Ok"
+    And E123 has 2 imported cards on 2018-03-07
+
+  Scenario: With unbounded deletion prevented, one purge date still purges everything on the other side
+    Given the account "DEMO" prevents unbounded deletion of FRO time and cost cards
+    And I have imported time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role       | ProjectWbsTaskCode | WorkDate   | WorkMinutes | ContractRevenue | AdjustedRevenue | SystemRevenue | CurrencyCode |
+      | OLD-1                     | P001396-001 | E123                      | Consultant | 1.1                | 2018-03-07 | 90          | 150.0           | 140.0           | 150.0         | USD          |
+    When I close the batch with:
+      | BatchActionType | PurgeEndDate |
+      | Replace         | 2018-03-31   |
+    Then the Ops result is "Ok"
+    And E123 has 1 imported cards on 2018-03-07

@@ -241,7 +241,7 @@ class BatchCloser:
         if self.options.action != "Void":
             try:
                 with savepoint(self.db, "close"):
-                    self.create_cards(cards, problems)
+                    self.create_cards(cards, problems, account_uid)
             except _NothingCreated:  # a Fail does nothing: a Replace batch's purge is undone too
                 pass
         self.db.execute(
@@ -256,11 +256,11 @@ class BatchCloser:
         self.db.execute("DELETE FROM ops_batch_card WHERE batch_id = ?", (batch["id"],))
         return problems
 
-    def create_cards(self, cards: list[sqlite3.Row], problems: CardProblems) -> None:
+    def create_cards(self, cards: list[sqlite3.Row], problems: CardProblems, account_uid: int) -> None:
         """Purge first in Replace mode, then create each card that passes; raises _NothingCreated when
         every card failed, so the caller's savepoint takes the purge back."""
         if self.replace:
-            self.purge()
+            self.purge(account_uid)
         for card in cards:
             try:
                 with savepoint(self.db, "card"):
@@ -272,17 +272,24 @@ class BatchCloser:
         if cards and problems.failures == problems.cards:
             raise _NothingCreated
 
-    def purge(self) -> None:
-        """Replace mode: delete the for-reporting-only cards in the purge range (an open bound is unbounded;
-        an end before the begin purges nothing)."""
+    def purge(self, account_uid: int) -> None:
+        """Replace mode: delete the for-reporting-only cards in the purge range. An open bound is
+        unbounded, but with both open an account that prevents unbounded deletion of FRO cards purges
+        nothing; so does an end before the begin."""
         begin, end = self.options.purge_begin, self.options.purge_end
         if begin is not None and end is not None and end < begin:
+            return
+        if begin is None and end is None and self.prevents_unbounded_deletion(account_uid):
             return
         self.db.execute(
             "UPDATE pr_time_card SET deleted = 1, version = version + 1, updated_at = ? "
             "WHERE for_reporting_only = 1 AND deleted = 0 AND work_date >= ? AND work_date <= ?",
             (self.now.isoformat(), (begin or date.min).isoformat(), (end or date.max).isoformat()),
         )
+
+    def prevents_unbounded_deletion(self, account_uid: int) -> bool:
+        query = "SELECT prevent_unbounded_fro_deletion FROM pr_account WHERE uid = ?"
+        return bool(self.db.execute(query, (account_uid,)).fetchone()[0])
 
     def create(self, card: sqlite3.Row) -> None:
         project = self.project(card)

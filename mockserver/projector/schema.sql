@@ -5,7 +5,10 @@ CREATE TABLE pr_account (
     uid INTEGER PRIMARY KEY,
     id INTEGER NOT NULL UNIQUE,
     code TEXT NOT NULL UNIQUE COLLATE NOCASE,
-    name TEXT NOT NULL
+    name TEXT NOT NULL,
+    -- the account setting "Prevent Unbounded Deletion of FRO Time and Cost Cards": a Replace batch
+    -- closed without both purge dates purges nothing (off by default: the wiki's "Caution" case)
+    prevent_unbounded_fro_deletion INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TABLE pr_resource (

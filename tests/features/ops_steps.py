@@ -81,6 +81,12 @@ def _(ops: OpsWorld) -> None:
     ops.header = None
 
 
+@given(parsers.parse('the account "{account}" prevents unbounded deletion of FRO time and cost cards'))
+def _(ops: OpsWorld, account: str) -> None:
+    with ops.tenant.db() as db:
+        db.execute("UPDATE pr_account SET prevent_unbounded_fro_deletion = 1 WHERE code = ?", (account,))
+
+
 @given("an open time card batch")
 @when("I open a time card batch")
 def _(ops: OpsWorld) -> None:
