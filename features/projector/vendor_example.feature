@@ -3,6 +3,9 @@ Feature: The vendor's own examples work against the mock as they are
   the default dataset, which holds every project, role, task, rate type and location uid they
   name. Page 002's inserts a 60-minute card for resource E123 on project P001396-001, saves an
   estimate and a task note, and submits; page 003's moves card 45639611 to project P001556-001.
+  The answers are written as WCF writes them: every member of the contract, a member without a
+  value as i:nil (page 003's answer shows `<b:ReferenceId i:nil="true"/>`), so a client meets
+  the same elements here as at the vendor.
 
   @PwsSaveTimeCards
   Scenario: The PwsSaveTimeCards example, sent by an administrator entering time for E123
@@ -10,6 +13,13 @@ Feature: The vendor's own examples work against the mock as they are
     When I post the vendor's example PwsSaveTimeCards request
     Then the answer's Status is "Ok"
     And the answer's SubmittedFlag is "true"
+    And the answer writes these members nil:
+      | member                                                     |
+      | PwsSaveTimecardResult/ErrorDetail                          |
+      | PwsSaveTimecardResult/ReferenceId                          |
+      | PwsSaveTimecardResult/TimeCard/Description                 |
+      | PwsSaveTimecardResult/TimeCard/ExternalGroupingIdentifier  |
+      | PwsSaveEstimateResult/ReferenceId                          |
     When I read the time cards of "E123" from "2018-03-09" to "2018-03-09"
     Then the time cards read include:
       | WorkDate   | WorkMinutes | CardStatus | ProjectCode | LocationName | RoleUid             |
@@ -22,6 +32,7 @@ Feature: The vendor's own examples work against the mock as they are
     Given I am logged in to Projector as "e123@example.com"
     When I post the vendor's example PwsTransferTime request
     Then the answer's Status is "Ok"
+    And the answer has the members of the vendor's example PwsTransferTime response, nil ones as nil
     And the answer's TimecardUid is "1152921504652486587"
     And the adjustment recorded is "TPT" with the adjustment code "Other"
     When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"

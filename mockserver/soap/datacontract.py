@@ -39,19 +39,23 @@ class Member:
     """Clark name of its type (None for an anonymous one, which data contracts do not use)."""
     simple: bool
     many: bool
+    nillable: bool
 
 
 class DataContracts:
     """Member order and types of a contract's complex types, read from its schema on first use."""
 
     def __init__(self, contract: Contract) -> None:
-        self.schema: Any = contract.explainer  # xmlschema's component unions are wider than these schemas
+        self.contract = contract
+
+    @functools.cached_property
+    def schema(self) -> Any:  # xmlschema's component unions are wider than these schemas
+        """Built on first use: the mock starts without it, and the first answer waits for it once."""
+        return self.contract.explainer
 
     @functools.cache  # noqa: B019 - one instance per contract, for the life of the process
     def members(self, type_name: str) -> tuple[Member, ...]:
         """The members of a named type, or of a global element's (possibly anonymous) type."""
-        types, elements = self.schema.maps.types, self.schema.maps.elements
-        xsd_type = types[type_name] if type_name in types else elements[type_name].type
         return tuple(
             Member(
                 name=element.name,
@@ -59,9 +63,21 @@ class DataContracts:
                 type_name=element.type.name,
                 simple=element.type.is_simple() or element.type.has_simple_content(),
                 many=element.max_occurs is None or element.max_occurs > 1,
+                nillable=element.nillable,
             )
-            for element in xsd_type.content.iter_elements()
+            for element in self._content(type_name)
+            if element.name is not None
         )
+
+    @functools.cache  # noqa: B019 - as members()
+    def takes_any(self, type_name: str) -> bool:
+        """Whether the type's content has an xs:any: elements the contract does not name."""
+        return any(element.name is None for element in self._content(type_name))
+
+    def _content(self, type_name: str) -> list[Any]:
+        types, elements = self.schema.maps.types, self.schema.maps.elements
+        xsd_type = types[type_name] if type_name in types else elements[type_name].type
+        return list(xsd_type.content.iter_elements())
 
     # -- writing ------------------------------------------------------------------------------------
 
@@ -100,16 +116,48 @@ class DataContracts:
         else:
             self.write(member.name, member.type_name, value, parent)
 
+    def complete(self, element: etree._Element, type_name: str | None = None) -> None:
+        """Write each nillable member ``element`` leaves out as ``i:nil``, at its place, all the way down.
+
+        The vendors' serializers never leave a nullable member out: WCF writes every data member, a
+        null one as nil (the vendor's examples answer ``<b:ReferenceId i:nil="true"/>``), and ASMX's
+        XmlSerializer writes a nillable member's null the same way. So a client that reads only
+        the members it was sent meets the nils here too. ``type_name``: the element's type, else
+        its own name as a global element."""
+        type_name = self._declared_type(element) or type_name or element.tag
+        if self.takes_any(type_name):  # what its members are is not the contract's to say
+            return
+        children = [child for child in element if isinstance(child.tag, str)]
+        position = 0
+        for member in self.members(type_name):
+            first = position
+            while position < len(children) and children[position].tag == member.name:
+                child = children[position]
+                if not member.simple and member.type_name is not None and child.get(_NIL) not in ("true", "1"):
+                    self.complete(child, member.type_name)
+                position += 1
+            if position == first and member.nillable and not member.many:
+                nil = etree.SubElement(element, member.name)  # declared in the parent's scope, then moved
+                nil.set(_NIL, "true")
+                if position < len(children):
+                    children[position].addprevious(nil)
+
+    @staticmethod
+    def _declared_type(element: etree._Element) -> str | None:
+        """The Clark name of the subtype an element's ``i:type`` names in place of its member's type."""
+        declared = element.get(_TYPE)
+        if not declared:
+            return None
+        prefix, _, local = declared.rpartition(":")
+        return f"{{{element.nsmap.get(prefix or None, '')}}}{local}"
+
     # -- reading ------------------------------------------------------------------------------------
 
     def read(self, element: etree._Element | None, type_name: str) -> Any:
         """The data contract in ``element`` as a dict (an ArrayOf type as a list); None if nil or absent."""
         if element is None or element.get(_NIL) in ("true", "1"):
             return None
-        declared = element.get(_TYPE)
-        if declared:  # a subtype sent in place of its base (i:type="prefix:Name")
-            prefix, _, local = declared.rpartition(":")
-            type_name = f"{{{element.nsmap.get(prefix or None, '')}}}{local}"
+        type_name = self._declared_type(element) or type_name  # a subtype sent in place of its base
         members = self.members(type_name)
         if _is_array(type_name):
             item = members[0]
@@ -128,6 +176,12 @@ class DataContracts:
         if member.simple or member.type_name is None:
             return child.text or ""
         return self.read(child, member.type_name)
+
+
+@functools.cache
+def of(contract: Contract) -> DataContracts:
+    """The contract's data contracts, read once per process (xmlschema takes a moment to build them)."""
+    return DataContracts(contract)
 
 
 def _is_array(type_name: str) -> bool:

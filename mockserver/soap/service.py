@@ -24,6 +24,7 @@ from werkzeug.exceptions import ClientDisconnected
 from werkzeug.http import parse_options_header
 from werkzeug.wrappers import Request, Response
 
+from mockserver.soap import datacontract
 from mockserver.soap.contract import Contract, Operation, load_contract
 from mockserver.soap.envelope import (
     DEFAULT_MAX_REQUEST_BYTES,
@@ -96,6 +97,8 @@ class SoapEndpoint:
         """What the server's socket waits for the request's next bytes (set by the app), for the fault's text."""
         self.understood_headers = set(understood_headers) | self.always_understood
         """Header elements (Clark names) this endpoint processes; others marked mustUnderstand fault."""
+        self.data_contracts = datacontract.of(contract)
+        """The vendor's serializer's view of the contract: each answer gets the nil members it would write."""
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         request = Request(environ)
@@ -156,8 +159,9 @@ class SoapEndpoint:
                 try:
                     response = self._handle(call, db)
                 except DeclaredFault as fault:  # the operation's own answer: the transaction commits
-                    if self.strict_responses:
-                        for element in fault.detail:
+                    for element in fault.detail:
+                        self.data_contracts.complete(element)
+                        if self.strict_responses:
                             self.contract.validate_response(element)
                     declared = fault
             if declared is not None:
@@ -192,6 +196,7 @@ class SoapEndpoint:
             call.operation, call.envelope, call.tenant, db, call.request.headers, call.forced_error
         )
         result = self.handlers[call.operation.name](call.envelope.body, context)
+        self.data_contracts.complete(result)
         if self.strict_responses:
             self.contract.validate_response(result)
         call.verdict = "ok"

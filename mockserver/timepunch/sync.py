@@ -20,7 +20,7 @@ from typing import Any
 from lxml import etree
 
 from mockserver.contracts import CONTRACTS_DIR
-from mockserver.soap import ns
+from mockserver.soap import datacontract, ns
 from mockserver.soap.addressing import AddressingEndpoint
 from mockserver.soap.contract import load_contract
 from mockserver.soap.datacontract import NIL, DataContracts
@@ -38,9 +38,8 @@ SCHEMA_SQL = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
 AUTH = "http://schemas.datacontract.org/2004/07/TimePunch.Core.Services.AuthenticationService.Dto"
 
 
-@functools.cache
 def contracts() -> DataContracts:
-    return DataContracts(load_contract(CONTRACT_PATH))
+    return datacontract.of(load_contract(CONTRACT_PATH))
 
 
 @dataclass

@@ -655,6 +655,33 @@ def _(world: World, member: str, value: str) -> None:
     assert found[0].text == value, body  # the response's own member comes before any card's
 
 
+@then(parsers.parse("the answer has the members of the vendor's example {operation} response, nil ones as nil"))
+def _(world: World, operation: str) -> None:
+    """Member for member, in order, where the vendor's example writes a member nil the answer does too."""
+    assert world.raw is not None
+    answered = _members(etree.fromstring(world.raw[1]))
+    assert answered == _members(etree.parse(EXAMPLES / f"{operation}.response.xml").getroot())
+
+
+@then("the answer writes these members nil:")
+def _(world: World, datatable: list[list[str]]) -> None:
+    assert world.raw is not None
+    answered = _members(etree.fromstring(world.raw[1]))
+    for (path,) in datatable[1:]:
+        assert any(member.endswith(f"/{path} (nil)") for member in answered), f"{path} not nil in {answered}"
+
+
+def _members(root: etree._Element) -> list[str]:
+    """Each element of a message as its path of local names, marked where it is i:nil."""
+    nil = "{http://www.w3.org/2001/XMLSchema-instance}nil"
+    return [
+        "/".join(etree.QName(node).localname for node in [*reversed(list(element.iterancestors())), element])
+        + (" (nil)" if element.get(nil) == "true" else "")
+        for element in root.iter()
+        if isinstance(element.tag, str)
+    ]
+
+
 @given("the request splits time cards:")
 def _(world: World, datatable: list[list[str]]) -> None:
     orders = []
