@@ -353,6 +353,8 @@ TIMEPUNCH_PROFILES = {
     "no.sync": ("no-sync-password", "core@logon"),
 }
 """TimePunch logins of the default dataset, with the permission sets the features exercise."""
+_PROJECT_PRICE = {"IsPaid": "true", "PricePerHour": "95", "Currency": "EUR"}
+"""What every TimePunch project of the default dataset bills."""
 
 
 def md5_upper(password: str) -> str:
@@ -375,11 +377,11 @@ def timepunch_dataset(seed: int = DEFAULT_SEED) -> Dataset:
 
     stamp = "2024-01-08T10:00:00"
 
-    def synced(table: str, row_id: str, columns: Row, **members: str) -> Row:
-        """A row a client synchronises: its columns, and as payload the DTO it receives (``members``
-        after the Id and the stamps every DTO carries)."""
-        dto = {"Id": row_id, "LastUpdate": stamp, "Created": stamp, **members}
-        return add(table, id=row_id, **columns, last_update=stamp, payload=json.dumps(dto))
+    def synced(kind: str, row_id: str, columns: Row, members: dict[str, str]) -> Row:
+        """A row of ``tp_<kind>``, which clients synchronise: its columns, and as payload the DTO they
+        receive, ``members`` framed by what every DTO carries (Id, the stamps, Is<Kind>Deleted)."""
+        dto = {"Id": row_id, "LastUpdate": stamp, "Created": stamp, **members, f"Is{kind}Deleted": "false"}
+        return add(f"tp_{kind.lower()}", id=row_id, **columns, last_update=stamp, payload=json.dumps(dto))
 
     add("tp_customer_token", token=TIMEPUNCH_CUSTOMER_TOKEN)
     profiles = {}
@@ -400,46 +402,18 @@ def timepunch_dataset(seed: int = DEFAULT_SEED) -> Dataset:
     customers = []
     for _ in range(3):
         customer_id, name, ref_nr = guid(), fake.company(), str(fake.random_int(10000, 99999))
-        customers.append(
-            synced(
-                "tp_customer",
-                customer_id,
-                {"name": name, "ref_nr": ref_nr},
-                CustomerName=name,
-                CustomerRefNr=ref_nr,
-                EMailAddress=fake.company_email(),
-                IsCustomerDeleted="false",
-            )
-        )
+        dto = {"CustomerName": name, "CustomerRefNr": ref_nr, "EMailAddress": fake.company_email()}
+        customers.append(synced("Customer", customer_id, {"name": name, "ref_nr": ref_nr}, dto))
     projects, tasks = [], []
     for number, customer in enumerate(customers, start=1):
         project_id, name = guid(), f"PRJ-{number:03d} {fake.word().title()}"
-        projects.append(
-            synced(
-                "tp_project",
-                project_id,
-                {"name": name, "customer_id": customer["id"]},
-                ProjectName=name,
-                ProjectDescription=fake.sentence(nb_words=4),
-                IsPaid="true",
-                PricePerHour="95",
-                Currency="EUR",
-                IsProjectDeleted="false",
-            )
-        )
+        dto = {"ProjectName": name, "ProjectDescription": fake.sentence(nb_words=4), **_PROJECT_PRICE}
+        projects.append(synced("Project", project_id, {"name": name, "customer_id": customer["id"]}, dto))
         task_id, task_name = guid(), fake.word().title()
-        tasks.append(
-            synced(
-                "tp_task",
-                task_id,
-                {"project_id": project_id, "name": task_name},
-                ProjectId=project_id,
-                TaskName=task_name,
-                IsTaskDeleted="false",
-            )
-        )
+        dto = {"ProjectId": project_id, "TaskName": task_name}
+        tasks.append(synced("Task", task_id, {"project_id": project_id, "name": task_name}, dto))
     common_id = guid()
-    synced("tp_task", common_id, {"project_id": None, "name": "Travel"}, TaskName="Travel", IsTaskDeleted="false")
+    synced("Task", common_id, {"project_id": None, "name": "Travel"}, {"TaskName": "Travel"})
 
     def entry(profile: Row, day: str, project: int, common_task: bool = False) -> dict[str, str]:
         entry_id = guid()
