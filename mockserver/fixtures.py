@@ -31,6 +31,8 @@ DEMO_PASSWORD = "demo-password"  # noqa: S105 - a published demo login of the mo
 """A demo login that may enter time on behalf of others (as the vendor's example does)."""
 
 _FIRST_UID = 1152921504606846976  # 2**60: the vendor's uids live just above it
+_OPEN_SPAN = ("2017-01-01", "2030-12-31")
+"""The days the dataset's projects are open and its roles last, unless a row says otherwise."""
 
 
 def _faker(locale: str, seed: int) -> Any:
@@ -132,14 +134,27 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
             id=pid or new_id,
             code=code,
             name=flags.pop("name", fake.catch_phrase()),
-            open_date="2017-01-01",
-            close_date="2030-12-31",
+            open_date=_OPEN_SPAN[0],
+            close_date=_OPEN_SPAN[1],
             **flags,
         )
 
     def child(table: str, uid: int | None = None, cid: int | None = None, **row: Any) -> Row:
         new_id, new_uid = numbers.pair()
         return add(table, uid=uid or new_uid, id=cid or new_id, **row)
+
+    def role(
+        project: Row,
+        name: str,
+        resource: Row,
+        dates: tuple[str, str] | None = None,
+        uid: int | None = None,
+        cid: int | None = None,
+    ) -> Row:
+        """``resource``'s role on ``project``; without ``dates`` its row leaves them to the schema."""
+        days = {} if dates is None else {"start_date": dates[0], "end_date": dates[1]}
+        row = {"project_uid": project["uid"], "name": name, "resource_uid": resource["uid"], **days}
+        return child("pr_role", uid=uid, cid=cid, **row)
 
     def task_type(number: int, of: Row, name: str, narrative_required: int = 0) -> Row:
         """A project task type, with a fixed uid and id: it takes no pair from ``numbers``, so every
@@ -158,26 +173,11 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
     pm_task_type = task_type(1, pm_project, "Design")
     pm_rate_type = child("pr_rate_type", uid=1152921504607370468, project_uid=pm_project["uid"], name="Standard")
     pm_task = child("pr_task", uid=1152921504608637344, project_uid=pm_project["uid"], name="Design", code="1.1")
-    pm_role = child(
-        "pr_role",
-        uid=1152921504609525049,
-        project_uid=pm_project["uid"],
-        name="Consultant",
-        resource_uid=e123["uid"],
-        start_date="2017-01-01",
-        end_date="2030-12-31",
-    )
+    pm_role = role(pm_project, "Consultant", e123, _OPEN_SPAN, uid=1152921504609525049)
     child(
         "pr_task_role", uid=1152921504608549426, task_uid=pm_task["uid"], role_uid=pm_role["uid"], remaining_minutes=600
     )
-    admin_role = child(
-        "pr_role",
-        project_uid=pm_project["uid"],
-        name="Project Manager",
-        resource_uid=admin_resource["uid"],
-        start_date="2017-01-01",
-        end_date="2030-12-31",
-    )
+    admin_role = role(pm_project, "Project Manager", admin_resource, _OPEN_SPAN)
     child("pr_task_role", task_uid=pm_task["uid"], role_uid=admin_role["uid"], remaining_minutes=120)
 
     transfer_target = project("P001556-001", uid=1152921504607450760, pid=603784, name="Active Support")
@@ -188,15 +188,8 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
     support_type = task_type(2, transfer_target, "Support", narrative_required=1)
     task_type(3, transfer_target, "Maintenance")
     support = child("pr_task", uid=1152921504608940940, cid=2093964, project_uid=transfer_target["uid"], name="Support")
-    developer = child(
-        "pr_role",
-        uid=1152921504609801802,
-        cid=2954826,
-        project_uid=transfer_target["uid"],
-        name="Developer",
-        resource_uid=e123["uid"],
-        start_date="2018-01-01",
-        end_date="2018-12-31",
+    developer = role(
+        transfer_target, "Developer", e123, ("2018-01-01", "2018-12-31"), uid=1152921504609801802, cid=2954826
     )
     # A task role on a project without the PM module: estimates do not apply to it.
     child("pr_task_role", uid=1152921504608549500, task_uid=support["uid"], role_uid=developer["uid"])
@@ -220,36 +213,20 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
     )
     child("pr_rate_type", project_uid=strict_project["uid"], name="Standard")
     child("pr_task", project_uid=strict_project["uid"], name="Fieldwork")
-    child(
-        "pr_role",
-        uid=1152921504609900001,
-        project_uid=strict_project["uid"],
-        name="Auditor",
-        resource_uid=e123["uid"],
-        start_date="2017-01-01",
-        end_date="2030-12-31",
-    )
+    role(strict_project, "Auditor", e123, _OPEN_SPAN, uid=1152921504609900001)
 
-    child("pr_role", project_uid=strict_project["uid"], name="Reviewer", resource_uid=e123["uid"])
+    role(strict_project, "Reviewer", e123)
     # A second role of E123 on the transfer target, whose dates do not cover March 2018.
-    child(
-        "pr_role",
-        uid=1152921504609801803,
-        project_uid=transfer_target["uid"],
-        name="Tester",
-        resource_uid=e123["uid"],
-        start_date="2018-06-01",
-        end_date="2018-06-30",
-    )
+    role(transfer_target, "Tester", e123, ("2018-06-01", "2018-06-30"), uid=1152921504609801803)
     # Projects E123 has no role on: one allows booking time without a role (and on unassigned tasks), one does not.
     open_booking = project("P001700-001", allow_booking=1, allow_assignment=1, name="Open Booking")
     child("pr_rate_type", project_uid=open_booking["uid"], name="Standard")
     child("pr_task", project_uid=open_booking["uid"], name="General")
     closed_team = project("P001800-001", name="Closed Team", booked_resources_only=1)
-    child("pr_role", project_uid=closed_team["uid"], name="Member", resource_uid=colleagues[0]["uid"])
+    role(closed_team, "Member", colleagues[0])
 
     closed_for_time = project("P001900-001", open_flag=0, name="Finished Rollout")
-    child("pr_role", project_uid=closed_for_time["uid"], name="Consultant", resource_uid=e123["uid"])
+    role(closed_for_time, "Consultant", e123)
     for code in ("USD", "EUR", "GBP", "CAD"):
         add("pr_currency", code=code)
 
@@ -258,14 +235,7 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
         child("pr_rate_type", project_uid=extra["uid"], name="Standard")
         child("pr_task", project_uid=extra["uid"], name=fake.bs().title()[:50])
         for colleague in fake.random_elements(colleagues, length=2, unique=True):
-            child(
-                "pr_role",
-                project_uid=extra["uid"],
-                name=fake.job()[:50],
-                resource_uid=colleague["uid"],
-                start_date="2017-01-01",
-                end_date="2030-12-31",
-            )
+            role(extra, fake.job()[:50], colleague, _OPEN_SPAN)
 
     def card(uid: int | None = None, cid: int | None = None, **row: Any) -> Row:
         row.setdefault("type", "T")
@@ -328,13 +298,7 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
 
     # Rows added since, last so that every id and uid above stays as it was.
     # A colleague's role on the open project: booking there does not open another resource's role.
-    child(
-        "pr_role",
-        uid=1152921504609900002,
-        project_uid=open_booking["uid"],
-        name="Coordinator",
-        resource_uid=colleagues[1]["uid"],
-    )
+    role(open_booking, "Coordinator", colleagues[1], uid=1152921504609900002)
 
     id_next, uid_next = numbers.pair()
     add("pr_sequence", name="id", next_value=max(id_next, 50_000_000))
@@ -389,6 +353,8 @@ TIMEPUNCH_PROFILES = {
     "no.sync": ("no-sync-password", "core@logon"),
 }
 """TimePunch logins of the default dataset, with the permission sets the features exercise."""
+_PROJECT_PRICE = {"IsPaid": "true", "PricePerHour": "95", "Currency": "EUR"}
+"""What every TimePunch project of the default dataset bills."""
 
 
 def md5_upper(password: str) -> str:
@@ -409,6 +375,14 @@ def timepunch_dataset(seed: int = DEFAULT_SEED) -> Dataset:
     def guid() -> str:
         return str(uuid.UUID(int=fake.random.getrandbits(128), version=4))
 
+    stamp = "2024-01-08T10:00:00"
+
+    def synced(kind: str, row_id: str, columns: Row, members: dict[str, str]) -> Row:
+        """A row of ``tp_<kind>``, which clients synchronise: its columns, and as payload the DTO they
+        receive, ``members`` framed by what every DTO carries (Id, the stamps, Is<Kind>Deleted)."""
+        dto = {"Id": row_id, "LastUpdate": stamp, "Created": stamp, **members, f"Is{kind}Deleted": "false"}
+        return add(f"tp_{kind.lower()}", id=row_id, **columns, last_update=stamp, payload=json.dumps(dto))
+
     add("tp_customer_token", token=TIMEPUNCH_CUSTOMER_TOKEN)
     profiles = {}
     for logon, (password, permissions) in TIMEPUNCH_PROFILES.items():
@@ -425,77 +399,21 @@ def timepunch_dataset(seed: int = DEFAULT_SEED) -> Dataset:
         )
     profiles["ralf.herrmann"]["last_sync_time"] = "2024-03-01T00:00:00"
 
-    stamp = "2024-01-08T10:00:00"
     customers = []
     for _ in range(3):
         customer_id, name, ref_nr = guid(), fake.company(), str(fake.random_int(10000, 99999))
-        payload = {
-            "Id": customer_id,
-            "LastUpdate": stamp,
-            "Created": stamp,
-            "CustomerName": name,
-            "CustomerRefNr": ref_nr,
-            "EMailAddress": fake.company_email(),
-            "IsCustomerDeleted": "false",
-        }
-        customers.append(
-            add("tp_customer", id=customer_id, name=name, ref_nr=ref_nr, last_update=stamp, payload=json.dumps(payload))
-        )
+        dto = {"CustomerName": name, "CustomerRefNr": ref_nr, "EMailAddress": fake.company_email()}
+        customers.append(synced("Customer", customer_id, {"name": name, "ref_nr": ref_nr}, dto))
     projects, tasks = [], []
     for number, customer in enumerate(customers, start=1):
         project_id, name = guid(), f"PRJ-{number:03d} {fake.word().title()}"
-        payload = {
-            "Id": project_id,
-            "LastUpdate": stamp,
-            "Created": stamp,
-            "ProjectName": name,
-            "ProjectDescription": fake.sentence(nb_words=4),
-            "IsPaid": "true",
-            "PricePerHour": "95",
-            "Currency": "EUR",
-            "IsProjectDeleted": "false",
-        }
-        projects.append(
-            add(
-                "tp_project",
-                id=project_id,
-                name=name,
-                customer_id=customer["id"],
-                last_update=stamp,
-                payload=json.dumps(payload),
-            )
-        )
+        dto = {"ProjectName": name, "ProjectDescription": fake.sentence(nb_words=4), **_PROJECT_PRICE}
+        projects.append(synced("Project", project_id, {"name": name, "customer_id": customer["id"]}, dto))
         task_id, task_name = guid(), fake.word().title()
-        tasks.append(
-            add(
-                "tp_task",
-                id=task_id,
-                project_id=project_id,
-                name=task_name,
-                last_update=stamp,
-                payload=json.dumps(
-                    {
-                        "Id": task_id,
-                        "LastUpdate": stamp,
-                        "Created": stamp,
-                        "ProjectId": project_id,
-                        "TaskName": task_name,
-                        "IsTaskDeleted": "false",
-                    }
-                ),
-            )
-        )
+        dto = {"ProjectId": project_id, "TaskName": task_name}
+        tasks.append(synced("Task", task_id, {"project_id": project_id, "name": task_name}, dto))
     common_id = guid()
-    add(
-        "tp_task",
-        id=common_id,
-        project_id=None,
-        name="Travel",
-        last_update=stamp,
-        payload=json.dumps(
-            {"Id": common_id, "LastUpdate": stamp, "Created": stamp, "TaskName": "Travel", "IsTaskDeleted": "false"}
-        ),
-    )
+    synced("Task", common_id, {"project_id": None, "name": "Travel"}, {"TaskName": "Travel"})
 
     def entry(profile: Row, day: str, project: int, common_task: bool = False) -> dict[str, str]:
         entry_id = guid()

@@ -13,15 +13,24 @@ Run: python tests/benchmarks/bench_scaling.py [--quick]   (or everything: bench.
 
 from __future__ import annotations
 
-import argparse
 import json
-import subprocess
 import time
 import uuid
 from datetime import datetime, timedelta
 
 from bench_ops_import import call, close_body, import_body, open_batch, peak_memory, timed
-from benchlib import PYTHON, ROOT, TP_SEARCH_HEADERS, TP_USER, Figures, median, percentile, search_body, section
+from benchlib import (
+    ROOT,
+    TP_SEARCH_HEADERS,
+    TP_USER,
+    Figures,
+    json_from_fresh_interpreter,
+    median,
+    percentile,
+    run_part_alone,
+    search_body,
+    section,
+)
 from werkzeug.test import Client
 
 from mockserver.app import MockServer, create_app
@@ -224,8 +233,7 @@ def memory(figures: Figures, quick: bool) -> None:
     section("memory per 100k stored time cards (pr_time_card rows in an in-memory tenant, fresh interpreter)")
     count = 100_000
     code = _MEMORY_CHILD.format(here=str(ROOT / "tests" / "benchmarks"), count=count)
-    done = subprocess.run([PYTHON, "-c", code], check=True, cwd=ROOT, capture_output=True, text=True)
-    grown = json.loads(done.stdout)
+    grown = json_from_fresh_interpreter(code)
     per = 100_000 / count / 2**20
     figures.add("memory_100k_cards_database_mib", grown["database"] * per, "MiB", note="PRAGMA page_count * page_size")
     figures.add("memory_100k_cards_rss_mib", grown["rss"] * per, "MiB", note="VmRSS growth of the process")
@@ -239,12 +247,5 @@ def run(figures: Figures, quick: bool = False) -> None:
     memory(figures, quick)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true")
-    args = parser.parse_args()
-    run(Figures(), args.quick)
-
-
 if __name__ == "__main__":
-    main()
+    run_part_alone(run, __doc__)

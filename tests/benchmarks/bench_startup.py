@@ -7,15 +7,13 @@ importing the package (what ``python -m mockserver`` imports), and create_app() 
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import subprocess
 import time
 import urllib.error
 import urllib.request
 
-from benchlib import PYTHON, ROOT, Figures, median, section, spawn_server
+from benchlib import PYTHON, ROOT, Figures, json_from_fresh_interpreter, median, run_part_alone, section, spawn_server
 
 from mockserver.projector import pws
 
@@ -69,8 +67,7 @@ def interpreter_seconds() -> float:
 
 
 def parts() -> dict[str, float]:
-    done = subprocess.run([PYTHON, "-c", _PARTS], check=True, cwd=ROOT, capture_output=True, text=True)
-    measured: dict[str, float] = json.loads(done.stdout)
+    measured: dict[str, float] = json_from_fresh_interpreter(_PARTS)
     return measured
 
 
@@ -144,12 +141,5 @@ def run(figures: Figures, quick: bool = False) -> None:
         )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true")
-    args = parser.parse_args()
-    run(Figures(), args.quick)
-
-
 if __name__ == "__main__":
-    main()
+    run_part_alone(run, __doc__)

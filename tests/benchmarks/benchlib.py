@@ -5,6 +5,7 @@ Not collected by pytest (no test_ prefix); imported by the bench_*.py scripts be
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import math
@@ -15,7 +16,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -80,6 +81,18 @@ def section(title: str) -> None:
     print(f"\n== {title}", flush=True)
 
 
+Part = Callable[[Figures, bool], None]
+"""A part of the benchmark (bench.py runs them in turn): adds its figures; fewer, shorter rounds when quick."""
+
+
+def run_part_alone(part: Part, description: str) -> None:
+    """A part's own command line, for the scripts that also run alone: ``--quick``, figures printed."""
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    part(Figures(), args.quick)
+
+
 def median(values: list[float]) -> float:
     ordered = sorted(values)
     middle = len(ordered) // 2
@@ -90,6 +103,13 @@ def percentile(values: list[float], percent: float) -> float:
     """The nearest-rank percentile (p99 of 1,000 samples is the 990th smallest)."""
     ordered = sorted(values)
     return ordered[max(0, math.ceil(percent / 100 * len(ordered)) - 1)]
+
+
+def json_from_fresh_interpreter(code: str) -> Any:
+    """What ``code`` prints as JSON when run by a new interpreter: nothing this process has imported or
+    allocated counts towards what it measures."""
+    done = subprocess.run([PYTHON, "-c", code], check=True, cwd=ROOT, capture_output=True, text=True)
+    return json.loads(done.stdout)
 
 
 def rss_bytes() -> int:

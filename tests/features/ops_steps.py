@@ -151,25 +151,32 @@ def assert_ops_error(found: dict[str, Any], number: int, code: str, severity: st
     assert found["AdditionalInfo"].startswith(entry.text), found["AdditionalInfo"]
 
 
-@then(parsers.parse("the Ops errors include {number:d} {code}"))
-def _(ops: OpsWorld, number: int, code: str) -> None:
-    errors = ops.result["Errors"]["OpsWebError"] if ops.result["Errors"] else []
+def web_errors(ops: OpsWorld) -> list[dict[str, Any]]:
+    """The answer's Errors (zeep reads an empty list as None)."""
+    return list(ops.result["Errors"]["OpsWebError"]) if ops.result["Errors"] else []
+
+
+def assert_errors_include(ops: OpsWorld, number: int, code: str, severity: str) -> None:
+    """The answer's Errors hold ``number``, as the catalogue's ``code`` of that severity."""
+    errors = web_errors(ops)
     matching = [e for e in errors if e["DbErrorCode"] == number]
     assert matching, errors
-    assert_ops_error(matching[0], number, code)
+    assert_ops_error(matching[0], number, code, severity)
+
+
+@then(parsers.parse("the Ops errors include {number:d} {code}"))
+def _(ops: OpsWorld, number: int, code: str) -> None:
+    assert_errors_include(ops, number, code, "Error")
 
 
 @then(parsers.parse("the Ops errors include the warning {number:d} {code}"))
 def _(ops: OpsWorld, number: int, code: str) -> None:
-    errors = ops.result["Errors"]["OpsWebError"] if ops.result["Errors"] else []
-    matching = [e for e in errors if e["DbErrorCode"] == number]
-    assert matching, errors
-    assert_ops_error(matching[0], number, code, "Warning")
+    assert_errors_include(ops, number, code, "Warning")
 
 
 @then(parsers.parse('the Ops rate limit error names "{counts}"'))
 def _(ops: OpsWorld, counts: str) -> None:
-    errors = ops.result["Errors"]["OpsWebError"] if ops.result["Errors"] else []
+    errors = web_errors(ops)
     texts = [e["AdditionalInfo"] for e in errors if e["ErrorCode"] == "RequestExceededRateLimit"]
     assert texts, errors
     assert counts in texts[0], texts[0]
@@ -185,10 +192,6 @@ def _(ops: OpsWorld, index: int, number: int, code: str) -> None:
     matching = [e for e in card_errors(ops) if e["Index"] == index and e["OpsError"]["DbErrorCode"] == number]
     assert matching, card_errors(ops)
     assert_ops_error(matching[0]["OpsError"], number, code)
-
-
-def web_errors(ops: OpsWorld) -> list[dict[str, Any]]:
-    return list(ops.result["Errors"]["OpsWebError"]) if ops.result["Errors"] else []
 
 
 @then(parsers.parse("card {index:d} has the warning {number:d} {code}"))
@@ -220,8 +223,7 @@ def _(ops: OpsWorld, indexes: str) -> None:
 @then("the answer holds an empty TimeCardErrors list")
 def _(ops: OpsWorld) -> None:
     """Read in the answer as sent (zeep reads an empty list and a missing one alike, as None)."""
-    with ops.tenant.db() as db:
-        answer = db.execute("SELECT response FROM mock_journal ORDER BY id DESC LIMIT 1").fetchone()[0]
+    answer = ops.tenant.lookup("SELECT response FROM mock_journal ORDER BY id DESC LIMIT 1")
     assert "<TimeCardErrors/>" in answer, f"TimeCardErrors is not an empty list in {answer}"
 
 
@@ -233,23 +235,21 @@ def _(ops: OpsWorld) -> None:
 
 @then(parsers.parse("E123 has {count:d} imported cards on {day}"))
 def _(ops: OpsWorld, count: int, day: str) -> None:
-    with ops.tenant.db() as db:
-        found = db.execute(
-            "SELECT COUNT(*) FROM pr_time_card c JOIN pr_resource r ON r.uid = c.resource_uid "
-            "WHERE r.reference_system_id = 'E123' AND c.work_date = ? AND c.deleted = 0",
-            (day,),
-        ).fetchone()[0]
+    found = ops.tenant.lookup(
+        "SELECT COUNT(*) FROM pr_time_card c JOIN pr_resource r ON r.uid = c.resource_uid "
+        "WHERE r.reference_system_id = 'E123' AND c.work_date = ? AND c.deleted = 0",
+        day,
+    )
     assert found == count
 
 
 @then(parsers.parse("the cards of E123 on {day} are for reporting only with contract revenue {revenue:g}"))
 def _(ops: OpsWorld, day: str, revenue: float) -> None:
-    with ops.tenant.db() as db:
-        found = db.execute(
-            "SELECT c.for_reporting_only, c.status, v.contract_revenue FROM pr_time_card c "
-            "JOIN pr_resource r ON r.uid = c.resource_uid LEFT JOIN pr_card_revenue v ON v.card_uid = c.uid "
-            "WHERE r.reference_system_id = 'E123' AND c.work_date = ? AND c.deleted = 0",
-            (day,),
-        ).fetchall()
+    found = ops.tenant.rows(
+        "SELECT c.for_reporting_only, c.status, v.contract_revenue FROM pr_time_card c "
+        "JOIN pr_resource r ON r.uid = c.resource_uid LEFT JOIN pr_card_revenue v ON v.card_uid = c.uid "
+        "WHERE r.reference_system_id = 'E123' AND c.work_date = ? AND c.deleted = 0",
+        day,
+    )
     assert found
     assert all(tuple(row) == (1, "A", revenue) for row in found), [tuple(row) for row in found]

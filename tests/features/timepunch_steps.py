@@ -43,23 +43,17 @@ class SyncWorld:
         self.answer = result if isinstance(result, dict) else {"fault": {"Message": result}}
         return self.answer
 
-    def lookup(self, sql: str, *parameters: Any) -> Any:
-        with self.tenant.db() as db:
-            row = db.execute(sql, parameters).fetchone()
-        assert row is not None, (sql, parameters)
-        return row[0]
-
     def device_id(self, name: str) -> str:
-        return str(self.lookup("SELECT id FROM tp_device WHERE name = ?", name))
+        return str(self.tenant.lookup("SELECT id FROM tp_device WHERE name = ?", name))
 
     def profile_id(self, logon: str) -> str:
         """The profile's Guid; a Guid no profile has for "nobody"."""
         if logon == "nobody":
             return "00000000-0000-4000-8000-00000000dead"
-        return str(self.lookup("SELECT id FROM tp_profile WHERE logon_name = ?", logon))
+        return str(self.tenant.lookup("SELECT id FROM tp_profile WHERE logon_name = ?", logon))
 
     def project_id(self, name: str) -> str:
-        return str(self.lookup("SELECT id FROM tp_project WHERE name LIKE ?", f"{name}%"))
+        return str(self.tenant.lookup("SELECT id FROM tp_project WHERE name LIKE ?", f"{name}%"))
 
 
 @pytest.fixture
@@ -130,7 +124,7 @@ def _(tp: SyncWorld) -> None:
 
 @when(parsers.parse('I get the client info of device "{device}" with its client connection'))
 def _(tp: SyncWorld, device: str) -> None:
-    client = tp.lookup("SELECT client_connection_id FROM tp_device WHERE name = ?", device)
+    client = tp.tenant.lookup("SELECT client_connection_id FROM tp_device WHERE name = ?", device)
     tp.call("GetClientInfo", deviceConnectionId=tp.device_id(device), clientConnectionId=client)
 
 
@@ -227,7 +221,7 @@ def _(tp: SyncWorld, datatable: list[list[str]]) -> None:
 
 @given(parsers.parse('device "{device}" has left an entry for {day} in the cloud'))
 def _(tp: SyncWorld, device: str, day: str) -> None:
-    project, device_id = tp.lookup("SELECT id FROM tp_project ORDER BY name LIMIT 1"), tp.device_id(device)
+    project, device_id = tp.tenant.lookup("SELECT id FROM tp_project ORDER BY name LIMIT 1"), tp.device_id(device)
     entry = {
         "Id": "5e0c4d1e-0000-4000-8000-00000000c10d",
         "LastUpdate": f"{day}T18:00:00",
@@ -361,13 +355,12 @@ def _(tp: SyncWorld, device: str, state: str, logon: str) -> None:
 
 @then(parsers.parse('device "{device}" is {state}, of "{logon}"'))
 def _(tp: SyncWorld, device: str, state: str, logon: str) -> None:
-    with tp.tenant.db() as db:
-        found = db.execute(
-            "SELECT d.binding_state, p.logon_name FROM tp_device d LEFT JOIN tp_profile p ON p.id = d.profile_id "
-            "WHERE d.name = ?",
-            (device,),
-        ).fetchone()
-    assert tuple(found) == (state, logon)
+    found = tp.tenant.rows(
+        "SELECT d.binding_state, p.logon_name FROM tp_device d LEFT JOIN tp_profile p ON p.id = d.profile_id "
+        "WHERE d.name = ?",
+        device,
+    )
+    assert tuple(found[0]) == (state, logon)
 
 
 @then(parsers.parse("the time entries returned are on {days}"))
@@ -443,18 +436,17 @@ def _(tp: SyncWorld, logon: str, permission: str) -> None:
 
 @then(parsers.parse('"{logon}" has time entries on {days}'))
 def _(tp: SyncWorld, logon: str, days: str) -> None:
-    with tp.tenant.db() as db:
-        found = db.execute(
-            "SELECT substr(e.logon_time, 1, 10) FROM tp_time_entry e JOIN tp_profile p ON p.id = e.profile_id "
-            "WHERE p.logon_name = ? ORDER BY e.logon_time",
-            (logon,),
-        ).fetchall()
+    found = tp.tenant.rows(
+        "SELECT substr(e.logon_time, 1, 10) FROM tp_time_entry e JOIN tp_profile p ON p.id = e.profile_id "
+        "WHERE p.logon_name = ? ORDER BY e.logon_time",
+        logon,
+    )
     assert [row[0] for row in found] == [day.strip() for day in days.split(",")]
 
 
 @then(parsers.parse('the cloud holds {count:d} entries for device "{device}"'))
 def _(tp: SyncWorld, count: int, device: str) -> None:
-    assert tp.lookup("SELECT COUNT(*) FROM tp_cloud_entry WHERE device_id = ?", tp.device_id(device)) == count
+    assert tp.tenant.lookup("SELECT COUNT(*) FROM tp_cloud_entry WHERE device_id = ?", tp.device_id(device)) == count
 
 
 @then(parsers.parse('the store holds {count:d} {kind} named "{name}"'))
@@ -467,11 +459,11 @@ def _(tp: SyncWorld, count: int, kind: str, name: str) -> None:
         "task": "tp_task",
         "tasks": "tp_task",
     }[kind]
-    assert tp.lookup(f"SELECT COUNT(*) FROM {table} WHERE name = ?", name) == count
+    assert tp.tenant.lookup(f"SELECT COUNT(*) FROM {table} WHERE name = ?", name) == count
 
 
 @then(parsers.parse('the {kind} "{name}" has {member} "{value}"'))
 def _(tp: SyncWorld, kind: str, name: str, member: str, value: str) -> None:
     table = {"customer": "tp_customer", "project": "tp_project", "task": "tp_task"}[kind]
-    payload = json.loads(tp.lookup(f"SELECT payload FROM {table} WHERE name = ?", name))
+    payload = json.loads(tp.tenant.lookup(f"SELECT payload FROM {table} WHERE name = ?", name))
     assert payload.get(member) == value, payload

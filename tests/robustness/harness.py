@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures"
 
 REQ = "http://projectorpsa.com/DataContracts/Requests/"
+RESP = "http://projectorpsa.com/DataContracts/Responses/"
 TAC = "http://projectorpsa.com/DataContracts/Shared/TimeAndCost/"
 COM = "http://projectorpsa.com/DataContracts/Shared/Common/"
 CS = "http://projectorpsa.com/CommonServices/"
@@ -173,6 +174,19 @@ def expect_ok(response: Any, endpoint: Endpoint) -> etree._Element:
     return element
 
 
+def post_over_http(
+    url: str, endpoint: Endpoint, data: bytes, extra_headers: dict[str, str] | None = None
+) -> etree._Element:
+    """POST ``data`` to a running server at ``url``: the body element of its 200 answer, valid against
+    the endpoint's contract (the over-HTTP tests' counterpart of :func:`expect_ok`)."""
+    headers = {**endpoint.headers_for(data), **(extra_headers or {})}
+    response = requests.post(url, data=data, headers=headers, timeout=30)
+    assert response.status_code == 200, response.text[:1000]
+    element = payload(response.content, endpoint.version)
+    assert not endpoint.contract.violations(element)
+    return element
+
+
 SERVER_FAULT_CODES = {"Server", "Receiver"}
 
 
@@ -194,6 +208,11 @@ def check_robust_answer(status: int, content_type: str, body: bytes, endpoint: E
 def text_of(element: etree._Element, namespace: str, local: str) -> str | None:
     found = element.find(f".//{{{namespace}}}{local}")
     return None if found is None else found.text
+
+
+def session_ticket(answer: etree._Element) -> str:
+    """The SessionTicket of a PwsAuthenticate answer ("" when it holds none)."""
+    return text_of(answer, RESP, "SessionTicket") or ""
 
 
 @dataclass(frozen=True)

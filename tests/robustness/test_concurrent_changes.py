@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-import requests
 from lxml import etree
 from robustness.harness import (
     INELIGIBLE_FOR_ADJUSTMENT,
@@ -39,12 +38,13 @@ from robustness.harness import (
     ops_close,
     ops_import,
     ops_open,
-    payload,
+    post_over_http,
     pws_authenticate,
     pws_get,
     pws_save,
     pws_transfer,
     save_results,
+    session_ticket,
     status_and_errors,
     text_of,
 )
@@ -55,7 +55,6 @@ from mockserver.app import MockServer
 THREADS = 12
 TIMECARD_HAS_BEEN_DELETED = 64332
 DUPLICATE_REFERENCE = "DuplicateTimeCardReferenceSystemId"
-RESP = "http://projectorpsa.com/DataContracts/Responses/"
 T = TypeVar("T")
 
 
@@ -100,19 +99,14 @@ class OverHttp:
 
     def post(self, endpoint: Endpoint, data: bytes) -> etree._Element:
         url = getattr(self._local, "url", self.urls[0])
-        headers = {**endpoint.headers_for(data), "Connection": "close"}
-        response = requests.post(f"{url}{endpoint.url(self.tenant)}", data=data, headers=headers, timeout=30)
-        assert response.status_code == 200, response.text[:1000]
-        element = payload(response.content, endpoint.version)
-        assert not endpoint.contract.violations(element)
-        return element
+        return post_over_http(f"{url}{endpoint.url(self.tenant)}", endpoint, data, {"Connection": "close"})
 
 
 Api = InProcess | OverHttp
 
 
 def login(api: Api) -> str:
-    return text_of(api.post(PWS_ENDPOINT, pws_authenticate()), RESP, "SessionTicket") or ""
+    return session_ticket(api.post(PWS_ENDPOINT, pws_authenticate()))
 
 
 def read_cards(api: Api, ticket: str) -> dict[int, Card]:

@@ -44,6 +44,7 @@ from robustness.harness import (
     ops_open,
     pws_authenticate,
     pws_get,
+    session_ticket,
     text_of,
     tp_search_projects,
     tp_search_time_entries,
@@ -64,7 +65,6 @@ FUZZ_SETTINGS = settings(
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-RESP = "http://projectorpsa.com/DataContracts/Responses/"
 CONTROL_MARKER = "\ue000CONTROL\ue000"
 """Stands for a control character in the tree; replaced in the serialized bytes (lxml refuses them)."""
 
@@ -108,7 +108,7 @@ class LiveTenant:
             self.post(PWS_ENDPOINT, pws_authenticate("api.admin@example.com", "demo-password"), "PwsAuthenticate"),
             PWS_ENDPOINT,
         )
-        return text_of(answer, RESP, "SessionTicket") or ""
+        return session_ticket(answer)
 
     def batch(self) -> str:
         return (

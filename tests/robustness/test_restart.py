@@ -32,10 +32,12 @@ from robustness.harness import (
     ops_import,
     ops_open,
     payload,
+    post_over_http,
     pws_authenticate,
     pws_get,
     pws_save,
     save_results,
+    session_ticket,
     text_of,
     tp_apply_time_entry,
     tp_search_projects,
@@ -44,7 +46,6 @@ from werkzeug.test import Client
 
 from mockserver.app import MockServer
 
-RESP = "http://projectorpsa.com/DataContracts/Responses/"
 TP_PROJECT_NS = "http://schemas.datacontract.org/2004/07/TimePunch.Core.Services.ProjectService.Dto"
 TP_CORE_NS = "http://schemas.datacontract.org/2004/07/TimePunch.Core.Services.Core.Dto"
 
@@ -56,13 +57,7 @@ class Tenant:
         self.server, self.name = server, name
 
     def call(self, endpoint: Endpoint, data: bytes) -> etree._Element:
-        response = requests.post(
-            f"{self.server.url}{endpoint.url(self.name)}", data=data, headers=endpoint.headers_for(data), timeout=30
-        )
-        assert response.status_code == 200, response.text[:1000]
-        element = payload(response.content, endpoint.version)
-        assert not endpoint.contract.violations(element)
-        return element
+        return post_over_http(f"{self.server.url}{endpoint.url(self.name)}", endpoint, data)
 
     def admin(self, method: str, path: str, body: Any = None, status: int = 200) -> Any:
         response = requests.request(
@@ -76,7 +71,7 @@ class Tenant:
         return tables
 
     def login(self) -> str:
-        return text_of(self.call(PWS_ENDPOINT, pws_authenticate()), RESP, "SessionTicket") or ""
+        return session_ticket(self.call(PWS_ENDPOINT, pws_authenticate()))
 
 
 def tenants_of(server: MockProcess) -> set[str]:

@@ -156,6 +156,17 @@ class TenantAdmin:
         pytest.skip("needs the mock's admin side (state a client cannot arrange); the live target has none")
         yield sqlite3.connect(":memory:")  # pragma: no cover - skip raises
 
+    def rows(self, sql: str, *parameters: Any) -> list[sqlite3.Row]:
+        """What a query of the tenant's database answers: a check's read, in a transaction of its own."""
+        with self.db() as db:
+            return db.execute(sql, parameters).fetchall()
+
+    def lookup(self, sql: str, *parameters: Any) -> Any:
+        """The first column of the first row a query answers; a query that finds nothing fails the check."""
+        found = self.rows(sql, *parameters)
+        assert found, (sql, parameters)
+        return found[0][0]
+
 
 class InProcessAdmin(TenantAdmin):
     """The in-process mock's tenant database, in one transaction."""
