@@ -1,9 +1,18 @@
-Feature: A request that breaks the contract is answered with a SOAP Client fault that names the problem
+Feature: A request that breaks the contract is answered with a SOAP fault that names the problem
   Only a message that is well-formed, safe and valid against the published WSDL and XSDs
-  reaches the service; anything else is a SOAP 1.1 fault (faultcode Client) whose faultstring
-  names what is wrong and where (the element path), with the violations also listed in the
-  fault's detail. Vendor business errors (a bad date, a bad card) are never faults: they are
-  Status Fail answers with the vendor's numbers.
+  reaches the service; anything else is a SOAP 1.1 fault whose faultstring names what is wrong
+  and where (the element path), with the violations also listed in the fault's detail. Vendor
+  business errors (a bad date, a bad card) are never faults: they are Status Fail answers with
+  the vendor's numbers.
+  A message that cannot be read into the operation's parameters (a value of the wrong type,
+  members missing or out of order, a value .NET cannot hold) gets WCF's dispatcher fault, as
+  the vendor's WCF service answers it: faultcode a:DeserializationFailed (namespace
+  http://schemas.microsoft.com/net/2005/12/windowscommunicationfoundation/dispatcher; SOAP 1.1
+  has no subcodes, so WCF makes it the faultcode), faultstring starting "The formatter threw an
+  exception while trying to deserialize the message". Assumption: the mock refuses some messages
+  WCF would read leniently (a missing required member, members out of order, which WCF drops);
+  they get the same fault, to say what to fix. Anything else (malformed XML, a DTD, an operation
+  the service lacks) is faultcode Client.
 
   Background:
     Given I am logged in to Projector as "e123@example.com"
@@ -44,7 +53,7 @@ Feature: A request that breaks the contract is answered with a SOAP Client fault
         </pws:serviceRequest></pws:PwsAuthenticate></soapenv:Body>
       </soapenv:Envelope>
       """
-    Then the answer is a SOAP fault "Client" whose reason mentions "Password"
+    Then the answer is a SOAP fault "DeserializationFailed" whose reason mentions "Password"
 
   @PwsSaveTimeCards
   Scenario: A value of the wrong type
@@ -63,7 +72,7 @@ Feature: A request that breaks the contract is answered with a SOAP Client fault
         </pws:serviceRequest></pws:PwsSaveTimeCards></soapenv:Body>
       </soapenv:Envelope>
       """
-    Then the answer is a SOAP fault "Client" whose reason mentions "tim:WorkMinutes: 'an hour' is not a valid value of type xs:int"
+    Then the answer is a SOAP fault "DeserializationFailed" whose reason mentions "tim:WorkMinutes: 'an hour' is not a valid value of type xs:int"
 
   # Assumption: xs:dateTime admits hour 24 and years past 9999, .NET's DateTime does not; WCF
   # refuses such a value while reading the message, before the operation runs, and so does the mock.
@@ -79,7 +88,7 @@ Feature: A request that breaks the contract is answered with a SOAP Client fault
         </pws:serviceRequest></pws:PwsSaveTimeCards></soapenv:Body>
       </soapenv:Envelope>
       """
-    Then the answer is a SOAP fault "Client" whose reason mentions "the value '2018-03-09T24:00:00Z' cannot be interpreted"
+    Then the answer is a SOAP fault "DeserializationFailed" whose reason mentions "the value '2018-03-09T24:00:00Z' cannot be interpreted"
 
   @PwsSaveTimeCards
   Scenario: Members out of the contract's order (a WCF service would silently drop them)
@@ -93,7 +102,7 @@ Feature: A request that breaks the contract is answered with a SOAP Client fault
         </pws:serviceRequest></pws:PwsSaveTimeCards></soapenv:Body>
       </soapenv:Envelope>
       """
-    Then the answer is a SOAP fault "Client" whose reason mentions "Unexpected child with tag 'tim:EndDate'"
+    Then the answer is a SOAP fault "DeserializationFailed" whose reason mentions "Unexpected child with tag 'tim:EndDate'"
 
   Scenario: An operation the service does not have
     When I post this envelope to the PWS endpoint with SOAPAction "http://projectorpsa.com/PwsProjectorServices/IPwsProjectorServices/PwsDeleteEverything":

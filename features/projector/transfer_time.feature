@@ -270,7 +270,7 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
         </pws:serviceRequest></pws:PwsTransferTime></soapenv:Body>
       </soapenv:Envelope>
       """
-    Then the answer is a SOAP fault "Client" whose reason mentions "tim:AdjustRoleDatesAsNeededFlag"
+    Then the answer is a SOAP fault "DeserializationFailed" whose reason mentions "tim:AdjustRoleDatesAsNeededFlag"
 
   @error-90011
   Scenario: The target role must be named when the resource has several there

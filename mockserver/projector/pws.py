@@ -39,6 +39,7 @@ from mockserver.projector.wire import COM, CS, REQ, RESP, TAC, add, members, tex
 from mockserver.soap import ns
 from mockserver.soap.envelope import DeclaredFault, FaultCode
 from mockserver.soap.service import Handler, RequestContext, Service
+from mockserver.soap.wcf import WcfEndpoint
 from mockserver.state import clock
 
 CONTRACT_PATH = CONTRACTS_DIR / "projector" / "pws.wsdl"
@@ -606,4 +607,4 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
-SERVICE = Service(ENDPOINT_PATH, CONTRACT_PATH, HANDLERS)
+SERVICE = Service(ENDPOINT_PATH, CONTRACT_PATH, HANDLERS, endpoint_class=WcfEndpoint)  # basicHttpBinding

@@ -172,7 +172,11 @@ class Soap11(SoapVersion):
 
     def fault(self, fault: SoapFault) -> etree._Element:
         element = etree.Element(self.qname("Fault"), nsmap={"s": self.envelope_ns})
-        etree.SubElement(element, "faultcode").text = self.fault_code(fault.code)
+        if fault.subcode is None:
+            etree.SubElement(element, "faultcode").text = self.fault_code(fault.code)
+        else:  # SOAP 1.1 has no subcodes: the most specific code is the faultcode, as WCF writes it
+            code = etree.SubElement(element, "faultcode", nsmap={"sub": fault.subcode.namespace or ""})
+            code.text = f"sub:{fault.subcode.localname}"
         reason = etree.SubElement(element, "faultstring")
         reason.set(_XML_LANG, "en-US")
         reason.text = fault.reason

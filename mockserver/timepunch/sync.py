@@ -24,8 +24,8 @@ from mockserver.soap import datacontract, ns
 from mockserver.soap.addressing import AddressingEndpoint
 from mockserver.soap.contract import load_contract
 from mockserver.soap.datacontract import NIL, DataContracts
-from mockserver.soap.envelope import FaultCode, UnreadableRequest
 from mockserver.soap.service import Handler, RequestContext, Service
+from mockserver.soap.wcf import WcfEndpoint
 from mockserver.state import clock
 from mockserver.state.tenants import savepoint
 from mockserver.timepunch import data
@@ -308,14 +308,8 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
-class SyncEndpoint(AddressingEndpoint):
-    """The Sync Service as WCF serves it: what its DataContractSerializer cannot read is WCF's
-    dispatcher fault, a Sender fault with subcode a:DeserializationFailed whose reason starts with
-    the formatter's sentence; the mock's reason and violation detail follow, to say what to fix."""
-
-    def restate_unreadable(self, fault: UnreadableRequest) -> None:
-        fault.reason = f"The formatter threw an exception while trying to deserialize the message: {fault.reason}"
-        fault.code, fault.subcode = FaultCode.SENDER, etree.QName(ns.WCF_DISPATCHER, "DeserializationFailed")
+class SyncEndpoint(AddressingEndpoint, WcfEndpoint):
+    """wsHttpBinding: routed by WS-Addressing, refused in WCF's words."""
 
 
 SERVICE = Service(ENDPOINT_PATH, CONTRACT_PATH, HANDLERS, endpoint_class=SyncEndpoint)

@@ -47,7 +47,8 @@ TIME_LIMIT = 2.0
 """Seconds any hostile request may take."""
 ANSWER_LIMIT = 64 * 1024
 """Bytes a fault answer may have: a hostile input is named, not echoed back."""
-CLIENT_CODES = {"Client", "Sender"}
+CLIENT_CODES = {"Client", "Sender", "DeserializationFailed"}
+"""Codes that blame the client: WCF's DeserializationFailed is the faultcode itself in SOAP 1.1."""
 
 
 def valid_request(endpoint: Endpoint) -> bytes:

@@ -11,6 +11,7 @@ from werkzeug.test import Client
 
 from mockserver.soap import ns
 from mockserver.soap.contract import load_contract
+from mockserver.soap.envelope import SOAP_11, SOAP_12, SoapFault, SoapVersion
 from mockserver.soap.service import RequestContext, SoapEndpoint
 from mockserver.state import MOCK_SCHEMA
 from mockserver.state.tenants import TenantRegistry
@@ -262,3 +263,18 @@ def test_the_wsdl_query_is_case_insensitive_as_on_iis(client: Client, query: str
     answer = client.get(f"/e?{query}")
     assert answer.status_code == 200
     assert b"definitions" in answer.data
+
+
+@pytest.mark.parametrize("version", [SOAP_11, SOAP_12], ids=["1.1", "1.2"])
+def test_a_fault_with_a_subcode_names_it_in_the_versions_place(version: SoapVersion) -> None:
+    """SOAP 1.2 nests the subcode under the code; 1.1 has none, so the subcode is the faultcode (as WCF writes it)."""
+    fault = version.fault(SoapFault("unreadable", subcode=etree.QName("urn:dispatcher", "DeserializationFailed")))
+    if version is SOAP_11:
+        code = fault.find("faultcode")
+    else:
+        assert fault.findtext(f"{{{SOAP12}}}Code/{{{SOAP12}}}Value") == "s:Sender"
+        code = fault.find(f"{{{SOAP12}}}Code/{{{SOAP12}}}Subcode/{{{SOAP12}}}Value")
+    assert code is not None
+    assert code.text is not None
+    prefix, _, local = code.text.partition(":")
+    assert (code.nsmap[prefix], local) == ("urn:dispatcher", "DeserializationFailed")
