@@ -88,7 +88,7 @@ Feature: A request that breaks the contract is answered with a SOAP fault that n
         </pws:serviceRequest></pws:PwsSaveTimeCards></soapenv:Body>
       </soapenv:Envelope>
       """
-    Then the answer is a SOAP fault "DeserializationFailed" whose reason mentions "the value '2018-03-09T24:00:00Z' cannot be interpreted"
+    Then the answer is a SOAP fault "DeserializationFailed" whose reason mentions "The value '2018-03-09T24:00:00Z' cannot be interpreted"
 
   @PwsSaveTimeCards
   Scenario: Members out of the contract's order (a WCF service would silently drop them)

@@ -79,7 +79,7 @@ Feature: What WCF itself refuses is a SOAP 1.2 fault, never a TpFault
       </s:Envelope>
       """
     Then the answer is a SOAP 1.2 fault "Sender" with subcode "DeserializationFailed"
-    And its reason mentions "the value '2024-03-01T24:00:00' cannot be interpreted"
+    And its reason mentions "The value '2024-03-01T24:00:00' cannot be interpreted"
 
   @GetDeviceInfo
   Scenario: A message without wsa:Action

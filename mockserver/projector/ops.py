@@ -20,6 +20,7 @@ from mockserver.contracts import CONTRACTS_DIR
 from mockserver.projector import batches, rate_limits
 from mockserver.projector.batches import BatchCloser, CardProblems, CloseOptions, ImportedCard
 from mockserver.projector.catalogue import OpsError
+from mockserver.soap.asmx import AsmxEndpoint
 from mockserver.soap.envelope import interpret
 from mockserver.soap.service import Handler, RequestContext, Service
 from mockserver.state import clock
@@ -304,4 +305,6 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
-SERVICE = Service(ENDPOINT_PATH, CONTRACT_PATH, HANDLERS, understood_headers=(AUTHENTICATION_HEADER,))
+SERVICE = Service(
+    ENDPOINT_PATH, CONTRACT_PATH, HANDLERS, endpoint_class=AsmxEndpoint, understood_headers=(AUTHENTICATION_HEADER,)
+)

@@ -80,7 +80,7 @@ class UninterpretableValue(UnreadableRequest):
 
     def __init__(self, value: str, problem: Exception) -> None:
         self.value = value
-        super().__init__(f"Server was unable to read the request: the value '{value}' cannot be interpreted: {problem}")
+        super().__init__(f"The value '{value}' cannot be interpreted: {problem}")
 
 
 def interpret(parse: Callable[[str], T], value: str) -> T:

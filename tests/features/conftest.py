@@ -396,7 +396,12 @@ def _(world: World, docstring: str) -> None:
     post_envelope(world, docstring, "")
 
 
-def post_envelope(world: World, envelope: str, action: str | None) -> None:
+@when("I post this envelope to the Ops endpoint:")
+def _(world: World, docstring: str) -> None:
+    post_envelope(world, docstring, None, service="ops")
+
+
+def post_envelope(world: World, envelope: str, action: str | None, service: str = "pws") -> None:
     """``action`` None: the SOAPAction of the body's operation, as a client sends it; "": none at all."""
     body = envelope.replace("{ticket}", world.ticket or "")
     headers = soap11_headers(body)
@@ -404,7 +409,7 @@ def post_envelope(world: World, envelope: str, action: str | None) -> None:
         headers.pop("SOAPAction", None)
     elif action is not None:
         headers["SOAPAction"] = action
-    address = world.target.address("pws", world.tenant.name)
+    address = world.target.address(service, world.tenant.name)
     answer = world.session.post(address, data=body.encode(), headers=headers)
     world.raw = (answer.status_code, answer.content)
 
