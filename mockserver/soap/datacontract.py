@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,6 +17,7 @@ from lxml import etree
 
 from mockserver.soap import ns
 from mockserver.soap.contract import Contract
+from mockserver.soap.xsd import Member, Schemas
 
 _NIL = f"{{{ns.XSI}}}nil"
 _TYPE = f"{{{ns.XSI}}}type"
@@ -30,63 +30,36 @@ class Nil:
 NIL = Nil()
 
 
-@dataclass(frozen=True)
-class Member:
-    name: str
-    """Clark name of the member element."""
-    local: str
-    type_name: str | None
-    """Clark name of its type (None for an anonymous one, which data contracts do not use)."""
-    simple: bool
-    many: bool
-    nillable: bool
-
-
 class DataContracts:
-    """Member order and types of a contract's complex types, read from its schema on first use."""
+    """Member order and types of a contract's complex types, read from its XSDs on first use."""
 
     def __init__(self, contract: Contract) -> None:
         self.contract = contract
 
     @functools.cached_property
-    def schema(self) -> Any:  # xmlschema's component unions are wider than these schemas
-        """Built on first use: the mock starts without it, and the first answer waits for it once."""
-        return self.contract.explainer
+    def schemas(self) -> Schemas:
+        return Schemas(self.contract.documents.values())
 
     @functools.cache  # noqa: B019 - one instance per contract, for the life of the process
     def members(self, type_name: str) -> tuple[Member, ...]:
         """The members of a named type, or of a global element's (possibly anonymous) type."""
         return tuple(
-            Member(
-                name=element.name,
-                local=etree.QName(element.name).localname,
-                type_name=element.type.name,
-                simple=element.type.is_simple() or element.type.has_simple_content(),
-                many=element.max_occurs is None or element.max_occurs > 1,
-                nillable=element.nillable,
-            )
-            for element in self._content(type_name)
-            if element.name is not None
+            self.schemas.member(particle)
+            for particle in self.schemas.content(type_name)
+            if etree.QName(particle).localname == "element"
         )
 
     @functools.cache  # noqa: B019 - as members()
     def takes_any(self, type_name: str) -> bool:
-        """Whether the type's content has an xs:any: elements the contract does not name."""
-        return any(element.name is None for element in self._content(type_name))
-
-    def _content(self, type_name: str) -> list[Any]:
-        types, elements = self.schema.maps.types, self.schema.maps.elements
-        xsd_type = types[type_name] if type_name in types else elements[type_name].type
-        return list(xsd_type.content.iter_elements())
+        """Whether the type takes elements the contract does not name (xs:any, xs:anyType)."""
+        return self.schemas.is_open(type_name)
 
     # -- writing ------------------------------------------------------------------------------------
 
     @functools.cached_property
     def prefixes(self) -> dict[str, str]:
         """Short prefixes for the contract's namespaces, declared once on each response."""
-        maps = self.schema.maps
-        names = [*maps.types, *maps.elements]
-        namespaces = sorted({etree.QName(name).namespace or "" for name in names} - {"", ns.XSD})
+        namespaces = sorted(self.schemas.namespaces() - {"", ns.XSD})
         return {"i": ns.XSI, **{f"d{index}": namespace for index, namespace in enumerate(namespaces)}}
 
     def write(
@@ -180,7 +153,7 @@ class DataContracts:
 
 @functools.cache
 def of(contract: Contract) -> DataContracts:
-    """The contract's data contracts, read once per process (xmlschema takes a moment to build them)."""
+    """The contract's data contracts, read once per process."""
     return DataContracts(contract)
 
 
