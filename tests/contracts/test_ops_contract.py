@@ -30,6 +30,7 @@ from support.schema_checks import (
     assert_valid,
     assert_valid_in_both,
     body_element,
+    contract_files,
     contract_fixtures,
     enumeration,
     envelope_part,
@@ -38,9 +39,7 @@ from support.schema_checks import (
     read_catalogue,
 )
 
-REPO = Path(__file__).resolve().parents[2]
-CONTRACTS = REPO / "contracts" / "projector-ops"
-EXAMPLES = REPO / "fixtures" / "projector-ops" / "examples"
+CONTRACTS, EXAMPLES = contract_files("projector-ops")
 OPS_XSD = CONTRACTS / "ops.xsd"
 
 OPS = "http://www.opsplanning.com/webservices/public/data"

@@ -31,22 +31,22 @@ import xmlschema
 import zeep
 from lxml import etree
 from support.schema_checks import (
+    VENDOR_DOCS,
     WSDL,
     XSD,
     XSI,
     assert_invalid,
     assert_valid,
     body_element,
+    contract_files,
     contract_fixtures,
     find_one,
     read_catalogue,
 )
 from zeep.wsdl.bindings.soap import Soap12Binding
 
-REPO = Path(__file__).resolve().parents[2]
-CONTRACTS = REPO / "contracts" / "timepunch"
-EXAMPLES = REPO / "fixtures" / "timepunch" / "examples"
-PAGE_000 = REPO / "fixtures" / "vendor-docs" / "000_9bbd5c43f7d22203.txt"
+CONTRACTS, EXAMPLES = contract_files("timepunch")
+PAGE_000 = VENDOR_DOCS / "000_9bbd5c43f7d22203.txt"
 
 SOAP12 = "http://www.w3.org/2003/05/soap-envelope"
 WSA = "http://www.w3.org/2005/08/addressing"

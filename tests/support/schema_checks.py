@@ -22,6 +22,9 @@ XSD = "http://www.w3.org/2001/XMLSchema"
 WSDL = "http://schemas.xmlsoap.org/wsdl/"
 SOAP11_ENV = "http://schemas.xmlsoap.org/soap/envelope/"
 WSDL_SOAP11 = "http://schemas.xmlsoap.org/wsdl/soap/"
+REPO = Path(__file__).resolve().parents[2]
+VENDOR_DOCS = REPO / "fixtures" / "vendor-docs"
+"""The vendor's pages, as fetched: what the contracts and their examples are checked against."""
 CATALOGUE_HEADER = ["number", "code", "type", "operations", "text", "source", "subject"]
 """The columns every contract's error catalogue (errors.csv, faults.csv) has, in this order."""
 
@@ -33,6 +36,11 @@ class Nil:
 NIL = Nil()
 Member: TypeAlias = "tuple[str, str | Nil | Sequence[Member] | None]"
 """A message member as ``(prefix:Name, value)``: text, NIL, None for an empty element, or the members it holds."""
+
+
+def contract_files(service: str) -> tuple[Path, Path]:
+    """A service's contract folder and its examples folder, laid out alike for every service."""
+    return REPO / "contracts" / service, REPO / "fixtures" / service / "examples"
 
 
 def contract_fixtures(xsd: Path, wsdl: Path) -> tuple[Any, Any, Any]:
