@@ -20,29 +20,44 @@ runs before any server code exists. What it proves:
 from __future__ import annotations
 
 import copy
-import csv
 import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
-import xmlschema
 import zeep
 from lxml import etree
+from support.schema_checks import (
+    NIL,
+    SOAP11_ENV,
+    VENDOR_DOCS,
+    WSDL,
+    WSDL_SOAP11,
+    XSD,
+    XSI,
+    Member,
+    Nil,
+    assert_invalid,
+    assert_valid,
+    assert_valid_in_both,
+    body_element,
+    build,
+    contract_files,
+    contract_fixtures,
+    enumeration,
+    find_one,
+    move_after,
+    read_catalogue,
+)
 
 from mockserver.projector.catalogue import PWS_CATALOGUE
 
-REPO = Path(__file__).resolve().parents[2]
-CONTRACTS = REPO / "contracts" / "projector"
-EXAMPLES = REPO / "fixtures" / "projector" / "examples"
-PAGE_002 = REPO / "fixtures" / "vendor-docs" / "002_54ea57f30008c731.txt"
-PAGE_003 = REPO / "fixtures" / "vendor-docs" / "003_19d93cea1d06a091.txt"
-PAGE_004 = REPO / "fixtures" / "vendor-docs" / "004_eefd9b7464ffb5a0.txt"
+CONTRACTS, EXAMPLES = contract_files("projector")
+PAGE_002 = VENDOR_DOCS / "002_54ea57f30008c731.txt"
+PAGE_003 = VENDOR_DOCS / "003_19d93cea1d06a091.txt"
+PAGE_004 = VENDOR_DOCS / "004_eefd9b7464ffb5a0.txt"
 
-SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
-XSD = "http://www.w3.org/2001/XMLSchema"
-WSDL = "http://schemas.xmlsoap.org/wsdl/"
-WSDL_SOAP11 = "http://schemas.xmlsoap.org/wsdl/soap/"
 PWS = "http://projectorpsa.com/PwsProjectorServices/"
 REQ = "http://projectorpsa.com/DataContracts/Requests/"
 RESP = "http://projectorpsa.com/DataContracts/Responses/"
@@ -69,7 +84,11 @@ OPERATIONS = (
     "PwsGetTimeEntryProjectRole",
     "PwsTestRateLimiter",
 )
+CARD = "tim:SaveTimeCards/tim:PwsTimecardDetail"
+SPLIT_ORDER = "tim:SplitOrders/tim:PwsTimeSplitOrder"
+"""Where a save request's first card and a split request's first order stand in the serviceRequest."""
 ACTION_PREFIX = "http://projectorpsa.com/PwsProjectorServices/IPwsProjectorServices/"
+SPLIT, TRANSFER, ENTRY_ROLE = "PwsSplitTimeCards", "PwsTransferTime", "PwsGetTimeEntryProjectRole"
 
 # Page 002's error table (vendor-docs/002, PwsSaveTimeCards - Common Errors and Warnings).
 # fmt: off
@@ -85,67 +104,82 @@ PAGE_002_NUMBERS = frozenset({
 # ---------------------------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def schema() -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(str(CONTRACTS / "pws-services.xsd")))
-
-
-@pytest.fixture(scope="module")
-def xml_schema() -> xmlschema.XMLSchema:
-    return xmlschema.XMLSchema(str(CONTRACTS / "pws-services.xsd"))
-
-
-@pytest.fixture(scope="module")
-def client() -> zeep.Client:
-    return zeep.Client(str(CONTRACTS / "pws.wsdl"))
+schema, xml_schema, client = contract_fixtures(CONTRACTS / "pws-services.xsd", CONTRACTS / "pws.wsdl")
 
 
 def example_files() -> list[Path]:
     return sorted(EXAMPLES.glob("*.xml"))
 
 
-def body_element(path: Path) -> etree._Element:
-    """The Body's first element of an example envelope, as a detached copy."""
-    root = etree.parse(str(path)).getroot()
-    body = root.find(f"{{{SOAP_ENV}}}Body")
-    assert body is not None, f"{path.name}: no SOAP 1.1 Body"
-    children = [child for child in body if isinstance(child.tag, str)]
-    assert len(children) == 1, f"{path.name}: the Body must hold one element"
-    return copy.deepcopy(children[0])
+def example(name: str) -> etree._Element:
+    """The Body element of one of the vendor's example envelopes, detached."""
+    return body_element(EXAMPLES / name, SOAP11_ENV)
 
 
 def save_request() -> etree._Element:
-    return body_element(EXAMPLES / "PwsSaveTimeCards.request.xml")
+    return example("PwsSaveTimeCards.request.xml")
 
 
 def service_request(element: etree._Element) -> etree._Element:
-    found = element.find("pws:serviceRequest", NSMAP)
-    assert found is not None
-    return found
+    return find_one(element, "pws:serviceRequest", NSMAP)
 
 
 def detail(element: etree._Element) -> etree._Element:
-    found = element.find("pws:serviceRequest/tim:SaveTimeCards/tim:PwsTimecardDetail", NSMAP)
-    assert found is not None
-    return found
+    return find_one(service_request(element), CARD, NSMAP)
 
 
-def errors_of(schema: etree.XMLSchema, element: etree._Element) -> list[str]:
-    if schema.validate(element):
-        return []
-    return [f"{entry.path}: {entry.message}" for entry in schema.error_log]
+def message(name: str, *members: Member) -> etree._Element:
+    """A hand-made PWS Body element ``name`` (``pws:PwsSaveTimeCards``) holding ``members`` in order."""
+    prefix, local = name.split(":")
+    return build(etree.Element(f"{{{NSMAP[prefix]}}}{local}"), members, NSMAP)
 
 
-def assert_valid(schema: etree.XMLSchema, element: etree._Element) -> None:
-    assert errors_of(schema, element) == []
+def pws_request(operation: str, *request: Member) -> etree._Element:
+    """``operation``'s Body element with ``request`` as its serviceRequest's members."""
+    return message(f"pws:{operation}", ("pws:serviceRequest", request))
 
 
-def assert_invalid(schema: etree.XMLSchema, element: etree._Element, *fragments: str) -> None:
-    found = errors_of(schema, element)
-    assert found, "expected the contract to reject this message"
-    text = "\n".join(found)
-    for fragment in fragments:
-        assert fragment in text, text
+def zeep_request(client: zeep.Client, operation: str, request: dict[str, Any]) -> etree._Element:
+    """The Body element zeep sends for ``operation`` with ``request`` as its serviceRequest."""
+    envelope = client.create_message(client.service, operation, serviceRequest=request)
+    return envelope.find(f"{{{SOAP11_ENV}}}Body")[0]
+
+
+def pws_response(operation: str, *result: Member) -> etree._Element:
+    """``<operation>Response`` with its ``<operation>Result`` holding ``result``, as the vendor answers."""
+    return message(f"pws:{operation}Response", (f"pws:{operation}Result", result))
+
+
+def response_base(
+    status: str, timestamp: str, response_id: str = "1", messages: Sequence[Member] | Nil | None = None
+) -> list[Member]:
+    """The ResponseBase members every PWS result starts with."""
+    return [
+        ("cs:Messages", messages),
+        ("cs:ResponseId", response_id),
+        ("cs:Status", status),
+        ("cs:ServerTimestampUtc", timestamp),
+    ]
+
+
+def error_detail(number: str, code: str, text: str) -> list[Member]:
+    """How the vendor names an error: its code, number and sentence."""
+    return [("com:ErrorCode", code), ("com:ErrorNumber", number), ("com:ErrorText", text)]
+
+
+def error_message(number: str, code: str, text: str) -> list[Member]:
+    """A PwsMessage's members for an error, as the vendor fills them in."""
+    return [
+        ("com:AdditionalErrorText", f"Error {number}: {code}"),
+        *error_detail(number, code, text),
+        ("com:Type", "Error"),
+    ]
+
+
+def failure_response(operation: str, timestamp: str, error: list[Member], *result: Member) -> etree._Element:
+    """A failed ``operation``: ``error`` its one message, ``result`` the members that follow ResponseBase's."""
+    messages = [("com:PwsMessage", error)]
+    return pws_response(operation, *response_base("Fail", timestamp, messages=messages), *result)
 
 
 def sub(parent: etree._Element, ns: str, name: str, text: str | None = None) -> etree._Element:
@@ -157,13 +191,6 @@ def sub(parent: etree._Element, ns: str, name: str, text: str | None = None) -> 
 
 def schema_doc(name: str) -> etree._ElementTree:
     return etree.parse(str(CONTRACTS / name))
-
-
-def enumeration(file: str, type_name: str) -> list[str]:
-    nodes = schema_doc(file).xpath(
-        f"/xs:schema/xs:simpleType[@name='{type_name}']/xs:restriction/xs:enumeration/@value", namespaces=NSMAP
-    )
-    return [str(value) for value in nodes]
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -209,9 +236,8 @@ def test_examples_are_present():
 
 @pytest.mark.parametrize("path", example_files(), ids=lambda path: path.name)
 def test_vendor_example_validates_unchanged(schema, xml_schema, path):
-    element = body_element(path)
-    assert_valid(schema, element)
-    assert list(xml_schema.iter_errors(etree.tostring(element).decode())) == []
+    element = body_element(path, SOAP11_ENV)
+    assert_valid_in_both(schema, xml_schema, element)
 
 
 WIKI_RATE_LIMIT_SNAPSHOT = f"""<b:PwsRateLimitSnapshot xmlns:b="{COM}"> <b:EnabledFlag>false</b:EnabledFlag>
@@ -249,10 +275,18 @@ def test_vendor_examples_match_page_002():
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def test_rejects_non_integer_work_minutes(schema):
+@pytest.mark.parametrize(
+    ("member", "value"),
+    [
+        ("tim:SaveTimeCards/tim:PwsTimecardDetail/tim:WorkMinutes", "abc"),
+        ("tim:SaveTimeCards/tim:PwsTimecardDetail/tim:Status", "Finished"),  # not a deprecated status value
+        ("tim:SubmitFlag", "yes"),
+    ],
+)
+def test_rejects_a_value_wcf_cannot_read(schema, member, value):
     element = save_request()
-    detail(element).find("tim:WorkMinutes", NSMAP).text = "abc"
-    assert_invalid(schema, element, "WorkMinutes")
+    find_one(service_request(element), member, NSMAP).text = value
+    assert_invalid(schema, element, member.rpartition(":")[2])
 
 
 def test_rejects_unknown_element(schema):
@@ -261,33 +295,22 @@ def test_rejects_unknown_element(schema):
     assert_invalid(schema, element, "Bogus")
 
 
-def test_rejects_out_of_order_request_members(schema):
+@pytest.mark.parametrize(
+    ("parent", "member", "anchor", "named"),
+    [
+        # StartDate right after EndDate, before Estimates: lxml names the element it did not expect next (Estimates)
+        (".", "tim:StartDate", "tim:EndDate", ()),
+        # WorkMinutes belongs to the card base level: it may not follow CardStatus
+        ("tim:SaveTimeCards/tim:PwsTimecardDetail", "tim:WorkMinutes", "tim:CardStatus", ("WorkMinutes",)),
+        # PreserveTimeCardStatusFlag is a later member: it must stay last, not in alphabetical place
+        (".", "tim:PreserveTimeCardStatusFlag", "tim:InsertIfNotFoundOnUpdateFlag", ()),
+    ],
+    ids=["request members out of order", "base member after derived member", "late member in alphabetical run"],
+)
+def test_rejects_a_member_out_of_wcf_order(schema, parent, member, anchor, named):
     element = save_request()
-    request = service_request(element)
-    start = request.find("tim:StartDate", NSMAP)
-    request.remove(start)
-    request.find("tim:EndDate", NSMAP).addnext(start)  # StartDate right after EndDate: before Estimates
-    assert_invalid(schema, element)  # lxml names the element it did not expect next (Estimates)
-
-
-def test_rejects_base_member_after_derived_member(schema):
-    """WorkMinutes belongs to the card base level: it may not follow CardStatus."""
-    element = save_request()
-    card = detail(element)
-    minutes = card.find("tim:WorkMinutes", NSMAP)
-    card.remove(minutes)
-    card.find("tim:CardStatus", NSMAP).addnext(minutes)
-    assert_invalid(schema, element, "WorkMinutes")
-
-
-def test_rejects_late_member_moved_into_alphabetical_run(schema):
-    """PreserveTimeCardStatusFlag is a later member: it must stay last, not in alphabetical place."""
-    element = save_request()
-    request = service_request(element)
-    flag = request.find("tim:PreserveTimeCardStatusFlag", NSMAP)
-    request.remove(flag)
-    request.find("tim:InsertIfNotFoundOnUpdateFlag", NSMAP).addnext(flag)
-    assert_invalid(schema, element)
+    move_after(find_one(service_request(element), parent, NSMAP), member, anchor, NSMAP)
+    assert_invalid(schema, element, *named)
 
 
 def test_rejects_member_in_wrong_namespace(schema):
@@ -295,18 +318,6 @@ def test_rejects_member_in_wrong_namespace(schema):
     timecard_type = detail(element).find("com:TimecardType", NSMAP)
     timecard_type.tag = f"{{{TIM}}}TimecardType"
     assert_invalid(schema, element, "TimecardType")
-
-
-def test_rejects_unknown_deprecated_status_value(schema):
-    element = save_request()
-    detail(element).find("tim:Status", NSMAP).text = "Finished"
-    assert_invalid(schema, element, "Status")
-
-
-def test_rejects_non_boolean_flag(schema):
-    element = save_request()
-    service_request(element).find("tim:SubmitFlag", NSMAP).text = "yes"
-    assert_invalid(schema, element, "SubmitFlag")
 
 
 def test_rejects_description_over_documented_length(schema):
@@ -320,19 +331,31 @@ def test_rejects_description_over_documented_length(schema):
     assert_valid(schema, element)
 
 
-@pytest.mark.parametrize("value", ["X", "Time", ""])
-def test_accepts_any_timecard_type_for_business_errors(schema, value):
-    """Bad TimecardType values are answered with 19093 / 20051, so the contract lets them through."""
-    element = save_request()
-    detail(element).find("com:TimecardType", NSMAP).text = value
-    assert_valid(schema, element)
-
-
-@pytest.mark.parametrize("value", ["D", "R", "S", "A", "Draft", "Approved", "Q"])
-def test_accepts_any_card_status_for_business_errors(schema, value):
-    """CardStatus takes letters or words; other values are answered with 20050."""
-    element = save_request()
-    detail(element).find("tim:CardStatus", NSMAP).text = value
+@pytest.mark.parametrize(
+    ("example_name", "member", "value"),
+    [
+        # bad TimecardType values are answered with 19093 / 20051
+        *(("PwsSaveTimeCards.request.xml", f"{CARD}/com:TimecardType", value) for value in ("X", "Time", "")),
+        # CardStatus takes letters or words; other values are answered with 20050
+        *(
+            ("PwsSaveTimeCards.request.xml", f"{CARD}/tim:CardStatus", value)
+            for value in ("D", "R", "S", "A", "Draft", "Approved", "Q")
+        ),
+        # 20037 TimeCardSplitPercentOutOfRange must be reachable: the contract has no range facet on SplitPercent
+        *(
+            (f"{SPLIT}.request.xml", f"{SPLIT_ORDER}/tim:SplitPercent", value)
+            for value in ("0", "1", "1.5", "-0.2", "35", "100")
+        ),
+        # values other than TPT / TRT / CTT are business error 20066, so AdjustmentType is a free string
+        *(
+            (f"{TRANSFER}.request.xml", "tim:AdjustmentType", value)
+            for value in ("TPT", "TRT", "CTT", "XYZ", "tpt", "")
+        ),
+    ],
+)
+def test_a_value_answered_with_a_business_error_reaches_the_server(schema, example_name, member, value):
+    element = example(example_name)
+    find_one(service_request(element), member, NSMAP).text = value
     assert_valid(schema, element)
 
 
@@ -346,9 +369,7 @@ def test_accepts_missing_members_answered_with_business_errors(schema, path):
 
 
 def test_accepts_minimal_save_request(schema):
-    element = etree.Element(f"{{{PWS}}}PwsSaveTimeCards", nsmap={"pws": PWS})
-    sub(element, PWS, "serviceRequest")
-    assert_valid(schema, element)
+    assert_valid(schema, pws_request("PwsSaveTimeCards"))  # an empty serviceRequest
 
 
 def test_delete_list_holds_pws_timecard_ref_items(schema):
@@ -366,79 +387,73 @@ def test_delete_list_holds_pws_timecard_ref_items(schema):
 
 def test_full_timecard_detail_in_documented_order(schema):
     """Every documented PwsTimecardDetail member, in hierarchy order, including nils and UDFs."""
-    element = etree.Element(f"{{{PWS}}}PwsSaveTimeCards", nsmap={"pws": PWS, "i": XSI})
-    request = sub(element, PWS, "serviceRequest")
-    sub(request, REQ, "SessionTicket", "AUtZcJgtdfVGhgjNekiP9w==")
-    sub(request, TIM, "EndDate", "2018-03-31T00:00:00Z")
-    cards = sub(request, TIM, "SaveTimeCards")
-    card = sub(cards, TIM, "PwsTimecardDetail")
-    sub(card, COM, "ReferenceId", "C1")
-    sub(card, COM, "TimecardId").set(f"{{{XSI}}}nil", "true")
-    sub(card, COM, "TimecardType", "T")
-    sub(card, COM, "TimecardUid", "1152921504646141261")
-    sub(card, TIM, "Description", "Initial research")
-    sub(card, TIM, "DescriptionClearFlag", "false")
-    sub(card, TIM, "RejectedByUser").set(f"{{{XSI}}}nil", "true")
-    sub(card, TIM, "RejectedReason").set(f"{{{XSI}}}nil", "true")
-    sub(card, TIM, "RejectedTimestamp").set(f"{{{XSI}}}nil", "true")
-    sub(card, TIM, "Status", "Draft")
-    sub(card, TIM, "WorkDate", "2018-03-05T00:00:00Z")
-    sub(card, TIM, "WorkMinutes", "480")
-    sub(card, TIM, "Timestamp", "AAAAAA64Niw=")
-    sub(card, TIM, "CardStatus", "D")
-    sub(card, TIM, "LocationClearFlag", "false")
-    sub(sub(card, TIM, "LocationIdentity"), COM, "LocationName", "USA")
-    sub(sub(card, TIM, "ProjectIdentity"), COM, "ProjectCode", "P001396-001")
-    sub(sub(card, TIM, "ProjectRateTypeIdentity"), COM, "ProjectRateTypeUid", "1152921504607370468")
-    sub(sub(card, TIM, "ProjectTaskIdentity"), COM, "ProjectTaskUid", "1152921504608637344")
-    sub(card, TIM, "RoleClearFlag", "false")
-    sub(sub(card, TIM, "RoleIdentity"), COM, "ProjectRoleUid", "1152921504609525049")
-    udf = sub(card, TIM, "Udf1")
-    sub(udf, COM, "UdfName", "Attendees")
-    sub(udf, COM, "TextValue", "3")
-    sub(card, TIM, "Udf1ClearFlag", "false")
-    sub(card, TIM, "Udf2").set(f"{{{XSI}}}nil", "true")
-    sub(card, TIM, "Udf2ClearFlag", "false")
-    sub(card, TIM, "ExternalGroupingIdentifier", "7")
-    sub(card, TIM, "ExternalGroupingIdentifierClearFlag", "false")
-    sub(request, TIM, "StartDate", "2018-03-09T00:00:00Z")
-    submit = sub(request, TIM, "SubmitTimeCardIdentity")
-    sub(submit, COM, "TimecardType", "T")
-    sub(submit, COM, "TimecardUid", "1152921504646141261")
+    card = [
+        ("com:ReferenceId", "C1"),
+        ("com:TimecardId", NIL),
+        ("com:TimecardType", "T"),
+        ("com:TimecardUid", "1152921504646141261"),
+        ("tim:Description", "Initial research"),
+        ("tim:DescriptionClearFlag", "false"),
+        ("tim:RejectedByUser", NIL),
+        ("tim:RejectedReason", NIL),
+        ("tim:RejectedTimestamp", NIL),
+        ("tim:Status", "Draft"),
+        ("tim:WorkDate", "2018-03-05T00:00:00Z"),
+        ("tim:WorkMinutes", "480"),
+        ("tim:Timestamp", "AAAAAA64Niw="),
+        ("tim:CardStatus", "D"),
+        ("tim:LocationClearFlag", "false"),
+        ("tim:LocationIdentity", [("com:LocationName", "USA")]),
+        ("tim:ProjectIdentity", [("com:ProjectCode", "P001396-001")]),
+        ("tim:ProjectRateTypeIdentity", [("com:ProjectRateTypeUid", "1152921504607370468")]),
+        ("tim:ProjectTaskIdentity", [("com:ProjectTaskUid", "1152921504608637344")]),
+        ("tim:RoleClearFlag", "false"),
+        ("tim:RoleIdentity", [("com:ProjectRoleUid", "1152921504609525049")]),
+        ("tim:Udf1", [("com:UdfName", "Attendees"), ("com:TextValue", "3")]),
+        ("tim:Udf1ClearFlag", "false"),
+        ("tim:Udf2", NIL),
+        ("tim:Udf2ClearFlag", "false"),
+        ("tim:ExternalGroupingIdentifier", "7"),
+        ("tim:ExternalGroupingIdentifierClearFlag", "false"),
+    ]
+    submit = [("com:TimecardType", "T"), ("com:TimecardUid", "1152921504646141261")]
+    element = pws_request(
+        "PwsSaveTimeCards",
+        ("req:SessionTicket", "AUtZcJgtdfVGhgjNekiP9w=="),
+        ("tim:EndDate", "2018-03-31T00:00:00Z"),
+        ("tim:SaveTimeCards", [("tim:PwsTimecardDetail", card)]),
+        ("tim:StartDate", "2018-03-09T00:00:00Z"),
+        ("tim:SubmitTimeCardIdentity", submit),
+    )
     assert_valid(schema, element)
 
 
 def test_time_off_card_detail(schema):
-    element = etree.Element(f"{{{PWS}}}PwsSaveTimeCards", nsmap={"pws": PWS})
-    request = sub(element, PWS, "serviceRequest")
-    cards = sub(request, TIM, "SaveTimeOffCards")
-    card = sub(cards, TIM, "PwsTimeOffCardDetail")
-    sub(card, COM, "TimecardType", "R")
-    sub(card, TIM, "Description", "Vacation Day")
-    sub(card, TIM, "WorkDate", "2018-03-21T00:00:00Z")
-    sub(card, TIM, "WorkMinutes", "480")
-    sub(card, TIM, "Timestamp", "AAAAAA64QjU=")
-    sub(card, TIM, "CardStatus", "S")
-    sub(sub(card, TIM, "TimeOffReasonIdentity"), COM, "TimeOffReasonName", "Vacation")
+    card = [
+        ("com:TimecardType", "R"),
+        ("tim:Description", "Vacation Day"),
+        ("tim:WorkDate", "2018-03-21T00:00:00Z"),
+        ("tim:WorkMinutes", "480"),
+        ("tim:Timestamp", "AAAAAA64QjU="),
+        ("tim:CardStatus", "S"),
+        ("tim:TimeOffReasonIdentity", [("com:TimeOffReasonName", "Vacation")]),
+    ]
+    element = pws_request("PwsSaveTimeCards", ("tim:SaveTimeOffCards", [("tim:PwsTimeOffCardDetail", card)]))
     assert_valid(schema, element)
-    sub(card, TIM, "LocationClearFlag", "false")  # a time card member
+    time_off_card = find_one(element, "pws:serviceRequest/tim:SaveTimeOffCards/tim:PwsTimeOffCardDetail", NSMAP)
+    sub(time_off_card, TIM, "LocationClearFlag", "false")  # a time card member
     assert_invalid(schema, element, "LocationClearFlag")
 
 
 def test_authenticate_requires_account_user_and_password(schema):
-    element = body_element(EXAMPLES / "PwsAuthenticate.request.xml")
+    element = example("PwsAuthenticate.request.xml")
     request = service_request(element)
     request.remove(request.find("req:AccountCode", NSMAP))
     assert_invalid(schema, element)
 
 
 def test_get_time_cards_request_in_documented_order(schema):
-    element = etree.Element(f"{{{PWS}}}PwsGetTimeCards", nsmap={"pws": PWS})
-    request = sub(element, PWS, "serviceRequest")
-    sub(request, REQ, "RequestId", "1")
-    sub(request, REQ, "SessionTicket", "AdW9hL5iEq/mAQnDQ5AweA==")
-    sub(request, TIM, "EndDate", "2018-12-31T00:00:00.000Z")
-    for flag in (
+    flags = (
         "IncludeApprovedFlag",
         "IncludeBookedAndAssignedRolesFlag",
         "IncludeDraftFlag",
@@ -448,157 +463,171 @@ def test_get_time_cards_request_in_documented_order(schema):
         "IncludeSubmittedFlag",
         "IncludeTimeCardsFlag",
         "IncludeTimeOffCardsFlag",
-    ):
-        sub(request, TIM, flag, "true")
-    sub(sub(request, TIM, "ProjectIdentity"), COM, "ProjectCode", "P001396-001")
-    sub(sub(request, TIM, "ResourceIdentity"), COM, "ResourceReferenceSystemId", "E123")
-    sub(request, TIM, "StartDate", "2018-12-01T00:00:00.000Z")
-    sub(request, TIM, "IncludeTaskHierarchyFlag", "false")
-    sub(request, TIM, "AutoMemorizeBookedAndAssignedRolesFlag", "false")
-    sub(request, TIM, "IncludeMemorizedRolesAndTasksFlag", "false")
-    sub(request, TIM, "RespectMemorizedRemovedRolesAndTasksFlag", "false")
-    identity = sub(request, TIM, "TimeCardIdentity")
-    sub(identity, COM, "TimecardType", "R")
-    sub(identity, COM, "TimecardUid", "1152921504608460883")
+    )
+    later_flags = (
+        "IncludeTaskHierarchyFlag",
+        "AutoMemorizeBookedAndAssignedRolesFlag",
+        "IncludeMemorizedRolesAndTasksFlag",
+        "RespectMemorizedRemovedRolesAndTasksFlag",
+    )
+    element = pws_request(
+        "PwsGetTimeCards",
+        ("req:RequestId", "1"),
+        ("req:SessionTicket", "AdW9hL5iEq/mAQnDQ5AweA=="),
+        ("tim:EndDate", "2018-12-31T00:00:00.000Z"),
+        *((f"tim:{flag}", "true") for flag in flags),
+        ("tim:ProjectIdentity", [("com:ProjectCode", "P001396-001")]),
+        ("tim:ResourceIdentity", [("com:ResourceReferenceSystemId", "E123")]),
+        ("tim:StartDate", "2018-12-01T00:00:00.000Z"),
+        *((f"tim:{flag}", "false") for flag in later_flags),
+        ("tim:TimeCardIdentity", [("com:TimecardType", "R"), ("com:TimecardUid", "1152921504608460883")]),
+    )
     assert_valid(schema, element)
 
 
 def test_get_time_cards_response_shape(schema):
     """A PwsGetTimeCards result as the mock must emit it: base members, then projects and time off."""
-    response = etree.Element(f"{{{PWS}}}PwsGetTimeCardsResponse", nsmap={None: PWS, "i": XSI})
-    result = sub(response, PWS, "PwsGetTimeCardsResult")
-    sub(result, CS, "Messages")
-    sub(result, CS, "ResponseId", "1")
-    sub(result, CS, "Status", "Ok")
-    sub(result, CS, "ServerTimestampUtc", "2018-03-09T22:19:31.3446007Z")
-    locations = sub(result, TIM, "Locations")
-    location = sub(locations, COM, "PwsLocationSummary")
-    sub(location, COM, "LocationId").set(f"{{{XSI}}}nil", "true")
-    sub(location, COM, "LocationName", "USA")
-    sub(location, COM, "LocationUid", "1152921504606850978")
-    projects = sub(result, TIM, "TimeEntryProjects")
-    project = sub(projects, TIM, "PwsTimeEntryProject")
-    for flag in ("AllowAssignmentFlag", "AllowBookingFlag", "CanOpenFlag"):
-        sub(project, TIM, flag, "false")
-    sub(project, TIM, "CloseDate").set(f"{{{XSI}}}nil", "true")
-    sub(project, TIM, "DescriptionRequiredFlag", "false")
-    sub(project, TIM, "OpenDate", "2018-01-01T00:00:00Z")
-    sub(project, TIM, "OpenFlag", "true")
-    sub(project, TIM, "PmModuleEnabledFlag", "true")
-    descriptor = sub(project, TIM, "ProjectDescriptor")
-    sub(descriptor, COM, "ProjectCode", "P001396-001")
-    sub(descriptor, COM, "ProjectId").set(f"{{{XSI}}}nil", "true")
-    sub(descriptor, COM, "ProjectUid", "1152921504607412209")
-    sub(descriptor, TIM, "ProjectName", "New Web Services Project (A)")
-    roles = sub(descriptor, TIM, "ProjectRoles")
-    role = sub(roles, TIM, "PwsRole")
-    sub(role, COM, "ProjectRoleUid", "1152921504609525049")
-    sub(role, TIM, "RoleName", "Developer")
-    values = sub(descriptor, TIM, "Udf1Values")
+    descriptor = [
+        ("com:ProjectCode", "P001396-001"),
+        ("com:ProjectId", NIL),
+        ("com:ProjectUid", "1152921504607412209"),
+        ("tim:ProjectName", "New Web Services Project (A)"),
+        (
+            "tim:ProjectRoles",
+            [("tim:PwsRole", [("com:ProjectRoleUid", "1152921504609525049"), ("tim:RoleName", "Developer")])],
+        ),
+        ("tim:Udf1Values", None),
+    ]
+    project = [
+        *((f"tim:{flag}", "false") for flag in ("AllowAssignmentFlag", "AllowBookingFlag", "CanOpenFlag")),
+        ("tim:CloseDate", NIL),
+        ("tim:DescriptionRequiredFlag", "false"),
+        ("tim:OpenDate", "2018-01-01T00:00:00Z"),
+        ("tim:OpenFlag", "true"),
+        ("tim:PmModuleEnabledFlag", "true"),
+        ("tim:ProjectDescriptor", descriptor),
+        (
+            "tim:ProjectRateTypes",
+            [
+                (
+                    "com:PwsProjectRateTypeSummary",
+                    [("com:ProjectRateTypeUid", "1152921504607370460"), ("com:ProjectRateTypeName", "Regular")],
+                )
+            ],
+        ),
+        ("tim:ProjectTaskTypes", None),
+        (
+            "tim:ProjectTasks",
+            [("tim:PwsProjectTask", [("com:ProjectTaskUid", "1152921504608637344"), ("tim:Name", "Task A1")])],
+        ),
+        ("tim:RoleCount", "1"),
+        ("tim:TaskCount", "1"),
+        (
+            "tim:TimeCards",
+            [
+                (
+                    "tim:PwsTimecardDetail",
+                    [("com:TimecardType", "T"), ("com:TimecardUid", "1152921504646141261"), ("tim:CardStatus", "S")],
+                )
+            ],
+        ),
+        ("tim:Udf1Treatment", "A"),
+        ("tim:Udf2Treatment", "N"),
+    ]
+    time_off = [
+        ("tim:InactiveFlag", "false"),
+        ("tim:MinutesYearToDate", "0"),
+        ("tim:SortOrder", "148"),
+        ("tim:TimeOffCards", None),
+        ("tim:TimeOffReasonIdentity", [("com:TimeOffReasonName", "Vacation")]),
+    ]
+    location = [("com:LocationId", NIL), ("com:LocationName", "USA"), ("com:LocationUid", "1152921504606850978")]
+    response = pws_response(
+        "PwsGetTimeCards",
+        *response_base("Ok", "2018-03-09T22:19:31.3446007Z"),
+        ("tim:Locations", [("com:PwsLocationSummary", location)]),
+        ("tim:TimeEntryProjects", [("tim:PwsTimeEntryProject", project)]),
+        ("tim:TimeEntryTimeOff", [("tim:PwsTimeEntryTimeOff", time_off)]),
+    )
+    values = find_one(response, ".//tim:Udf1Values", NSMAP)
     etree.SubElement(values, "{http://schemas.microsoft.com/2003/10/Serialization/Arrays}string").text = "A"
-    rate_types = sub(project, TIM, "ProjectRateTypes")
-    rate_type = sub(rate_types, COM, "PwsProjectRateTypeSummary")
-    sub(rate_type, COM, "ProjectRateTypeUid", "1152921504607370460")
-    sub(rate_type, COM, "ProjectRateTypeName", "Regular")
-    sub(project, TIM, "ProjectTaskTypes")
-    tasks = sub(project, TIM, "ProjectTasks")
-    task = sub(tasks, TIM, "PwsProjectTask")
-    sub(task, COM, "ProjectTaskUid", "1152921504608637344")
-    sub(task, TIM, "Name", "Task A1")
-    sub(project, TIM, "RoleCount", "1")
-    sub(project, TIM, "TaskCount", "1")
-    cards = sub(project, TIM, "TimeCards")
-    card = sub(cards, TIM, "PwsTimecardDetail")
-    sub(card, COM, "TimecardType", "T")
-    sub(card, COM, "TimecardUid", "1152921504646141261")
-    sub(card, TIM, "CardStatus", "S")
-    sub(project, TIM, "Udf1Treatment", "A")
-    sub(project, TIM, "Udf2Treatment", "N")
-    time_off = sub(result, TIM, "TimeEntryTimeOff")
-    reason = sub(time_off, TIM, "PwsTimeEntryTimeOff")
-    sub(reason, TIM, "InactiveFlag", "false")
-    sub(reason, TIM, "MinutesYearToDate", "0")
-    sub(reason, TIM, "SortOrder", "148")
-    sub(reason, TIM, "TimeOffCards")
-    sub(sub(reason, TIM, "TimeOffReasonIdentity"), COM, "TimeOffReasonName", "Vacation")
     assert_valid(schema, response)
-    project.remove(project.find("tim:TimeCards", NSMAP))  # documented as always present
+    entry_project = find_one(response, ".//tim:PwsTimeEntryProject", NSMAP)
+    entry_project.remove(find_one(entry_project, "tim:TimeCards", NSMAP))  # documented as always present
     assert_invalid(schema, response, "TimeCards")
 
 
 def test_save_response_with_results(schema):
-    response = body_element(EXAMPLES / "PwsSaveTimeCards.response.xml")
+    response = example("PwsSaveTimeCards.response.xml")
     result = response[0]
-    results = result.find("tim:TimecardResults", NSMAP)
-    failed = sub(results, TIM, "PwsSaveTimecardResult")
-    error = sub(failed, TIM, "ErrorDetail")
-    sub(error, COM, "ErrorCode", "TimeCardWorkDateRequired")
-    sub(error, COM, "ErrorNumber", "64239")
-    sub(error, COM, "ErrorText", "Work date is required for new time cards.")
-    sub(failed, TIM, "ReferenceId", "C1")
-    sub(failed, TIM, "TimeCard").set(f"{{{XSI}}}nil", "true")
-    estimates = result.find("tim:EstimateResults", NSMAP)
-    estimate = sub(estimates, TIM, "PwsSaveEstimateResult")
-    sub(estimate, TIM, "ErrorDetail").set(f"{{{XSI}}}nil", "true")
-    remaining = sub(sub(estimate, TIM, "Estimates"), TIM, "PwsProjectTaskRoleRemaining")
-    sub(remaining, TIM, "CompletedFlag", "false")
-    sub(remaining, TIM, "RemainingAsOfDate", "2018-03-09T00:00:00Z")
-    sub(remaining, TIM, "RemainingMinutes", "360")
-    sub(estimate, TIM, "ReferenceId", "E11")
-    messages = result.find("cs:Messages", NSMAP)
-    message = sub(messages, COM, "PwsMessage")
-    sub(message, COM, "AdditionalErrorText", "Error 20028: TimeCardErrors")
-    sub(message, COM, "ErrorCode", "TimeCardErrors")
-    sub(message, COM, "ErrorNumber", "20028")
-    sub(message, COM, "ErrorText", "One or more time cards or time off cards could not be saved.")
-    sub(message, COM, "Type", "Error")
-    sub(message, COM, "ReferenceId1").set(f"{{{XSI}}}nil", "true")
-    sub(message, COM, "ReferenceId2").set(f"{{{XSI}}}nil", "true")
+    failed = [
+        (
+            "tim:ErrorDetail",
+            error_detail("64239", "TimeCardWorkDateRequired", "Work date is required for new time cards."),
+        ),
+        ("tim:ReferenceId", "C1"),
+        ("tim:TimeCard", NIL),
+    ]
+    build(find_one(result, "tim:TimecardResults", NSMAP), [("tim:PwsSaveTimecardResult", failed)], NSMAP)
+    remaining = [
+        ("tim:CompletedFlag", "false"),
+        ("tim:RemainingAsOfDate", "2018-03-09T00:00:00Z"),
+        ("tim:RemainingMinutes", "360"),
+    ]
+    estimate = [
+        ("tim:ErrorDetail", NIL),
+        ("tim:Estimates", [("tim:PwsProjectTaskRoleRemaining", remaining)]),
+        ("tim:ReferenceId", "E11"),
+    ]
+    build(find_one(result, "tim:EstimateResults", NSMAP), [("tim:PwsSaveEstimateResult", estimate)], NSMAP)
+    error = [
+        *error_message("20028", "TimeCardErrors", "One or more time cards or time off cards could not be saved."),
+        ("com:ReferenceId1", NIL),
+        ("com:ReferenceId2", NIL),
+    ]
+    build(find_one(result, "cs:Messages", NSMAP), [("com:PwsMessage", error)], NSMAP)
     result.find("cs:Status", NSMAP).text = "Fail"
     assert_valid(schema, response)
-    message.find("com:Type", NSMAP).text = "Fatal"
+    find_one(result, "cs:Messages/com:PwsMessage/com:Type", NSMAP).text = "Fatal"
     assert_invalid(schema, response, "Type")
 
 
 def test_authenticate_response_shape(schema):
-    response = etree.Element(f"{{{PWS}}}PwsAuthenticateResponse", nsmap={None: PWS, "i": XSI})
-    result = sub(response, PWS, "PwsAuthenticateResult")
-    sub(result, CS, "Messages").set(f"{{{XSI}}}nil", "true")
-    sub(result, CS, "ResponseId", "0")
-    sub(result, CS, "Status", "Ok")
-    sub(result, CS, "ServerTimestampUtc", "2018-01-16T18:43:11.6585593Z")
-    sub(result, RESP, "RedirectUrl").set(f"{{{XSI}}}nil", "true")
-    sub(result, RESP, "SessionTicket", "ARQC8d/V3CZk+kOWf7w3KQ==")
-    account = sub(result, RESP, "AccountIdentity")
-    sub(account, COM, "AccountCode", "revcorp-min")
-    sub(account, COM, "AccountId").set(f"{{{XSI}}}nil", "true")
-    sub(account, COM, "AccountUid", "1152921504606848622")
-    user = sub(result, RESP, "UserIdentity")
-    sub(user, COM, "UserDisplayName", "Krakauer, Larry")
-    sub(user, COM, "UserId").set(f"{{{XSI}}}nil", "true")
-    sub(user, COM, "UserReferenceSystemId", "097")
-    sub(user, COM, "UserUid", "1152921504606944254")
-    sub(result, RESP, "SuperUserFlag", "false")
-    sub(result, RESP, "DocumentServerUrl", "https://docqadoc.projectorpsa.com/1")
-    summary = sub(result, RESP, "Account")
-    sub(summary, COM, "AccountCode", "revcorp-min")
-    sub(summary, COM, "Name", "Revolutionary Solutions Corp (Documentation)")
-    person = sub(result, RESP, "User")
-    sub(person, COM, "UserUid", "1152921504606944254")
-    sub(person, COM, "EmailAddress", "larry@revcorp.min")
+    response = pws_response(
+        "PwsAuthenticate",
+        *response_base("Ok", "2018-01-16T18:43:11.6585593Z", response_id="0", messages=NIL),
+        ("resp:RedirectUrl", NIL),
+        ("resp:SessionTicket", "ARQC8d/V3CZk+kOWf7w3KQ=="),
+        (
+            "resp:AccountIdentity",
+            [("com:AccountCode", "revcorp-min"), ("com:AccountId", NIL), ("com:AccountUid", "1152921504606848622")],
+        ),
+        (
+            "resp:UserIdentity",
+            [
+                ("com:UserDisplayName", "Krakauer, Larry"),
+                ("com:UserId", NIL),
+                ("com:UserReferenceSystemId", "097"),
+                ("com:UserUid", "1152921504606944254"),
+            ],
+        ),
+        ("resp:SuperUserFlag", "false"),
+        ("resp:DocumentServerUrl", "https://docqadoc.projectorpsa.com/1"),
+        (
+            "resp:Account",
+            [("com:AccountCode", "revcorp-min"), ("com:Name", "Revolutionary Solutions Corp (Documentation)")],
+        ),
+        ("resp:User", [("com:UserUid", "1152921504606944254"), ("com:EmailAddress", "larry@revcorp.min")]),
+    )
     assert_valid(schema, response)
 
 
 def test_unauthenticate_messages(schema):
-    request = etree.Element(f"{{{PWS}}}PwsUnauthenticate", nsmap={"pws": PWS})
-    sub(sub(request, PWS, "serviceRequest"), REQ, "SessionTicket", "ARQC8d/V3CZk+kOWf7w3KQ==")
+    request = pws_request("PwsUnauthenticate", ("req:SessionTicket", "ARQC8d/V3CZk+kOWf7w3KQ=="))
     assert_valid(schema, request)
-    response = etree.Element(f"{{{PWS}}}PwsUnauthenticateResponse", nsmap={None: PWS})
-    result = sub(response, PWS, "PwsUnauthenticateResult")
-    sub(result, CS, "Messages")
-    sub(result, CS, "ResponseId", "0")
-    sub(result, CS, "Status", "FailSessionInvalid")
-    sub(result, CS, "ServerTimestampUtc", "2018-01-16T18:43:11.6585593Z")
+    response = pws_response(
+        "PwsUnauthenticate", *response_base("FailSessionInvalid", "2018-01-16T18:43:11.6585593Z", response_id="0")
+    )
     assert_valid(schema, response)
 
 
@@ -608,11 +637,18 @@ def test_unauthenticate_messages(schema):
 
 
 def test_documented_value_sets():
-    assert enumeration("commonservices.xsd", "RequestStatus") == ["Ok", "OkWithWarnings", "Fail", "FailSessionInvalid"]
-    assert enumeration("common.xsd", "MessageType") == ["Information", "Warning", "Error"]
-    assert enumeration("common.xsd", "TimecardTypeCode") == ["T", "R"]
-    assert enumeration("common.xsd", "ApprovalStatusCode") == ["D", "R", "S", "A", "I", "B", "M"]
-    assert {"Draft", "Submitted", "Approved", "Rejected"} <= set(enumeration("timeandcost.xsd", "TimeCardStatus"))
+    assert enumeration(CONTRACTS / "commonservices.xsd", "RequestStatus") == [
+        "Ok",
+        "OkWithWarnings",
+        "Fail",
+        "FailSessionInvalid",
+    ]
+    assert enumeration(CONTRACTS / "common.xsd", "MessageType") == ["Information", "Warning", "Error"]
+    assert enumeration(CONTRACTS / "common.xsd", "TimecardTypeCode") == ["T", "R"]
+    assert enumeration(CONTRACTS / "common.xsd", "ApprovalStatusCode") == ["D", "R", "S", "A", "I", "B", "M"]
+    assert {"Draft", "Submitted", "Approved", "Rejected"} <= set(
+        enumeration(CONTRACTS / "timeandcost.xsd", "TimeCardStatus")
+    )
 
 
 def test_code_fields_stay_strings():
@@ -645,35 +681,29 @@ def test_zeep_lists_the_operations(client):
 
 
 def test_zeep_builds_requests_the_contract_accepts(client, schema):
-    message = client.create_message(
-        client.service,
-        "PwsSaveTimeCards",
-        serviceRequest={
-            "RequestId": 1,
-            "SessionTicket": "AUtZcJgtdfVGhgjNekiP9w==",
-            "EndDate": "2018-03-31T00:00:00Z",
-            "SaveTimeCards": {
-                "PwsTimecardDetail": [
-                    {
-                        "TimecardType": "T",
-                        "WorkDate": "2018-03-09T00:00:00Z",
-                        "WorkMinutes": 60,
-                        "CardStatus": "D",
-                        "ProjectIdentity": {"ProjectCode": "P001396-001"},
-                        "ExternalGroupingIdentifierClearFlag": False,
-                    }
-                ]
-            },
-            "StartDate": "2018-03-09T00:00:00Z",
-            "SubmitFlag": False,
-            "PreserveTimeCardStatusFlag": True,
+    request = {
+        "RequestId": 1,
+        "SessionTicket": "AUtZcJgtdfVGhgjNekiP9w==",
+        "EndDate": "2018-03-31T00:00:00Z",
+        "SaveTimeCards": {
+            "PwsTimecardDetail": [
+                {
+                    "TimecardType": "T",
+                    "WorkDate": "2018-03-09T00:00:00Z",
+                    "WorkMinutes": 60,
+                    "CardStatus": "D",
+                    "ProjectIdentity": {"ProjectCode": "P001396-001"},
+                    "ExternalGroupingIdentifierClearFlag": False,
+                }
+            ]
         },
-    )
-    assert_valid(schema, message.find(f"{{{SOAP_ENV}}}Body")[0])
-    message = client.create_message(
-        client.service, "PwsAuthenticate", serviceRequest={"AccountCode": "DEMO", "Password": "p", "UserName": "u"}
-    )
-    assert_valid(schema, message.find(f"{{{SOAP_ENV}}}Body")[0])
+        "StartDate": "2018-03-09T00:00:00Z",
+        "SubmitFlag": False,
+        "PreserveTimeCardStatusFlag": True,
+    }
+    assert_valid(schema, zeep_request(client, "PwsSaveTimeCards", request))
+    credentials = {"AccountCode": "DEMO", "Password": "p", "UserName": "u"}
+    assert_valid(schema, zeep_request(client, "PwsAuthenticate", credentials))
 
 
 def test_zeep_reads_the_vendor_response(client):
@@ -717,10 +747,7 @@ def test_wsdl_document_is_wcf_shaped():
 
 @pytest.fixture(scope="module")
 def catalogue() -> list[dict[str, str]]:
-    with (CONTRACTS / "errors.csv").open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        assert reader.fieldnames == ["number", "code", "type", "operations", "text", "source", "subject"]
-        return list(reader)
+    return read_catalogue(CONTRACTS / "errors.csv")
 
 
 def general_rows(catalogue: list[dict[str, str]]) -> dict[int, dict[str, str]]:
@@ -799,7 +826,6 @@ def test_catalogue_holds_the_other_documented_errors(catalogue):
 # PwsSplitTimeCards (the vendor's time card split service) and PwsVersionedTimecardRef
 # ---------------------------------------------------------------------------------------------------------------
 
-SPLIT = "PwsSplitTimeCards"
 
 # Page 003's (PwsTransferTime) TimeCardIdentities, verbatim: the vendor's only example of PwsVersionedTimecardRef items.
 PAGE_003_TIME_CARD_IDENTITIES = """<tim:TimeCardIdentities>
@@ -845,13 +871,11 @@ SPLIT_RESPONSE = """<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelop
 
 
 def split_request() -> etree._Element:
-    return body_element(EXAMPLES / "PwsSplitTimeCards.request.xml")
+    return example("PwsSplitTimeCards.request.xml")
 
 
 def split_order(element: etree._Element) -> etree._Element:
-    found = element.find("pws:serviceRequest/tim:SplitOrders/tim:PwsTimeSplitOrder", NSMAP)
-    assert found is not None
-    return found
+    return find_one(service_request(element), SPLIT_ORDER, NSMAP)
 
 
 def page_003_identities(text: str = PAGE_003_TIME_CARD_IDENTITIES) -> etree._Element:
@@ -860,7 +884,7 @@ def page_003_identities(text: str = PAGE_003_TIME_CARD_IDENTITIES) -> etree._Ele
 
 
 def split_response() -> etree._Element:
-    body = etree.fromstring(SPLIT_RESPONSE.encode()).find(f"{{{SOAP_ENV}}}Body")
+    body = etree.fromstring(SPLIT_RESPONSE.encode()).find(f"{{{SOAP11_ENV}}}Body")
     return copy.deepcopy(body[0])
 
 
@@ -875,8 +899,7 @@ def test_page_003_versioned_timecard_refs_validate(schema, xml_schema):
     """Page 003's TimeCardIdentities, unchanged but for the element name, is an ArrayOfPwsVersionedTimecardRef."""
     identities = page_003_identities()
     identities.tag = f"{{{TIM}}}ArrayOfPwsVersionedTimecardRef"  # the collection type's global element
-    assert_valid(schema, identities)
-    assert list(xml_schema.iter_errors(etree.tostring(identities).decode())) == []
+    assert_valid_in_both(schema, xml_schema, identities)
     item = identities.find("tim:PwsVersionedTimecardRef", NSMAP)
     assert xml_schema.maps.types[f"{{{TIM}}}PwsVersionedTimecardRef"].base_type.name == f"{{{COM}}}PwsTimecardRef"
     item.tag = f"{{{TIM}}}PwsVersionedTimeCardRef"  # the wiki page title's spelling is not the wire name
@@ -912,52 +935,50 @@ def test_page_003_item_is_a_split_orders_time_card_identity(schema):
 
 
 def test_minimal_split_request(schema):
-    element = etree.Element(f"{{{PWS}}}{SPLIT}", nsmap={"pws": PWS})
-    request = sub(element, PWS, "serviceRequest")
-    sub(request, REQ, "SessionTicket", "AWuKIeUvHQC5lNzuzE3Ugg==")
-    order = sub(sub(request, TIM, "SplitOrders"), TIM, "PwsTimeSplitOrder")
-    sub(order, TIM, "SplitMinutes", "60")
-    identity = sub(order, TIM, "TimeCardIdentity")
-    sub(identity, COM, "TimecardType", "T")
-    sub(identity, COM, "TimecardUid", "1152921504652486584")
+    identity = [("com:TimecardType", "T"), ("com:TimecardUid", "1152921504652486584")]
+    order = [("tim:SplitMinutes", "60"), ("tim:TimeCardIdentity", identity)]
+    element = pws_request(
+        SPLIT,
+        ("req:SessionTicket", "AWuKIeUvHQC5lNzuzE3Ugg=="),
+        ("tim:SplitOrders", [("tim:PwsTimeSplitOrder", order)]),
+    )
     assert_valid(schema, element)
 
 
 def test_full_split_request_in_documented_order(schema):
-    element = etree.Element(f"{{{PWS}}}{SPLIT}", nsmap={"pws": PWS, "i": XSI})
-    request = sub(element, PWS, "serviceRequest")
-    sub(request, REQ, "RequestId", "1")
-    sub(request, REQ, "SessionTicket", "AWuKIeUvHQC5lNzuzE3Ugg==")
-    code = sub(request, TIM, "AdjustmentCodeIdentity")
-    sub(code, COM, "AdjustmentCodeId").set(f"{{{XSI}}}nil", "true")
-    sub(code, COM, "AdjustmentCodeName", "Other")
-    sub(code, COM, "AdjustmentCodeUid", "1152921504606858479")
-    sub(request, TIM, "Explanation", "x" * 1024)
-    orders = sub(request, TIM, "SplitOrders")
-    order = sub(orders, TIM, "PwsTimeSplitOrder")
-    sub(order, TIM, "SplitAdjustmentAmount", "153.35")
-    sub(order, TIM, "SplitMinutes", "60")
-    sub(order, TIM, "SplitPercent", ".35")
-    identity = sub(order, TIM, "TimeCardIdentity")
-    sub(identity, COM, "ReferenceId", "S1")
-    sub(identity, COM, "TimecardId").set(f"{{{XSI}}}nil", "true")
-    sub(identity, COM, "TimecardType", "T")
-    sub(identity, COM, "TimecardUid", "1152921504652486584")
-    sub(identity, TIM, "Timestamp", "AAAAAA64Niw=")
-    nils = sub(orders, TIM, "PwsTimeSplitOrder")
-    for member in ("SplitAdjustmentAmount", "SplitMinutes", "SplitPercent", "TimeCardIdentity"):
-        sub(nils, TIM, member).set(f"{{{XSI}}}nil", "true")
+    identity = [
+        ("com:ReferenceId", "S1"),
+        ("com:TimecardId", NIL),
+        ("com:TimecardType", "T"),
+        ("com:TimecardUid", "1152921504652486584"),
+        ("tim:Timestamp", "AAAAAA64Niw="),
+    ]
+    order = [
+        ("tim:SplitAdjustmentAmount", "153.35"),
+        ("tim:SplitMinutes", "60"),
+        ("tim:SplitPercent", ".35"),
+        ("tim:TimeCardIdentity", identity),
+    ]
+    nils = [
+        (f"tim:{member}", NIL)
+        for member in ("SplitAdjustmentAmount", "SplitMinutes", "SplitPercent", "TimeCardIdentity")
+    ]
+    code = [
+        ("com:AdjustmentCodeId", NIL),
+        ("com:AdjustmentCodeName", "Other"),
+        ("com:AdjustmentCodeUid", "1152921504606858479"),
+    ]
+    element = pws_request(
+        SPLIT,
+        ("req:RequestId", "1"),
+        ("req:SessionTicket", "AWuKIeUvHQC5lNzuzE3Ugg=="),
+        ("tim:AdjustmentCodeIdentity", code),
+        ("tim:Explanation", "x" * 1024),
+        ("tim:SplitOrders", [("tim:PwsTimeSplitOrder", order), ("tim:PwsTimeSplitOrder", nils)]),
+    )
     assert_valid(schema, element)
-    request.find("tim:Explanation", NSMAP).text = "x" * 1025
+    find_one(service_request(element), "tim:Explanation", NSMAP).text = "x" * 1025
     assert_invalid(schema, element, "Explanation")
-
-
-@pytest.mark.parametrize("value", ["0", "1", "1.5", "-0.2", "35", "100"])
-def test_split_percent_out_of_range_reaches_the_server(schema, value):
-    """20037 TimeCardSplitPercentOutOfRange must be reachable: the contract has no range facet on SplitPercent."""
-    element = split_request()
-    split_order(element).find("tim:SplitPercent", NSMAP).text = value
-    assert_valid(schema, element)
 
 
 def test_split_members_answered_with_business_errors_are_optional(schema):
@@ -1009,8 +1030,7 @@ def test_split_rejects_misplaced_and_foreign_members(schema):
 
 def test_split_response_as_the_wiki_shows_it(schema, xml_schema):
     response = split_response()
-    assert_valid(schema, response)
-    assert list(xml_schema.iter_errors(etree.tostring(response).decode())) == []
+    assert_valid_in_both(schema, xml_schema, response)
     result = response[0]
     identities = etree.Element(f"{{{TIM}}}TimeCardIdentities")  # the wiki's element table, not its example
     result.find("cs:ServerTimestampUtc", NSMAP).addnext(identities)
@@ -1018,63 +1038,31 @@ def test_split_response_as_the_wiki_shows_it(schema, xml_schema):
 
 
 def test_split_failure_response(schema):
-    response = etree.Element(f"{{{PWS}}}{SPLIT}Response", nsmap={None: PWS, "i": XSI})
-    result = sub(response, PWS, f"{SPLIT}Result")
-    message = sub(sub(result, CS, "Messages"), COM, "PwsMessage")
-    sub(message, COM, "AdditionalErrorText", "Error 20037: TimeCardSplitPercentOutOfRange")
-    sub(message, COM, "ErrorCode", "TimeCardSplitPercentOutOfRange")
-    sub(message, COM, "ErrorNumber", "20037")
-    sub(message, COM, "ErrorText", "The specified split percentage is out of range.")
-    sub(message, COM, "Type", "Error")
-    sub(result, CS, "ResponseId", "1")
-    sub(result, CS, "Status", "Fail")
-    sub(result, CS, "ServerTimestampUtc", "2019-11-07T20:07:08.3533516Z")
-    sub(result, TIM, "TimeCardSplits")
+    error = error_message("20037", "TimeCardSplitPercentOutOfRange", "The specified split percentage is out of range.")
+    response = failure_response(SPLIT, "2019-11-07T20:07:08.3533516Z", error, ("tim:TimeCardSplits", None))
     assert_valid(schema, response)
 
 
-def test_zeep_lists_split_time_cards_with_its_actions(client):
-    operation = client.service._binding.get(SPLIT)
-    assert operation.soapaction == ACTION_PREFIX + SPLIT
-    assert operation.style == "document"
-    assert operation.input.body.qname == etree.QName(PWS, SPLIT)
-    assert operation.output.body.qname == etree.QName(PWS, f"{SPLIT}Response")
-    wsdl = etree.parse(str(CONTRACTS / "pws.wsdl")).getroot()
-    ns = {"wsdl": WSDL, "wsaw": "http://www.w3.org/2006/05/addressing/wsdl"}
-    port_type = wsdl.xpath(f"wsdl:portType/wsdl:operation[@name='{SPLIT}']", namespaces=ns)
-    assert len(port_type) == 1
-    actions = [node.get(f"{{{ns['wsaw']}}}Action") for node in port_type[0]]
-    assert actions == [
-        ACTION_PREFIX + SPLIT,
-        ACTION_PREFIX + SPLIT + "Response",
-        ACTION_PREFIX + SPLIT + "PwsFaultFault",
-    ]
-
-
 def test_zeep_builds_and_reads_split_messages(client, schema):
-    message = client.create_message(
-        client.service,
-        SPLIT,
-        serviceRequest={
-            "RequestId": 1,
-            "SessionTicket": "AWuKIeUvHQC5lNzuzE3Ugg==",
-            "AdjustmentCodeIdentity": {"AdjustmentCodeUid": 1152921504606858479},
-            "Explanation": "Time Card Split",
-            "SplitOrders": {
-                "PwsTimeSplitOrder": [
-                    {
-                        "SplitPercent": 0.35,
-                        "TimeCardIdentity": {
-                            "TimecardType": "T",
-                            "TimecardUid": 1152921504652486584,
-                            "Timestamp": "AAAAAA64Niw=",
-                        },
-                    }
-                ]
-            },
+    request = {
+        "RequestId": 1,
+        "SessionTicket": "AWuKIeUvHQC5lNzuzE3Ugg==",
+        "AdjustmentCodeIdentity": {"AdjustmentCodeUid": 1152921504606858479},
+        "Explanation": "Time Card Split",
+        "SplitOrders": {
+            "PwsTimeSplitOrder": [
+                {
+                    "SplitPercent": 0.35,
+                    "TimeCardIdentity": {
+                        "TimecardType": "T",
+                        "TimecardUid": 1152921504652486584,
+                        "Timestamp": "AAAAAA64Niw=",
+                    },
+                }
+            ]
         },
-    )
-    assert_valid(schema, message.find(f"{{{SOAP_ENV}}}Body")[0])
+    }
+    assert_valid(schema, zeep_request(client, SPLIT, request))
     operation = client.service._binding.get(SPLIT)
     result = operation.output.deserialize(etree.fromstring(SPLIT_RESPONSE.encode()))
     assert result.Status == "Ok"
@@ -1099,25 +1087,21 @@ def test_catalogue_covers_split_time_cards(catalogue):
 # PwsTransferTime (page 003) and PwsGetTimeEntryProjectRole (page 004)
 # ---------------------------------------------------------------------------------------------------------------
 
-TRANSFER = "PwsTransferTime"
-ENTRY_ROLE = "PwsGetTimeEntryProjectRole"
 WIRE_FLAG = "AdjustProjectRoleDatesAsNeededFlag"  # page 003's listing and example
 TABLE_FLAG = "AdjustRoleDatesAsNeededFlag"  # page 003's element table
 TRANSFER_TIME_CARD_NOT_FOUND = "Time Card was not found. Another user may have deleted it."
 
 
 def transfer_request() -> etree._Element:
-    return body_element(EXAMPLES / f"{TRANSFER}.request.xml")
+    return example(f"{TRANSFER}.request.xml")
 
 
 def transfer_response() -> etree._Element:
-    return body_element(EXAMPLES / f"{TRANSFER}.response.xml")
+    return example(f"{TRANSFER}.response.xml")
 
 
 def transfer_order(element: etree._Element) -> etree._Element:
-    found = element.find("pws:serviceRequest/tim:TransferOrders/tim:PwsTimeTransferOrder", NSMAP)
-    assert found is not None
-    return found
+    return find_one(element, "pws:serviceRequest/tim:TransferOrders/tim:PwsTimeTransferOrder", NSMAP)
 
 
 def members(type_name: str) -> list[tuple[str, str]]:
@@ -1163,8 +1147,7 @@ def test_transfer_time_examples_validate_unchanged(schema, xml_schema):
     response = transfer_response()
     assert response.tag == f"{{{PWS}}}{TRANSFER}Response"
     for element in (request, response):
-        assert_valid(schema, element)
-        assert list(xml_schema.iter_errors(etree.tostring(element).decode())) == []
+        assert_valid_in_both(schema, xml_schema, element)
 
 
 def test_transfer_types_members_in_wcf_order():
@@ -1204,7 +1187,7 @@ def test_transfer_types_members_in_wcf_order():
     for type_name in ("PwsTransferTimeRq", "PwsTimeTransferOrder", "PwsGetTimeEntryProjectRoleRq"):
         names = [name for name, _ in members(type_name)]
         assert names == sorted(names), type_name  # ordinal order, no later DataMember Order
-    assert enumeration("timeandcost.xsd", "TimeTransferAdjustmentTypeCode") == ["TPT", "TRT", "CTT"]
+    assert enumeration(CONTRACTS / "timeandcost.xsd", "TimeTransferAdjustmentTypeCode") == ["TPT", "TRT", "CTT"]
 
 
 def test_table_spelling_of_the_adjust_flag_is_refused(schema):
@@ -1229,14 +1212,6 @@ def test_table_spelling_of_the_adjust_flag_is_refused(schema):
     assert_valid(schema, element)
 
 
-@pytest.mark.parametrize("value", ["TPT", "TRT", "CTT", "XYZ", "tpt", ""])
-def test_any_adjustment_type_reaches_the_server(schema, value):
-    """Values other than TPT / TRT / CTT are business error 20066, so AdjustmentType is a free string."""
-    element = transfer_request()
-    service_request(element).find("tim:AdjustmentType", NSMAP).text = value
-    assert_valid(schema, element)
-
-
 def test_transfer_members_answered_with_business_errors_are_optional(schema):
     """No AdjustmentType (20066), no identities or orders (20033), no targets: all reach the server."""
     element = transfer_request()
@@ -1253,16 +1228,17 @@ def test_transfer_members_answered_with_business_errors_are_optional(schema):
 
 
 def test_minimal_transfer_request(schema):
-    element = etree.Element(f"{{{PWS}}}{TRANSFER}", nsmap={"pws": PWS})
-    request = sub(element, PWS, "serviceRequest")
-    sub(request, REQ, "SessionTicket", "AWuKIeUvHQC5lNzuzE3Ugg==")
-    sub(request, TIM, "AdjustmentType", "TPT")
-    order = sub(sub(request, TIM, "TransferOrders"), TIM, "PwsTimeTransferOrder")
-    sub(sub(order, TIM, "NewProjectIdentity"), COM, "ProjectCode", "P001556-001")
-    item = sub(sub(order, TIM, "TimeCardIdentities"), TIM, "PwsVersionedTimecardRef")
-    sub(item, COM, "TimecardType", "T")
-    sub(item, COM, "TimecardUid", "1152921504652486587")
-    sub(item, TIM, "Timestamp", "AAAAAA64Niw=")
+    item = [("com:TimecardType", "T"), ("com:TimecardUid", "1152921504652486587"), ("tim:Timestamp", "AAAAAA64Niw=")]
+    order = [
+        ("tim:NewProjectIdentity", [("com:ProjectCode", "P001556-001")]),
+        ("tim:TimeCardIdentities", [("tim:PwsVersionedTimecardRef", item)]),
+    ]
+    element = pws_request(
+        TRANSFER,
+        ("req:SessionTicket", "AWuKIeUvHQC5lNzuzE3Ugg=="),
+        ("tim:AdjustmentType", "TPT"),
+        ("tim:TransferOrders", [("tim:PwsTimeTransferOrder", order)]),
+    )
     assert_valid(schema, element)
 
 
@@ -1304,8 +1280,7 @@ def test_transfer_response_shapes(schema, xml_schema):
     del report.attrib[f"{{{XSI}}}nil"]
     line = sub(report, TIM, "PwsTimecardValuation")  # undocumented content: open, so a vendor answer still reads
     sub(line, TIM, "ContractRevenueEffect", "7.35")
-    assert_valid(schema, response)
-    assert list(xml_schema.iter_errors(etree.tostring(response).decode())) == []
+    assert_valid_in_both(schema, xml_schema, response)
     result.remove(report)
     assert_valid(schema, response)
     identities = result.find("tim:TimeCardIdentities", NSMAP)
@@ -1316,48 +1291,42 @@ def test_transfer_response_shapes(schema, xml_schema):
 
 
 def test_transfer_failure_response(schema):
-    response = etree.Element(f"{{{PWS}}}{TRANSFER}Response", nsmap={None: PWS, "i": XSI})
-    result = sub(response, PWS, f"{TRANSFER}Result")
-    message = sub(sub(result, CS, "Messages"), COM, "PwsMessage")
-    sub(message, COM, "AdditionalErrorText", "Error 20066: InvalidValueForTimeAdjustmentType")
-    sub(message, COM, "ErrorCode", "InvalidValueForTimeAdjustmentType")
-    sub(message, COM, "ErrorNumber", "20066")
-    sub(message, COM, "ErrorText", "Please specify either TPT, TRT or CTT for the time card transfer adjustment type.")
-    sub(message, COM, "Type", "Error")
-    sub(result, CS, "ResponseId", "1")
-    sub(result, CS, "Status", "Fail")
-    sub(result, CS, "ServerTimestampUtc", "2019-11-07T22:24:06.8248708Z")
-    sub(result, TIM, "TimeCardIdentities")
-    sub(result, TIM, "TimecardValuationReport")
-    assert_valid(schema, response)
+    error = error_message(
+        "20066",
+        "InvalidValueForTimeAdjustmentType",
+        "Please specify either TPT, TRT or CTT for the time card transfer adjustment type.",
+    )
+    empty = (("tim:TimeCardIdentities", None), ("tim:TimecardValuationReport", None))
+    assert_valid(schema, failure_response(TRANSFER, "2019-11-07T22:24:06.8248708Z", error, *empty))
 
 
 def test_minimal_get_time_entry_project_role_request(schema, xml_schema):
-    element = etree.Element(f"{{{PWS}}}{ENTRY_ROLE}", nsmap={"pws": PWS})
-    request = sub(element, PWS, "serviceRequest")
+    element = pws_request(ENTRY_ROLE)
     assert_valid(schema, element)  # every member is optional (20010-20014, the caller's resource)
-    sub(request, REQ, "SessionTicket", "ARgBFuS/0LDcPCTXeih6XQ==")
-    sub(request, TIM, "EndDate", "2018-03-06T00:00:00.000Z")
-    sub(sub(request, TIM, "ProjectIdentity"), COM, "ProjectCode", "P001396-001")
-    sub(request, TIM, "StartDate", "2018-03-04T00:00:00.000Z")
-    assert_valid(schema, element)
-    assert list(xml_schema.iter_errors(etree.tostring(element).decode())) == []
+    request = [
+        ("req:SessionTicket", "ARgBFuS/0LDcPCTXeih6XQ=="),
+        ("tim:EndDate", "2018-03-06T00:00:00.000Z"),
+        ("tim:ProjectIdentity", [("com:ProjectCode", "P001396-001")]),
+        ("tim:StartDate", "2018-03-04T00:00:00.000Z"),
+    ]
+    build(service_request(element), request, NSMAP)
+    assert_valid_in_both(schema, xml_schema, element)
 
 
 def test_full_get_time_entry_project_role_request(schema):
-    element = etree.Element(f"{{{PWS}}}{ENTRY_ROLE}", nsmap={"pws": PWS, "i": XSI})
-    request = sub(element, PWS, "serviceRequest")
-    sub(request, REQ, "RequestId", "1")
-    sub(request, REQ, "SessionTicket", "ARgBFuS/0LDcPCTXeih6XQ==")
-    sub(request, TIM, "EndDate", "2018-03-06T00:00:00.000Z")
-    project = sub(request, TIM, "ProjectIdentity")
-    sub(project, COM, "ProjectCode", "P001396-001")
-    sub(project, COM, "ProjectId").set(f"{{{XSI}}}nil", "true")
-    sub(project, COM, "ProjectUid", "1152921504607412209")
-    sub(sub(request, TIM, "ResourceIdentity"), COM, "ResourceReferenceSystemId", "097")
-    sub(sub(request, TIM, "RoleIdentity"), COM, "ProjectRoleUid", "1152921504609525049")
-    sub(request, TIM, "StartDate", "2018-03-04T00:00:00.000Z")
+    project = [("com:ProjectCode", "P001396-001"), ("com:ProjectId", NIL), ("com:ProjectUid", "1152921504607412209")]
+    element = pws_request(
+        ENTRY_ROLE,
+        ("req:RequestId", "1"),
+        ("req:SessionTicket", "ARgBFuS/0LDcPCTXeih6XQ=="),
+        ("tim:EndDate", "2018-03-06T00:00:00.000Z"),
+        ("tim:ProjectIdentity", project),
+        ("tim:ResourceIdentity", [("com:ResourceReferenceSystemId", "097")]),
+        ("tim:RoleIdentity", [("com:ProjectRoleUid", "1152921504609525049")]),
+        ("tim:StartDate", "2018-03-04T00:00:00.000Z"),
+    )
     assert_valid(schema, element)
+    request = service_request(element)
     start = request.find("tim:StartDate", NSMAP)
     request.remove(start)
     request.find("tim:EndDate", NSMAP).addprevious(start)  # StartDate first: not ordinal order
@@ -1374,39 +1343,41 @@ def test_full_get_time_entry_project_role_request(schema):
 
 
 def test_get_time_entry_project_role_response_shape(schema):
-    response = etree.Element(f"{{{PWS}}}{ENTRY_ROLE}Response", nsmap={None: PWS, "i": XSI})
-    result = sub(response, PWS, f"{ENTRY_ROLE}Result")
-    sub(result, CS, "Messages")
-    sub(result, CS, "ResponseId", "1")
-    sub(result, CS, "Status", "Ok")
-    sub(result, CS, "ServerTimestampUtc", "2018-03-12T19:39:20.0566836Z")
-    project = sub(result, TIM, "TimeEntryProject")
-    sub(project, TIM, "AllowAssignmentFlag", "false")
-    sub(project, TIM, "AllowBookingFlag", "true")
-    descriptor = sub(project, TIM, "ProjectDescriptor")
-    sub(descriptor, COM, "ProjectCode", "P001396-001")
-    sub(descriptor, COM, "ProjectUid", "1152921504607412209")
-    sub(descriptor, TIM, "ProjectName", "New Web Services Project (A)")
-    role = sub(sub(descriptor, TIM, "ProjectRoles"), TIM, "PwsRole")
-    sub(role, COM, "ProjectRoleUid", "1152921504609525049")
-    sub(role, TIM, "RoleEndDate", "2018-12-31T00:00:00Z")
-    sub(role, TIM, "RoleName", "Developer")
-    sub(role, TIM, "RoleStartDate", "2018-01-01T00:00:00Z")
-    for name in ("ProjectRateTypes", "ProjectTaskTypes", "ProjectTasks"):
-        sub(project, TIM, name)
-    sub(project, TIM, "RoleCount", "1")
-    sub(project, TIM, "TimeCards")
+    role = [
+        ("com:ProjectRoleUid", "1152921504609525049"),
+        ("tim:RoleEndDate", "2018-12-31T00:00:00Z"),
+        ("tim:RoleName", "Developer"),
+        ("tim:RoleStartDate", "2018-01-01T00:00:00Z"),
+    ]
+    descriptor = [
+        ("com:ProjectCode", "P001396-001"),
+        ("com:ProjectUid", "1152921504607412209"),
+        ("tim:ProjectName", "New Web Services Project (A)"),
+        ("tim:ProjectRoles", [("tim:PwsRole", role)]),
+    ]
+    project = [
+        ("tim:AllowAssignmentFlag", "false"),
+        ("tim:AllowBookingFlag", "true"),
+        ("tim:ProjectDescriptor", descriptor),
+        *((f"tim:{name}", None) for name in ("ProjectRateTypes", "ProjectTaskTypes", "ProjectTasks")),
+        ("tim:RoleCount", "1"),
+        ("tim:TimeCards", None),
+    ]
+    response = pws_response(
+        ENTRY_ROLE, *response_base("Ok", "2018-03-12T19:39:20.0566836Z"), ("tim:TimeEntryProject", project)
+    )
     assert_valid(schema, response)
+    result = response[0]
     listed = sub(result, TIM, "TimeEntryProjects")  # PwsGetTimeCards' member, not this response's
     assert_invalid(schema, response, "TimeEntryProjects")
     result.remove(listed)
-    result.remove(project)
-    sub(result, TIM, "TimeEntryProject").set(f"{{{XSI}}}nil", "true")  # a failed request
+    result.remove(find_one(result, "tim:TimeEntryProject", NSMAP))
+    build(result, [("tim:TimeEntryProject", NIL)], NSMAP)  # a failed request
     result.find("cs:Status", NSMAP).text = "Fail"
     assert_valid(schema, response)
 
 
-@pytest.mark.parametrize("name", [TRANSFER, ENTRY_ROLE])
+@pytest.mark.parametrize("name", [SPLIT, TRANSFER, ENTRY_ROLE])
 def test_zeep_lists_the_new_operations_with_their_actions(client, name):
     operation = client.service._binding.get(name)
     assert operation.soapaction == ACTION_PREFIX + name
@@ -1424,30 +1395,26 @@ def test_zeep_lists_the_new_operations_with_their_actions(client, name):
 
 
 def test_zeep_builds_and_reads_transfer_messages(client, schema):
-    message = client.create_message(
-        client.service,
-        TRANSFER,
-        serviceRequest={
-            "RequestId": 1,
-            "SessionTicket": "AWuKIeUvHQC5lNzuzE3Ugg==",
-            WIRE_FLAG: True,
-            "AdjustmentType": "TPT",
-            "Explanation": "Transferring time to the active project",
-            "ReportOnlyFlag": False,
-            "TransferOrders": {
-                "PwsTimeTransferOrder": [
-                    {
-                        "NewProjectIdentity": {"ProjectCode": "P001556-001"},
-                        "NewProjectRoleName": "Developer",
-                        "TimeCardIdentities": {
-                            "PwsVersionedTimecardRef": [{"TimecardType": "T", "TimecardUid": 1152921504652486587}]
-                        },
-                    }
-                ]
-            },
+    request = {
+        "RequestId": 1,
+        "SessionTicket": "AWuKIeUvHQC5lNzuzE3Ugg==",
+        WIRE_FLAG: True,
+        "AdjustmentType": "TPT",
+        "Explanation": "Transferring time to the active project",
+        "ReportOnlyFlag": False,
+        "TransferOrders": {
+            "PwsTimeTransferOrder": [
+                {
+                    "NewProjectIdentity": {"ProjectCode": "P001556-001"},
+                    "NewProjectRoleName": "Developer",
+                    "TimeCardIdentities": {
+                        "PwsVersionedTimecardRef": [{"TimecardType": "T", "TimecardUid": 1152921504652486587}]
+                    },
+                }
+            ]
         },
-    )
-    assert_valid(schema, message.find(f"{{{SOAP_ENV}}}Body")[0])
+    }
+    assert_valid(schema, zeep_request(client, TRANSFER, request))
     operation = client.service._binding.get(TRANSFER)
     result = operation.output.deserialize(etree.parse(str(EXAMPLES / f"{TRANSFER}.response.xml")).getroot())
     assert result.Status == "Ok"
@@ -1457,18 +1424,14 @@ def test_zeep_builds_and_reads_transfer_messages(client, schema):
 
 
 def test_zeep_builds_get_time_entry_project_role_requests(client, schema):
-    message = client.create_message(
-        client.service,
-        ENTRY_ROLE,
-        serviceRequest={
-            "SessionTicket": "ARgBFuS/0LDcPCTXeih6XQ==",
-            "EndDate": "2018-03-06T00:00:00Z",
-            "ProjectIdentity": {"ProjectCode": "P001396-001"},
-            "RoleIdentity": {"ProjectRoleUid": 1152921504609525049},
-            "StartDate": "2018-03-04T00:00:00Z",
-        },
-    )
-    assert_valid(schema, message.find(f"{{{SOAP_ENV}}}Body")[0])
+    request = {
+        "SessionTicket": "ARgBFuS/0LDcPCTXeih6XQ==",
+        "EndDate": "2018-03-06T00:00:00Z",
+        "ProjectIdentity": {"ProjectCode": "P001396-001"},
+        "RoleIdentity": {"ProjectRoleUid": 1152921504609525049},
+        "StartDate": "2018-03-04T00:00:00Z",
+    }
+    assert_valid(schema, zeep_request(client, ENTRY_ROLE, request))
 
 
 def test_catalogue_holds_page_003_table(catalogue):
