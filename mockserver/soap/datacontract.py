@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -23,11 +24,14 @@ _NIL = f"{{{ns.XSI}}}nil"
 _TYPE = f"{{{ns.XSI}}}type"
 
 
-class Nil:
-    """A member written as ``i:nil="true"`` (absent members, None, are left out)."""
+@dataclass(frozen=True)
+class _Shape:
+    """A complex type as completing an answer sees it."""
 
-
-NIL = Nil()
+    nillable: frozenset[str]
+    """The members written nil when missing: nillable, and not an array's items."""
+    complex_members: dict[str, str]
+    """Type names of the members whose own members are completed in turn, by member name."""
 
 
 class DataContracts:
@@ -66,11 +70,15 @@ class DataContracts:
         self, tag: str, type_name: str, values: Mapping[str, Any], parent: etree._Element | None = None
     ) -> etree._Element:
         """``values`` (by member local name) as element ``tag`` of ``type_name``, in contract order
-        (under ``parent`` when given, else a new root declaring the contract's prefixes)."""
+        (under ``parent`` when given, else a new root declaring the contract's prefixes). A member
+        without a value (absent, or None) is written nil where it is nillable, as WCF writes it, and
+        left out where it is not."""
         element = etree.Element(tag, nsmap=self.prefixes) if parent is None else etree.SubElement(parent, tag)
         for member in self.members(type_name):
             value = values.get(member.local)
             if value is None:
+                if member.nillable and not member.many:
+                    etree.SubElement(element, member.name).set(_NIL, "true")
                 continue
             for item in value if member.many else [value]:
                 self._member(element, member, item)
@@ -80,8 +88,6 @@ class DataContracts:
         if isinstance(value, etree._Element):
             value.tag = member.name
             parent.append(value)
-        elif isinstance(value, Nil):
-            etree.SubElement(parent, member.name).set(_NIL, "true")
         elif member.simple or member.type_name is None:
             etree.SubElement(parent, member.name).text = _text(value)
         elif isinstance(value, list):  # an ArrayOf type: its one member repeats
@@ -98,16 +104,37 @@ class DataContracts:
         the members it was sent meets the nils here too. ``type_name``: the element's type, else
         its own name as a global element."""
         type_name = self._declared_type(element) or type_name or element.tag
-        if self.takes_any(type_name):  # what its members are is not the contract's to say
+        shape = self._shape(type_name)
+        if shape is None:  # open content: what its members are is not the contract's to say
             return
+        tags = []
+        for child in element:
+            tags.append(child.tag)
+            child_type = shape.complex_members.get(child.tag)
+            if child_type is not None and child.get(_NIL) not in ("true", "1"):
+                self.complete(child, child_type)
+        if not shape.nillable.issubset(tags):
+            self._write_nils(element, self.members(type_name))
+
+    @functools.cache  # noqa: B019 - as members()
+    def _shape(self, type_name: str) -> _Shape | None:
+        """What completing an element of the type needs; None for a type of open content."""
+        if self.takes_any(type_name):
+            return None
+        members = self.members(type_name)
+        return _Shape(
+            nillable=frozenset(m.name for m in members if m.nillable and not m.many),
+            complex_members={m.name: m.type_name for m in members if not m.simple and m.type_name is not None},
+        )
+
+    @staticmethod
+    def _write_nils(element: etree._Element, members: tuple[Member, ...]) -> None:
+        """Insert each nillable member ``element`` lacks as nil, at its place in the contract's order."""
         children = [child for child in element if isinstance(child.tag, str)]
         position = 0
-        for member in self.members(type_name):
+        for member in members:
             first = position
             while position < len(children) and children[position].tag == member.name:
-                child = children[position]
-                if not member.simple and member.type_name is not None and child.get(_NIL) not in ("true", "1"):
-                    self.complete(child, member.type_name)
                 position += 1
             if position == first and member.nillable and not member.many:
                 nil = etree.SubElement(element, member.name)  # declared in the parent's scope, then moved
