@@ -3,7 +3,8 @@
 A WCF client drops members that arrive out of order, so a response must follow the schema's
 order exactly; rather than spell that order in every handler, the writer reads it from the
 contract (once per type) and the handlers pass dicts. The reader is its mirror: a request's
-data contract as a dict (arrays as lists), typed by the schema.
+data contract as a dict (arrays as lists), typed by the schema. And an answer built by hand is
+completed from the same lists, so that it carries every member a WCF service would write.
 """
 
 from __future__ import annotations
