@@ -50,9 +50,9 @@ Feature: PwsGetTimeEntryProjectRole gives what a client needs to log time on a p
     When I send the request
     Then the response status is "Ok"
     And the time entry project offers the task types:
-      | ProjectTaskTypeName | NarrativeRequiredFlag |
-      | Support             | true                  |
-      | Maintenance         | false                 |
+      | ProjectTaskTypeName | NarrativeRequiredFlag | InactiveFlag |
+      | Support             | true                  | false        |
+      | Maintenance         | false                 | false        |
     And the time entry project's task "Support" is of task type "Support"
 
   @error-54700

@@ -226,6 +226,7 @@ def _task_type(task_type: sqlite3.Row) -> etree._Element:
         "PwsTaskType",
         [
             *(ref_members("task_type", task_type) or []),
+            (TAC, "InactiveFlag", False),  # the mock's task types are all active
             (TAC, "NarrativeRequiredFlag", bool(task_type["narrative_required"])),
             (TAC, "ProjectTaskTypeName", task_type["name"]),
         ],
