@@ -58,7 +58,8 @@ class Violation:
 
 
 class ContractViolation(UnreadableRequest):
-    """A request that is not valid against the contract: a Client fault naming path and reason."""
+    """A request that is not valid against the contract: a Sender fault naming path and reason (each
+    endpoint restates it in its runtime's words)."""
 
     def __init__(self, violations: list[Violation]) -> None:
         self.violations = violations
@@ -114,13 +115,9 @@ class Contract:
                     return version
         raise ValueError(f"{self.wsdl_path}: no SOAP 1.1 or 1.2 binding")
 
-    def _resolve(self, element: etree._Element, prefixed: str) -> str:
-        prefix, _, local = prefixed.rpartition(":")
-        return f"{{{element.nsmap.get(prefix or None, '')}}}{local}"
-
     def _message_elements(self, definitions: etree._Element) -> dict[str | None, str]:
         return {
-            message.get("name"): self._resolve(part, part.get("element", ""))
+            message.get("name"): ns.resolve(part, part.get("element", ""))
             for message in definitions.iter(f"{_W}message")
             for part in message.iter(f"{_W}part")
         }

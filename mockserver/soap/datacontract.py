@@ -147,10 +147,7 @@ class DataContracts:
     def _declared_type(element: etree._Element) -> str | None:
         """The Clark name of the subtype an element's ``i:type`` names in place of its member's type."""
         declared = element.get(_TYPE)
-        if not declared:
-            return None
-        prefix, _, local = declared.rpartition(":")
-        return f"{{{element.nsmap.get(prefix or None, '')}}}{local}"
+        return ns.resolve(element, declared) if declared else None
 
     # -- reading ------------------------------------------------------------------------------------
 

@@ -175,8 +175,7 @@ class Soap11(SoapVersion):
         if fault.subcode is None:
             etree.SubElement(element, "faultcode").text = self.fault_code(fault.code)
         else:  # SOAP 1.1 has no subcodes: the most specific code is the faultcode, as WCF writes it
-            code = etree.SubElement(element, "faultcode", nsmap={"sub": fault.subcode.namespace or ""})
-            code.text = f"sub:{fault.subcode.localname}"
+            _naming(element, "faultcode", fault.subcode)
         reason = etree.SubElement(element, "faultstring")
         reason.set(_XML_LANG, "en-US")
         reason.text = fault.reason
@@ -208,15 +207,18 @@ class Soap12(SoapVersion):
         code = etree.SubElement(element, self.qname("Code"))
         etree.SubElement(code, self.qname("Value")).text = self.fault_code(fault.code)
         if fault.subcode is not None:
-            subcode = etree.SubElement(code, self.qname("Subcode"))
-            value = etree.SubElement(subcode, self.qname("Value"), nsmap={"sub": fault.subcode.namespace or ""})
-            value.text = f"sub:{fault.subcode.localname}"
+            _naming(etree.SubElement(code, self.qname("Subcode")), self.qname("Value"), fault.subcode)
         reason = etree.SubElement(etree.SubElement(element, self.qname("Reason")), self.qname("Text"))
         reason.set(_XML_LANG, "en-US")
         reason.text = fault.reason
         if fault.detail:
             etree.SubElement(element, self.qname("Detail")).extend(fault.detail)
         return element
+
+
+def _naming(parent: etree._Element, tag: str, name: etree.QName) -> None:
+    """A child ``tag`` of ``parent`` whose text is ``name``, prefixed where the child declares it."""
+    etree.SubElement(parent, tag, nsmap={"sub": name.namespace or ""}).text = f"sub:{name.localname}"
 
 
 SOAP_11 = Soap11()

@@ -1,6 +1,8 @@
-"""XML namespaces the SOAP layer speaks, in one place."""
+"""XML namespaces the SOAP layer speaks, in one place, and how a prefixed name resolves to one."""
 
 from __future__ import annotations
+
+from lxml import etree
 
 SOAP_ENV_11 = "http://schemas.xmlsoap.org/soap/envelope/"
 SOAP_ENV_12 = "http://www.w3.org/2003/05/soap-envelope"
@@ -16,3 +18,10 @@ WCF_DISPATCHER = "http://schemas.microsoft.com/net/2005/12/windowscommunicationf
 """Where WCF's dispatcher names its own faults (DeserializationFailed)."""
 MOCK = "urn:timecard-mockserver"
 """Our own namespace, for the detail of faults the mock itself raises."""
+
+
+def resolve(node: etree._Element, prefixed: str) -> str:
+    """The Clark name a prefixed QName value ("p:Local", in an attribute or a text) names, in
+    ``node``'s namespace scope; no prefix means the default namespace."""
+    prefix, _, local = prefixed.rpartition(":")
+    return f"{{{node.nsmap.get(prefix or None, '')}}}{local}"

@@ -65,14 +65,14 @@ class Schemas:
         """Whether the type takes elements it does not name: an xs:any in its content, or xs:anyType."""
         if type_name in self.elements:
             element = self.elements[type_name]
-            type_name = _resolve(element, element.get("type")) or type_name
+            type_name = _named(element, "type") or type_name
         return type_name == _ANY_TYPE or any(etree.QName(p).localname == "any" for p in self.content(type_name))
 
     def member(self, element: etree._Element) -> Member:
         """An xs:element particle as a member."""
         target = element.getroottree().getroot().get("targetNamespace", "")
         local = element.get("name", "")
-        type_name = _resolve(element, element.get("type"))
+        type_name = _named(element, "type")
         max_occurs = element.get("maxOccurs", "1")
         return Member(
             name=f"{{{target}}}{local}",
@@ -87,7 +87,7 @@ class Schemas:
         if type_name in self.types or type_name not in self.elements:
             return self.types.get(type_name)
         element = self.elements[type_name]
-        named = _resolve(element, element.get("type"))
+        named = _named(element, "type")
         return self.types.get(named) if named else element.find(f"{_XS}complexType")
 
     def _particles(self, node: etree._Element | None) -> Iterator[etree._Element]:
@@ -96,7 +96,7 @@ class Schemas:
             if kind == "complexContent":
                 extension = child.find(f"{_XS}extension")
                 if extension is not None:
-                    base = _resolve(extension, extension.get("base"))
+                    base = _named(extension, "base")
                     yield from self._particles(self.types.get(base or ""))
                     yield from self._particles(extension)
             elif kind in ("sequence", "all", "choice"):
@@ -107,15 +107,13 @@ class Schemas:
     def _is_simple(self, type_name: str | None, element: etree._Element) -> bool:
         if type_name is not None and etree.QName(type_name).namespace == ns.XSD:
             return type_name != _ANY_TYPE
-        node = self.types.get(type_name or "") if type_name else element.find(f"{_XS}complexType")
+        node = self.types.get(type_name) if type_name else element.find(f"{_XS}complexType")
         if node is None:
             return element.find(f"{_XS}simpleType") is not None
         return etree.QName(node).localname == "simpleType" or node.find(f"{_XS}simpleContent") is not None
 
 
-def _resolve(node: etree._Element, prefixed: str | None) -> str | None:
-    """The Clark name a prefixed QName attribute value names, in ``node``'s namespace scope."""
-    if not prefixed:
-        return None
-    prefix, _, local = prefixed.rpartition(":")
-    return f"{{{node.nsmap.get(prefix or None, '')}}}{local}"
+def _named(node: etree._Element, attribute: str) -> str | None:
+    """The Clark name a QName attribute of ``node`` (type, base) names; None when it has none."""
+    prefixed = node.get(attribute)
+    return ns.resolve(node, prefixed) if prefixed else None
