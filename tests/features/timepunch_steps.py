@@ -308,8 +308,7 @@ SUBCODES = {
 def _qname(element: etree._Element, prefixed: str | None) -> etree.QName:
     """The QName ``prefixed`` ("p:local", in a fault code's text or an attribute) names, resolved
     against ``element``'s namespaces."""
-    prefix, _, local = (prefixed or "").strip().rpartition(":")
-    return etree.QName(element.nsmap.get(prefix or None), local)
+    return etree.QName(ns.resolve(element, (prefixed or "").strip()))
 
 
 @then(parsers.parse('its reason mentions "{text}"'))
