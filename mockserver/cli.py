@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mockserver import fixtures, serving
+from mockserver.resources import FEATURES_DIR
 from mockserver.settings import Settings
 from mockserver.soap.envelope import DEFAULT_READ_TIMEOUT
-from mockserver.spec.services import FEATURES_DIR
 from mockserver.state.upgrade import IncompatibleTenantFile
 
 
@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     seed.add_argument("--output", type=Path, help="file to write (default: standard output)")
 
     spec = commands.add_parser("spec", help="write the living specification: HTML and Markdown report of the features")
-    spec.add_argument("--features", type=Path, default=FEATURES_DIR, help=f"feature files (default {FEATURES_DIR})")
+    spec.add_argument("--features", type=Path, default=FEATURES_DIR, help="feature files (default: the shipped ones)")
     spec.add_argument(
         "--results",
         type=Path,

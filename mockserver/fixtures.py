@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from mockserver.contracts import CONTRACTS_DIR
+from mockserver.resources import FIXTURES_DIR
 from mockserver.timepunch.access import DEFAULT_CUSTOMER_TOKEN
 
 Row = dict[str, Any]
@@ -475,7 +475,7 @@ def timepunch_dataset(seed: int = DEFAULT_SEED) -> Dataset:
     return data
 
 
-DEFAULT_DATASET_FILE = CONTRACTS_DIR.parent / "fixtures" / "default-dataset.json"
+DEFAULT_DATASET_FILE = FIXTURES_DIR / "default-dataset.json"
 """The default seed's dataset as built, kept so a start needs no faker (a test keeps it equal to a build)."""
 
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from mockserver.catalogue import Catalogue, CatalogueError
-from mockserver.contracts import CONTRACTS_DIR
+from mockserver.resources import CONTRACTS_DIR
 
 PWS_CATALOGUE = Catalogue(CONTRACTS_DIR / "projector" / "errors.csv")
 OPS_CATALOGUE = Catalogue(CONTRACTS_DIR / "projector-ops" / "errors.csv")

@@ -16,10 +16,10 @@ from typing import TypeVar
 
 from lxml import etree
 
-from mockserver.contracts import CONTRACTS_DIR
 from mockserver.projector import batches, rate_limits
 from mockserver.projector.batches import BatchCloser, CardProblems, CloseOptions, ImportedCard
 from mockserver.projector.catalogue import OpsError
+from mockserver.resources import CONTRACTS_DIR
 from mockserver.soap.asmx import AsmxEndpoint
 from mockserver.soap.envelope import interpret
 from mockserver.soap.service import Handler, RequestContext, Service

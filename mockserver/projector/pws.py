@@ -17,7 +17,6 @@ from typing import Any
 
 from lxml import etree
 
-from mockserver.contracts import CONTRACTS_DIR
 from mockserver.projector import adjustments, rate_limits, sessions, time_entry, wire
 from mockserver.projector.catalogue import PwsError, PwsFailure
 from mockserver.projector.model import (
@@ -36,6 +35,7 @@ from mockserver.projector.sessions import Caller
 from mockserver.projector.timecards import ItemOutcome, SaveOutcome, TimeCardSaver
 from mockserver.projector.transfers import TimeTransfer
 from mockserver.projector.wire import COM, CS, REQ, RESP, TAC, add, members, text
+from mockserver.resources import CONTRACTS_DIR
 from mockserver.soap import ns
 from mockserver.soap.envelope import DeclaredFault, FaultCode
 from mockserver.soap.service import Handler, RequestContext, Service

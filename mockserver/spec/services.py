@@ -5,10 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from mockserver.contracts import CONTRACTS_DIR
-
-PROJECT_DIR = CONTRACTS_DIR.parent
-FEATURES_DIR = PROJECT_DIR / "features"
+from mockserver.resources import CONTRACTS_DIR, DATA_DIR
 
 
 @dataclass(frozen=True)
@@ -20,8 +17,8 @@ class Service:
     catalogue: Path
 
     def shown(self, path: Path) -> str:
-        """``path`` as the report names it: from the project root (``contracts/...``) when it is there."""
-        return path.relative_to(PROJECT_DIR).as_posix() if path.is_relative_to(PROJECT_DIR) else str(path)
+        """``path`` as the report names it: ``contracts/...`` when it is one of ours, wherever installed."""
+        return path.relative_to(DATA_DIR).as_posix() if path.is_relative_to(DATA_DIR) else str(path)
 
 
 SERVICES = (

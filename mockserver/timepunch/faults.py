@@ -6,7 +6,7 @@ Message carries them as ``"<code>: <text>"`` (TpFault has no code member)."""
 from __future__ import annotations
 
 from mockserver.catalogue import Catalogue, CatalogueError
-from mockserver.contracts import CONTRACTS_DIR
+from mockserver.resources import CONTRACTS_DIR
 
 TIMEPUNCH_FAULTS = Catalogue(CONTRACTS_DIR / "timepunch" / "faults.csv")
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from lxml import etree
 
-from mockserver.contracts import CONTRACTS_DIR
+from mockserver.resources import CONTRACTS_DIR
 from mockserver.soap import datacontract, ns
 from mockserver.soap.addressing import AddressingEndpoint
 from mockserver.soap.contract import load_contract

@@ -16,10 +16,12 @@ from lxml import etree, html
 
 from mockserver import cli
 from mockserver.catalogue import Catalogue
+from mockserver.resources import FEATURES_DIR
 from mockserver.soap.contract import load_contract
 from mockserver.spec.gherkin import GherkinError, parse_feature, read_features
-from mockserver.spec.services import FEATURES_DIR, PROJECT_DIR, SERVICES
+from mockserver.spec.services import SERVICES
 
+REPO = Path(__file__).resolve().parents[2]
 OUTLINE = "Wrong credentials are refused without saying which part was wrong"
 FAILING = "An account code that cannot be an account code"
 
@@ -253,7 +255,7 @@ def test_every_text_is_escaped(tmp_path: Path) -> None:
 
 
 def pytest_run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    environment = os.environ | {"PYTHONPATH": str(PROJECT_DIR / "tests"), "PYTEST_ADDOPTS": ""}
+    environment = os.environ | {"PYTHONPATH": str(REPO / "tests"), "PYTEST_ADDOPTS": ""}
     command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "spec_results", *args]
     return subprocess.run(command, cwd=cwd, env=environment, capture_output=True, text=True, timeout=120, check=False)
 
@@ -261,7 +263,7 @@ def pytest_run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_the_plugin_records_the_scenarios_of_a_run(tmp_path: Path) -> None:
     output = tmp_path / "results.json"
     test_module = "tests/features/test_projector_features.py"
-    run = pytest_run(PROJECT_DIR, "--spec-results", str(output), test_module, "-k", "lock or wrong_credentials")
+    run = pytest_run(REPO, "--spec-results", str(output), test_module, "-k", "lock or wrong_credentials")
     assert run.returncode == 0, run.stdout + run.stderr
     results = json.loads(output.read_text())
     assert results["format"] == 1
