@@ -55,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
         "--results",
         type=Path,
         default=Path("build/spec-results.json"),
-        help="results of the last test run, written by tests/spec_results.py (default build/spec-results.json)",
+        help="results of the last test or contract-test run (default build/spec-results.json)",
     )
     spec.add_argument("--output", type=Path, default=Path("build/spec"), help="directory to write (default build/spec)")
     return parser

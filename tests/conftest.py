@@ -1,102 +1,14 @@
-"""Fixtures shared by every tier: the target (the mock in-process by default), a fresh tenant per test,
-zeep wired to it with every answer checked against our contract."""
+"""Fixtures shared by every tier: the contract suite's (the target, the mock in-process by default, a fresh
+tenant per test, zeep wired to it with every answer checked against our contract), and a served mock."""
 
 from __future__ import annotations
 
-import re
-import uuid
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
 import pytest
-import zeep
 from support.served import served
-from support.target import Target, TenantAdmin, in_process, live
-from zeep.transports import Transport
 
-from mockserver.app import MockServer, create_app
-
-pytest_plugins = ["spec_results"]  # records each scenario's outcome for `mockserver spec`
-FEATURES = Path(__file__).resolve().parent.parent / "features"
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    """Register every Gherkin tag (operation names, error-NNNNN) as a marker, so -m selects by them."""
-    for feature in FEATURES.rglob("*.feature"):
-        for tag in set(re.findall(r"(?<!\S)@([^\s@]+)", feature.read_text(encoding="utf-8"))):
-            config.addinivalue_line("markers", f"{tag}: Gherkin tag")
-
-
-BINDINGS = {
-    "pws": "{http://projectorpsa.com/PwsProjectorServices/}BasicHttpBinding_IPwsProjectorServices",
-    "ops": "{http://www.opsplanning.com/webservices/public/data}OpsProjectorSvcSoap",
-    "tpsync": "{http://tempuri.org/}WSHttpBinding_ISyncService",
-}
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--target-url",
-        action="append",
-        default=[],
-        help="run against a live server: a base URL, or service=URL (pws, ops, tpsync); repeatable",
-    )
-
-
-@pytest.fixture(scope="session")
-def mock_app() -> MockServer:
-    return create_app()
-
-
-@pytest.fixture(scope="session")
-def target(request: pytest.FixtureRequest) -> Target:
-    """The server under test: the mock in-process unless --target-url names a live one."""
-    options: list[str] = request.config.getoption("--target-url")
-    if options:
-        return live(options)
-    return in_process(request.getfixturevalue("mock_app"))
-
-
-@pytest.fixture
-def tenant_name() -> str:
-    """A tenant no other test uses, so every test starts from the dataset as it is."""
-    return f"t-{uuid.uuid4().hex[:12]}"
-
-
-@pytest.fixture
-def tenant(target: Target, tenant_name: str) -> TenantAdmin:
-    """The mock's side of this test's tenant (scenarios needing it skip on a live target without it)."""
-    return target.admin(tenant_name)
-
-
-@pytest.fixture(scope="session")
-def zeep_clients(target: Target) -> dict[str, zeep.Client]:
-    """One zeep client per service, built from the WSDL the target serves, every answer contract-checked."""
-    transport = Transport(session=target.session)
-    return {service: zeep.Client(f"{url}?wsdl", transport=transport) for service, url in target.urls.items()}
-
-
-def _service(target: Target, clients: dict[str, zeep.Client], service: str, tenant: str) -> Any:
-    return clients[service].create_service(BINDINGS[service], target.address(service, tenant))
-
-
-@pytest.fixture
-def pws_service(target: Target, zeep_clients: dict[str, zeep.Client], tenant_name: str) -> Any:
-    """The PWS operations, addressed to this test's own tenant."""
-    return _service(target, zeep_clients, "pws", tenant_name)
-
-
-@pytest.fixture
-def ops_service(target: Target, zeep_clients: dict[str, zeep.Client], tenant_name: str) -> Any:
-    """The Ops operations, addressed to this test's own tenant."""
-    return _service(target, zeep_clients, "ops", tenant_name)
-
-
-@pytest.fixture
-def sync_service(target: Target, zeep_clients: dict[str, zeep.Client], tenant_name: str) -> Any:
-    """The Sync Service operations, addressed to this test's own tenant."""
-    return _service(target, zeep_clients, "tpsync", tenant_name)
+pytest_plugins = ["mockserver.contract_suite.plugin"]  # the features' steps and fixtures, as shipped
 
 
 @pytest.fixture(scope="session")

@@ -7,12 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
-from support.actions import soap11_headers
 from werkzeug.test import Client
 
 from mockserver import fixtures, serving
 from mockserver.app import create_app
 from mockserver.cli import main
+from mockserver.contract_suite.actions import soap11_headers
 from mockserver.projector import pws
 from mockserver.settings import Settings
 

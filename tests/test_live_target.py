@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from support.contract_check import ResponseContractError, check_response
-from support.target import Target, live
 
+from mockserver.contract_suite.contract_check import ResponseContractError, check_response
+from mockserver.contract_suite.target import Target, live
 from mockserver.projector import pws
 from mockserver.soap.contract import load_contract
 

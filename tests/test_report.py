@@ -11,8 +11,8 @@ from pathlib import Path
 
 import requests
 from lxml import etree
-from support.actions import soap11_headers
 
+from mockserver.contract_suite.actions import soap11_headers
 from mockserver.projector import pws
 
 VALID = (

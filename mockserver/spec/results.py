@@ -1,14 +1,14 @@
 """The results file: what the last test run said of each scenario, for the report to show.
 
-The pytest plugin ``tests/spec_results.py`` writes it (default ``build/spec-results.json``);
-``mockserver spec --results`` reads it. One JSON object::
+The contract suite's pytest plugin (:mod:`mockserver.contract_suite.spec_results`) writes it
+(default ``build/spec-results.json``); ``mockserver spec --results`` reads it. One JSON object::
 
     {
       "format": 1,
       "created": "2024-05-01T12:00:00+00:00",      # when the run ended (UTC)
       "scenarios": [
         {
-          "feature": "features/projector/authentication.feature",  # relative to pytest's rootdir
+          "feature": "features/projector/authentication.feature",  # a shipped one, or from the rootdir
           "scenario": "Wrong credentials are refused without saying which part was wrong",
           "example": {"account": "DEMO", "user": "e123@example.com", "password": "wrong"},
           "outcome": "failed",                     # passed | failed | skipped

@@ -19,11 +19,11 @@ from typing import Any
 import pytest
 import requests
 from lxml import etree
-from support.actions import soap11_headers
 from support.served import served
 from werkzeug.test import Client, TestResponse
 
 from mockserver.app import MockServer
+from mockserver.contract_suite.actions import soap11_headers
 from mockserver.projector import ops, pws
 from mockserver.timepunch import sync
 

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 import pytest
 import requests
 from lxml import html
-from support.actions import soap11_headers
 from support.served import served
 
+from mockserver.contract_suite.actions import soap11_headers
 from mockserver.projector import pws
 
 TENANT = "journal-page"

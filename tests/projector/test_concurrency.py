@@ -7,11 +7,11 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import zeep
-from support.target import IN_PROCESS_BASE as BASE_URL
-from support.wsgi_adapter import session_for
 from zeep.transports import Transport
 
 from mockserver.app import MockServer
+from mockserver.contract_suite.target import IN_PROCESS_BASE as BASE_URL
+from mockserver.contract_suite.wsgi_adapter import session_for
 from mockserver.projector import pws
 
 BINDING = "{http://projectorpsa.com/PwsProjectorServices/}BasicHttpBinding_IPwsProjectorServices"

@@ -26,8 +26,8 @@ from xml.sax.saxutils import escape
 
 import requests
 from lxml import etree
-from support.actions import soap11_headers
 
+from mockserver.contract_suite.actions import soap11_headers
 from mockserver.projector import ops, pws
 from mockserver.soap import ns
 from mockserver.soap.contract import Contract, load_contract

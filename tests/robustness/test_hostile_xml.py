@@ -36,10 +36,10 @@ from robustness.harness import (
     tp_authentication,
     tp_profiles,
 )
-from support.actions import soap11_headers
 from werkzeug.test import Client
 
 from mockserver.app import MockServer, create_app
+from mockserver.contract_suite.actions import soap11_headers
 from mockserver.settings import Settings
 from mockserver.soap.envelope import SOAP_11
 

@@ -256,7 +256,8 @@ def test_every_text_is_escaped(tmp_path: Path) -> None:
 
 def pytest_run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     environment = os.environ | {"PYTHONPATH": str(REPO / "tests"), "PYTEST_ADDOPTS": ""}
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "spec_results", *args]
+    recorder = "mockserver.contract_suite.spec_results"
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", recorder, *args]
     return subprocess.run(command, cwd=cwd, env=environment, capture_output=True, text=True, timeout=120, check=False)
 
 

@@ -15,10 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support.actions import soap11_headers
 from werkzeug.test import Client
 
 from mockserver.app import create_app
+from mockserver.contract_suite.actions import soap11_headers
 from mockserver.projector import pws
 from mockserver.settings import Settings
 from mockserver.state.upgrade import IncompatibleTenantFile

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from lxml import etree
 from pytest_bdd import given, parsers, then, when
-from support.target import Target, TenantAdmin
 from zeep.helpers import serialize_object
 
+from mockserver.contract_suite.target import Target, TenantAdmin
 from mockserver.fixtures import TIMEPUNCH_CUSTOMER_TOKEN, TIMEPUNCH_PROFILES, md5_upper
 from mockserver.soap import ns
 from mockserver.timepunch.data import deposit_in_cloud
@@ -186,11 +186,12 @@ def static_data(tp: SyncWorld, datatable: list[list[str]]) -> dict[str, list[dic
     """A table of Kind (customer, project, task) rows with the DTO members to send."""
     found: dict[str, list[dict[str, Any]]] = {"customers": [], "projects": [], "commonTasks": []}
     for row in rows(datatable):
-        kind = row.pop("Kind")
-        if kind == "project" and "CustomerName" in row:
-            row["Customer"] = {"CustomerName": row.pop("CustomerName"), "CustomerRefNr": row.pop("CustomerRefNr", "")}
+        dto: dict[str, Any] = dict(row)
+        kind = dto.pop("Kind")
+        if kind == "project" and "CustomerName" in dto:
+            dto["Customer"] = {"CustomerName": dto.pop("CustomerName"), "CustomerRefNr": dto.pop("CustomerRefNr", "")}
         key = {"customer": "customers", "project": "projects", "common task": "commonTasks"}[kind]
-        found[key].append(row)
+        found[key].append(dto)
     return found
 
 

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 from pytest_bdd import given, parsers, then, when
-from support.target import PASSWORDS, Target, TenantAdmin
 from zeep.helpers import serialize_object
 
+from mockserver.contract_suite.target import PASSWORDS, Target, TenantAdmin
 from mockserver.projector.catalogue import OPS_CATALOGUE
 
 _INTEGERS = ("WorkMinutes", "ExternalGroupingIdentifier")

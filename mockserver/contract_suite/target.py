@@ -28,14 +28,14 @@ from requests.adapters import HTTPAdapter
 from mockserver import fixtures
 from mockserver.admin import snapshots
 from mockserver.app import MockServer
+from mockserver.contract_suite.contract_check import check_response
+from mockserver.contract_suite.wsgi_adapter import ResponseCheck, session_for
 from mockserver.projector import ops, pws
 from mockserver.projector.pws import SCHEMA_SQL as PROJECTOR_SCHEMA
 from mockserver.soap.contract import Contract, load_contract
 from mockserver.state import MOCK_SCHEMA
 from mockserver.timepunch import sync
 from mockserver.timepunch.sync import SCHEMA_SQL as TIMEPUNCH_SCHEMA
-from support.contract_check import check_response
-from support.wsgi_adapter import ResponseCheck, session_for
 
 IN_PROCESS_BASE = "http://mock.test"
 """Where the in-process mock is reached (nothing listens there; a requests adapter serves it)."""

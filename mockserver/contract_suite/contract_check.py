@@ -26,7 +26,8 @@ class ResponseContractError(AssertionError):
 @functools.cache
 def _allowed(contract: Contract, type_name: str) -> frozenset[str] | None:
     xsd_type = contract.explainer.maps.types.get(type_name)
-    return None if xsd_type is None else frozenset(xsd_type.enumeration or ())
+    enumeration = getattr(xsd_type, "enumeration", None)  # a simple type's; None for a complex one
+    return None if xsd_type is None else frozenset(str(value) for value in enumeration or ())
 
 
 def value_set_violations(contract: Contract, payload: etree._Element) -> list[str]:

@@ -2,7 +2,7 @@
 
 Requests are built as zeep dicts from Gherkin tables whose columns are the vendor's element
 names, sent by a zeep client built from the WSDL the mock serves, and every response is
-checked against our contract on its way back (tests/conftest.py). Cards a scenario saves are
+checked against our contract on its way back (contract_suite.target). Cards a scenario saves are
 named by their ReferenceId: ``@1`` in a later cell means "the card saved as ReferenceId 1".
 """
 
@@ -12,22 +12,20 @@ import re
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 from lxml import etree
-from ops_steps import *  # noqa: F403 - the Ops step vocabulary, registered here for every feature
 from pytest_bdd import given, parsers, then, when
-from support.actions import soap11_headers
-from support.target import PASSWORDS, Target, TenantAdmin
-from timepunch_steps import *  # noqa: F403 - the TimePunch step vocabulary
 from zeep.exceptions import Fault
 from zeep.helpers import serialize_object
 
 from mockserver import fixtures
+from mockserver.contract_suite.actions import soap11_headers
+from mockserver.contract_suite.target import PASSWORDS, Target, TenantAdmin
 from mockserver.projector import rate_limits
 from mockserver.projector.catalogue import PWS_CATALOGUE
+from mockserver.resources import FIXTURES_DIR
 from mockserver.state import clock, faults
 
 COMMON = "http://projectorpsa.com/DataContracts/Shared/Common/"
@@ -638,7 +636,7 @@ def _(world: World, code: str, datatable: list[list[str]]) -> None:
         assert matching[0][column] == scalar(cell), f"{column}: {matching[0][column]!r}"
 
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "fixtures" / "projector" / "examples"
+EXAMPLES = FIXTURES_DIR / "projector" / "examples"
 
 
 @when(parsers.parse("I post the vendor's example {operation} request"))
@@ -655,9 +653,9 @@ def _(world: World, member: str, value: str) -> None:
     assert world.raw is not None
     status, body = world.raw
     assert status == 200, body
-    found = etree.fromstring(body).xpath(f"//*[local-name() = '{member}']")
-    assert found, f"no {member} in {body!r}"
-    assert found[0].text == value, body  # the response's own member comes before any card's
+    found = etree.fromstring(body).find(f".//{{*}}{member}")
+    assert found is not None, f"no {member} in {body!r}"
+    assert found.text == value, body  # the response's own member comes before any card's
 
 
 @then(parsers.parse("the answer has the members of the vendor's example {operation} response, nil ones as nil"))
@@ -691,7 +689,9 @@ def _members(root: etree._Element) -> list[str]:
 def _(world: World, datatable: list[list[str]]) -> None:
     orders = []
     for row in rows(datatable):
-        shares = {key: float(row[key]) for key in ("SplitPercent", "SplitAdjustmentAmount") if key in row}
+        shares: dict[str, float | int] = {
+            key: float(row[key]) for key in ("SplitPercent", "SplitAdjustmentAmount") if key in row
+        }
         if "SplitMinutes" in row:
             shares["SplitMinutes"] = int(row["SplitMinutes"])
         identity = card_dict(

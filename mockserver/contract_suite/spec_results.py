@@ -1,10 +1,11 @@
 """pytest plugin: the outcome of every pytest-bdd scenario of the run, for ``mockserver spec``.
 
-Loaded by ``pytest_plugins = ["spec_results"]`` in tests/conftest.py (or ``-p spec_results``;
-``-p no:spec_results`` turns it off). At the end of a session that ran at least one scenario it
-writes ``build/spec-results.json`` under the rootdir (``--spec-results PATH`` to write elsewhere),
-in the format :mod:`mockserver.spec.results` documents: one entry per scenario run (per example
-row of an outline), passed, failed or skipped, with the reason.
+Loaded with the contract suite (:mod:`mockserver.contract_suite.plugin`), so both the repository's
+test suite and ``mockserver contract-test`` record their runs
+(``-p no:mockserver.contract_suite.spec_results`` turns it off). At the end of a session that ran
+at least one scenario it writes ``build/spec-results.json`` under the rootdir (``--spec-results
+PATH`` to write elsewhere), in the format :mod:`mockserver.spec.results` documents: one entry per
+scenario run (per example row of an outline), passed, failed or skipped, with the reason.
 
 pytest-xdist: the workers collect and run the scenarios, the controller alone writes the file.
 Where an item is collected (on its worker) the plugin puts its scenario's identity (feature,
@@ -12,7 +13,6 @@ scenario, example row) in ``item.user_properties``; pytest copies them into ever
 ships the reports to the controller, and the controller's ``pytest_runtest_logreport`` reads
 the identity back. So the controller needs nothing but the reports, with or without xdist.
 """
-
 from __future__ import annotations
 
 import importlib
@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 
+from mockserver.resources import FEATURES_DIR
 from mockserver.spec.results import FAILED, PASSED, SKIPPED, ScenarioResult, worst, write_results
 
 TEMPLATES: Any = getattr(importlib.import_module("pytest_bdd.scenario"), "scenario_wrapper_template_registry", None)
@@ -63,12 +64,14 @@ def _template(item: pytest.Item) -> Any:
 
 
 def identity(item: pytest.Item) -> dict[str, Any] | None:
-    """Feature (relative to the rootdir), scenario name and example row of the scenario ``item`` runs."""
+    """Feature (``features/...`` when shipped, else from the rootdir), scenario and example row that ``item`` runs."""
     template = _template(item)
     if template is None:
         return None
     feature = Path(template.feature.filename)
-    if feature.is_relative_to(item.config.rootpath):
+    if feature.is_relative_to(FEATURES_DIR):  # the shipped features, wherever the package is installed
+        feature = FEATURES_DIR.name / feature.relative_to(FEATURES_DIR)
+    elif feature.is_relative_to(item.config.rootpath):
         feature = feature.relative_to(item.config.rootpath)
     callspec = getattr(item, "callspec", None)
     example = callspec.params.get(EXAMPLE_PARAMETER) if callspec is not None else None
