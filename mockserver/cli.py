@@ -1,4 +1,5 @@
-"""``mockserver serve | seed``: run the mock, or write the default dataset for editing."""
+"""``mockserver serve | seed | spec | contract-test``: run the mock, write its dataset or its specification,
+or run that specification against an endpoint."""
 
 from __future__ import annotations
 
@@ -58,6 +59,21 @@ def _parser() -> argparse.ArgumentParser:
         help="results of the last test or contract-test run (default build/spec-results.json)",
     )
     spec.add_argument("--output", type=Path, default=Path("build/spec"), help="directory to write (default build/spec)")
+
+    contract_test = commands.add_parser(
+        "contract-test",
+        help="run the shipped features against an endpoint (needs timecard-mockserver[contract-test])",
+        description="Run the shipped Gherkin features against a live endpoint; any other argument goes to pytest "
+        "(-k, -m, -x, --junitxml ...). Results go to build/spec-results.json, for `mockserver spec`.",
+    )
+    contract_test.add_argument(
+        "--target-url",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="a base URL (every service at its vendor path) or service=URL (pws, ops, tpsync); repeatable; "
+        "without it, the mock in-process",
+    )
     return parser
 
 
@@ -100,6 +116,25 @@ def spec(args: argparse.Namespace) -> None:
     sys.stdout.write(f"{written.html}\n{written.markdown}\n")
 
 
+def contract_test(args: argparse.Namespace) -> None:
+    try:  # here: only this command needs the contract-test extra
+        from mockserver.contract_suite import command
+    except ImportError as error:
+        sys.exit(
+            f"mockserver contract-test: {error.name} is missing; install the extra: "
+            "pip install 'timecard-mockserver[contract-test]'"
+        )
+    try:
+        sys.exit(command.run(args.target_url, args.pytest_args))
+    except command.UnreachableTarget as error:
+        sys.exit(f"mockserver contract-test: {error}")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
-    args = _parser().parse_args(argv)
-    {"serve": serve, "seed": seed, "spec": spec}[args.command](args)
+    parser = _parser()
+    args, rest = parser.parse_known_args(argv)
+    if args.command == "contract-test":
+        args.pytest_args = rest
+    elif rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    {"serve": serve, "seed": seed, "spec": spec, "contract-test": contract_test}[args.command](args)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -18,18 +19,44 @@ from mockserver.soap.contract import load_contract
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_the_whole_feature_suite_passes_against_mockserver_serve_over_http(server_url: str) -> None:
+def test_contract_test_passes_every_scenario_against_mockserver_serve_over_http(
+    server_url: str, tmp_path: Path
+) -> None:
+    """`mockserver contract-test` runs all the shipped scenarios against a served mock, and records them for
+    `mockserver spec` where it stands."""
     in_process = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--collect-only", "tests/features"],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
     scenarios = int(re.search(r"(\d+) tests? collected", in_process.stdout)[1])  # type: ignore[index]
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/features", "--target-url", server_url],
-        cwd=ROOT, capture_output=True, text=True, check=False, timeout=300,
+        [sys.executable, "-m", "mockserver", "contract-test", "--target-url", server_url, "-q"],
+        cwd=tmp_path, capture_output=True, text=True, check=False, timeout=300,
     )  # fmt: skip
-    assert result.returncode == 0, result.stdout[-3000:]
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert f"{scenarios} passed" in result.stdout, result.stdout[-500:]
+    recorded = json.loads((tmp_path / "build" / "spec-results.json").read_text())["scenarios"]
+    assert len(recorded) == scenarios
+    assert {entry["outcome"] for entry in recorded} == {"passed"}
+    assert all(entry["feature"].startswith("features/") for entry in recorded)
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("http://127.0.0.1:9", "--target-url: the pws WSDL at http://127.0.0.1:9/OpsProjectorWcfSvc/PwsProjectorServices.svc?wsdl"),
+        ("nope=http://127.0.0.1:9", "--target-url nope=http://127.0.0.1:9: the services are pws, ops, tpsync"),
+    ],
+)
+def test_contract_test_refuses_a_target_it_cannot_use_in_one_line(target: str, message: str, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mockserver", "contract-test", "--target-url", target],
+        cwd=tmp_path, capture_output=True, text=True, check=False, timeout=60,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith(f"mockserver contract-test: {message}"), result.stderr
+    assert not (tmp_path / "build").exists()
 
 
 def test_service_urls_from_a_base_and_per_service() -> None:

@@ -118,17 +118,26 @@ def in_process(app: MockServer) -> Target:
     return Target(urls, session, is_mock=True, app=app, contracts=contracts)
 
 
-def live(options: list[str]) -> Target:
-    """A live target from ``--target-url`` values: a base URL, or ``service=URL`` entries."""
+def service_urls(options: list[str]) -> dict[str, str]:
+    """Endpoint URL by service from ``--target-url`` values: a base URL, or ``service=URL`` entries."""
     urls: dict[str, str] = {}
     for option in options:
         service, _, url = option.partition("=") if re.match(r"^[a-z]+=", option) else ("", "", option)
         if service:
             if service not in SERVICES:
-                raise pytest.UsageError(f"--target-url {option}: the services are {', '.join(SERVICES)}")
+                raise ValueError(f"--target-url {option}: the services are {', '.join(SERVICES)}")
             urls[service] = url
         else:
             urls.update({name: url.rstrip("/") + path for name, path in SERVICES.items() if name not in urls})
+    return urls
+
+
+def live(options: list[str]) -> Target:
+    """A live target from ``--target-url`` values (see :func:`service_urls`)."""
+    try:
+        urls = service_urls(options)
+    except ValueError as error:
+        raise pytest.UsageError(str(error)) from None
     contracts = {service: load_contract(path) for service, path in CONTRACTS.items()}
     session = requests.Session()
     adapter = _CheckingAdapter(_contract_check(contracts))
