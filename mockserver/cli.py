@@ -58,6 +58,17 @@ def _parser() -> argparse.ArgumentParser:
         help="results of the last test run, written by tests/spec_results.py (default build/spec-results.json)",
     )
     spec.add_argument("--output", type=Path, default=Path("build/spec"), help="directory to write (default build/spec)")
+
+    validate = commands.add_parser(
+        "validate",
+        help="check captured request or response envelopes offline against the contracts",
+        description="Check captured SOAP envelopes against the contracts, as the server checks a request: "
+        "each file's body names its service and operation, and each violation is named with its element path "
+        "and reason. A SOAP Fault's detail is checked where a contract declares it. Header blocks are not "
+        "checked (the server reads them in its operations). Exit status: 0 all valid, 1 any invalid, "
+        "2 any file unreadable, not XML or not a SOAP envelope.",
+    )
+    validate.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a captured SOAP envelope")
     return parser
 
 
@@ -100,6 +111,12 @@ def spec(args: argparse.Namespace) -> None:
     sys.stdout.write(f"{written.html}\n{written.markdown}\n")
 
 
+def validate(args: argparse.Namespace) -> None:
+    from mockserver.offline_validation import run  # here: serve's start-up need not import it
+
+    sys.exit(run(args.files, sys.stdout, sys.stderr))
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     args = _parser().parse_args(argv)
-    {"serve": serve, "seed": seed, "spec": spec}[args.command](args)
+    {"serve": serve, "seed": seed, "spec": spec, "validate": validate}[args.command](args)
