@@ -74,6 +74,17 @@ def _parser() -> argparse.ArgumentParser:
         help="a base URL (every service at its vendor path) or service=URL (pws, ops, tpsync); repeatable; "
         "without it, the mock in-process",
     )
+
+    validate = commands.add_parser(
+        "validate",
+        help="check captured request or response envelopes offline against the contracts",
+        description="Check captured SOAP envelopes against the contracts, as the server checks a request: "
+        "each file's body names its service and operation, and each violation is named with its element path "
+        "and reason. A SOAP Fault's detail is checked where a contract declares it. Header blocks are not "
+        "checked (the server reads them in its operations). Exit status: 0 all valid, 1 any invalid, "
+        "2 any file unreadable, not XML or not a SOAP envelope.",
+    )
+    validate.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a captured SOAP envelope")
     return parser
 
 
@@ -116,6 +127,12 @@ def spec(args: argparse.Namespace) -> None:
     sys.stdout.write(f"{written.html}\n{written.markdown}\n")
 
 
+def validate(args: argparse.Namespace) -> None:
+    from mockserver.offline_validation import run  # here: serve's start-up need not import it
+
+    sys.exit(run(args.files, sys.stdout, sys.stderr))
+
+
 def contract_test(args: argparse.Namespace) -> None:
     try:  # here: only this command needs the contract-test extra
         from mockserver.contract_suite import command
@@ -137,4 +154,5 @@ def main(argv: Sequence[str] | None = None) -> None:
         args.pytest_args = rest
     elif rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
-    {"serve": serve, "seed": seed, "spec": spec, "contract-test": contract_test}[args.command](args)
+    commands = {"serve": serve, "seed": seed, "spec": spec, "validate": validate, "contract-test": contract_test}
+    commands[args.command](args)

@@ -55,7 +55,7 @@ def check_response(contract: Contract, body: bytes, status: int) -> None:
     if status != 200:
         if payload.tag != version.qname("Fault"):
             raise ResponseContractError(f"HTTP {status} without a SOAP Fault")
-        declared = [element for element in payload.iterfind("*/*") if element.tag in contract.fault_elements]
+        declared = contract.declared_detail(payload)
         violations = [str(violation) for element in declared for violation in contract.violations(element)]
         if violations:
             raise ResponseContractError("declared fault detail violates the contract:\n  " + "\n  ".join(violations))

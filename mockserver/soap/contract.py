@@ -98,6 +98,7 @@ class Contract:
         self.operations = {op.name: op for op in self._read_operations(definitions)}
         self.by_action = {op.action: op for op in self.operations.values() if op.action}
         self.by_input = {op.input_element: op for op in self.operations.values()}
+        self.by_output = {op.output_element: op for op in self.operations.values()}
         self.fault_elements = self._fault_elements(definitions)
         """Elements a declared fault (wsdl:fault) carries in its detail: validated like responses."""
         self.documents = self._collect_documents()
@@ -208,6 +209,10 @@ class Contract:
         except Exception:  # xmlschema can fail on what lxml rejected (an unknown xsi:type): keep lxml's words
             return fallback
         return explained or fallback
+
+    def declared_detail(self, fault: etree._Element) -> list[etree._Element]:
+        """The elements of a SOAP Fault's detail (1.1 ``detail``, 1.2 ``Detail``) a wsdl:fault declares."""
+        return [element for element in fault.iterfind("*/*") if element.tag in self.fault_elements]
 
     def validate_request(self, element: etree._Element) -> None:
         found = self.violations(element)

@@ -237,7 +237,11 @@ class Envelope:
 
 def parse_envelope(data: bytes, expected: SoapVersion, max_bytes: int = DEFAULT_MAX_REQUEST_BYTES) -> Envelope:
     """Parse a request envelope for an endpoint that speaks ``expected``."""
-    root = parse_xml(data, max_bytes)
+    return read_envelope(parse_xml(data, max_bytes), expected)
+
+
+def read_envelope(root: etree._Element, expected: SoapVersion) -> Envelope:
+    """The header blocks and body element of a parsed envelope, which must be ``expected``'s."""
     if root.tag != expected.qname("Envelope"):
         _refuse_root(root, expected)
     parts: dict[str, etree._Element] = {}
