@@ -4,6 +4,8 @@ One static page; its script polls ``requests`` (the JSON journal) every second. 
 in the browser (DOMParser), and a request's contract violations are listed above it with the
 elements they name highlighted in the body. The URL fragment ``#select=<id>@<tenant>`` names the
 request shown: clicking a row sets it, so a page's address is a link to one request.
+The body is a grid of two rows, the header's line and the rest, so the table starts under the header
+whether or not a request is shown.
 """
 
 from __future__ import annotations
@@ -14,11 +16,15 @@ HTML = """<!doctype html>
 <meta charset="utf-8">
 <title>timecard-mockserver: request journal</title>
 <style>
-  body { font: 14px system-ui, sans-serif; margin: 0; display: grid; grid-template-columns: 44% 56%; height: 100vh; }
+  body {
+    font: 14px system-ui, sans-serif; margin: 0; height: 100vh;
+    display: grid; grid-template-columns: 44% 56%; grid-template-rows: auto 1fr;
+  }
   header { grid-column: 1 / 3; padding: .5rem 1rem; background: #223; color: #fff; }
   #list { overflow: auto; border-right: 1px solid #ccc; }
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #eee; white-space: nowrap; }
+  th { position: sticky; top: 0; background: #e4e4ec; }
   tr.entry { cursor: pointer; }
   tr.entry:hover, tr.selected { background: #eef; }
   .verdict-ok { color: #070; } .verdict-client-fault { color: #b00; }
