@@ -1,7 +1,9 @@
-"""The journal page's layout, in a headless Chromium driven by chromedriver (tests/support/browser.py).
+"""The journal page in use, in a headless Chromium driven by chromedriver (tests/support/browser.py).
 
-The layout is measured twice on the page as first loaded, in the DOM (bounding boxes) and in a
-screenshot's pixels: the header band is one line high and the table starts under it.
+A test picks a filter's option, clicks the clear button, answers its confirm, and reads the rows
+the page then shows; the journal is checked through the API too. The layout is measured twice on
+the page as first loaded, in the DOM (bounding boxes) and in a screenshot's pixels: the header band
+is one line high and the table starts under it.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def journal(url: str, tenant: str | None = None) -> list[tuple[str, str, str]]:
 
 @contextmanager
 def journalled() -> Iterator[str]:
-    """A server of its own (the page lists every tenant's calls) with SENT journalled."""
+    """A server of its own (the page lists, and the button clears, every tenant's calls) with SENT journalled."""
     with served() as url:
         send(url, FIRST, VALID)
         send(url, FIRST, VIOLATING)
@@ -62,6 +64,14 @@ def journalled() -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
+    """For the tests that only read the journal."""
+    with journalled() as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_server() -> Iterator[str]:
+    """For each test that clears the journal."""
     with journalled() as url:
         yield url
 
@@ -79,6 +89,10 @@ def shown(window: Browser) -> list[tuple[str, str, str]]:
     return [(tenant, operation, verdict) for _, tenant, operation, verdict, _, _ in cells]
 
 
+def options(window: Browser, select: str) -> list[str]:
+    return list(window.run("return Array.from(document.getElementById(arguments[0]).options, o => o.value);", select))
+
+
 def opened(window: Browser, url: str) -> None:
     """The page as first loaded, once it lists the journal."""
     window.open(f"{url}/__admin/")
@@ -86,8 +100,91 @@ def opened(window: Browser, url: str) -> None:
     assert settled(lambda: shown(window), listed) == listed
 
 
+def choose(window: Browser, select: str, value: str) -> None:
+    """Pick an option as a user does: a click on it."""
+    window.click(f'#{select} option[value="{value}"]')
+
+
 def newest_first(rows: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     return list(reversed(rows))
+
+
+def test_the_filters_offer_the_tenants_operations_seen_and_verdicts(window: Browser, server: str) -> None:
+    opened(window, server)
+    tenants = requests.get(f"{server}/__admin/tenants", timeout=5).json()["tenants"]
+    names = sorted(tenant["name"] for tenant in tenants)
+    assert {FIRST, SECOND} <= set(names)
+    assert options(window, "tenant") == ["", *names]
+    assert options(window, "operation") == ["", "PwsAuthenticate", "PwsSaveTimeCards"]
+    assert options(window, "verdict") == ["", "ok", "client-fault", "server-fault", "injected"]
+
+
+@pytest.mark.parametrize(
+    ("select", "value"),
+    [
+        ("tenant", FIRST),
+        ("tenant", SECOND),
+        ("operation", "PwsAuthenticate"),
+        ("operation", "PwsSaveTimeCards"),
+        ("verdict", "ok"),
+        ("verdict", "client-fault"),
+        ("verdict", "injected"),
+        ("verdict", "server-fault"),
+    ],
+)
+def test_a_filter_shows_the_requests_it_matches(window: Browser, server: str, select: str, value: str) -> None:
+    opened(window, server)
+    choose(window, select, value)
+    column = ("tenant", "operation", "verdict").index(select)
+    expected = newest_first([row for row in SENT if row[column] == value])
+    assert settled(lambda: shown(window), expected) == expected
+
+
+def test_filters_combine_and_all_lists_everything_again(window: Browser, server: str) -> None:
+    opened(window, server)
+    choose(window, "tenant", SECOND)
+    choose(window, "verdict", "ok")
+    expected = [(SECOND, "PwsAuthenticate", "ok")]
+    assert settled(lambda: shown(window), expected) == expected
+    assert window.run('return document.getElementById("count").textContent;') == "(1)"
+    choose(window, "tenant", "")
+    choose(window, "verdict", "")
+    assert settled(lambda: shown(window), newest_first(SENT)) == newest_first(SENT)
+
+
+def clear_label(window: Browser) -> str:
+    return str(window.run('return document.getElementById("clear").textContent;'))
+
+
+def test_the_clear_button_clears_the_selected_tenants_journal(window: Browser, fresh_server: str) -> None:
+    opened(window, fresh_server)
+    choose(window, "tenant", FIRST)
+    assert settled(lambda: clear_label(window), f"Clear tenant {FIRST}'s journal") == f"Clear tenant {FIRST}'s journal"
+    window.click("#clear")
+    assert window.dialog() == f"Clear the journal of tenant {FIRST}?"
+    window.answer_dialog(accept=True)
+    assert settled(lambda: shown(window), []) == []
+    assert journal(fresh_server, FIRST) == []
+    assert journal(fresh_server) == [row for row in SENT if row[0] == SECOND]
+
+
+def test_the_clear_button_with_no_tenant_selected_clears_every_journal(window: Browser, fresh_server: str) -> None:
+    opened(window, fresh_server)
+    assert clear_label(window) == "Clear every tenant's journal"
+    window.click("#clear")
+    assert window.dialog() == "Clear the journal of every tenant?"
+    window.answer_dialog(accept=True)
+    assert settled(lambda: shown(window), []) == []
+    assert window.run('return document.getElementById("count").textContent;') == "(0)"
+    assert journal(fresh_server) == []
+
+
+def test_a_clear_not_confirmed_keeps_the_journal(window: Browser, fresh_server: str) -> None:
+    opened(window, fresh_server)
+    window.click("#clear")
+    window.answer_dialog(accept=False)
+    assert journal(fresh_server) == SENT
+    assert shown(window) == newest_first(SENT)
 
 
 def test_the_header_is_one_line_and_the_table_starts_under_it(window: Browser, server: str, tmp_path: Path) -> None:

@@ -1,8 +1,8 @@
 """Headless Chromium for the journal page's tests: its flags, and a WebDriver session to click in it.
 
 The session speaks W3C WebDriver to Debian's chromedriver with ``requests``: the few commands the
-tests need (open, run a script, take a screenshot) are one HTTP call each, so no driver library is
-needed.
+tests need (open, find, click, run a script, answer a confirm, take a screenshot) are one HTTP call
+each, so no driver library is needed.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 
+_ELEMENT = "element-6066-11e4-a52e-4f735466cecf"  # the W3C key of an element reference
 T = TypeVar("T")
 
 
@@ -52,9 +53,22 @@ class Browser:
     def open(self, url: str) -> None:
         self._command("POST", "/url", {"url": url})
 
+    def find(self, css: str) -> str:
+        return str(self._command("POST", "/element", {"using": "css selector", "value": css})[_ELEMENT])
+
+    def click(self, css: str) -> None:
+        self._command("POST", f"/element/{self.find(css)}/click", {})
+
     def run(self, script: str, *arguments: Any) -> Any:
         """The value the script (a function body) returns."""
         return self._command("POST", "/execute/sync", {"script": script, "args": list(arguments)})
+
+    def dialog(self) -> str:
+        """The text of the alert or confirm open now."""
+        return str(self._command("GET", "/alert/text"))
+
+    def answer_dialog(self, accept: bool) -> None:
+        self._command("POST", "/alert/accept" if accept else "/alert/dismiss", {})
 
     def fit(self, width: int, height: int) -> None:
         """A viewport of width x height: the window is that plus what the browser's frame takes."""
