@@ -4,6 +4,10 @@ One static page; its script polls ``requests`` (the JSON journal) every second. 
 in the browser (DOMParser), and a request's contract violations are listed above it with the
 elements they name highlighted in the body. The URL fragment ``#select=<id>@<tenant>`` names the
 request shown: clicking a row sets it, so a page's address is a link to one request.
+The header's filters (tenant, operation, verdict) become the query of ``requests``, so the server
+filters; its button clears the journal (the selected tenant's, or every tenant's) after a confirm.
+The body is a grid of two rows, the header's line and the rest, so the table starts under the header
+whether or not a request is shown.
 """
 
 from __future__ import annotations
@@ -14,11 +18,20 @@ HTML = """<!doctype html>
 <meta charset="utf-8">
 <title>timecard-mockserver: request journal</title>
 <style>
-  body { font: 14px system-ui, sans-serif; margin: 0; display: grid; grid-template-columns: 44% 56%; height: 100vh; }
-  header { grid-column: 1 / 3; padding: .5rem 1rem; background: #223; color: #fff; }
+  body {
+    font: 14px system-ui, sans-serif; margin: 0; height: 100vh;
+    display: grid; grid-template-columns: 44% 56%; grid-template-rows: auto 1fr;
+  }
+  header {
+    grid-column: 1 / 3; padding: .5rem 1rem; background: #223; color: #fff;
+    display: flex; flex-wrap: wrap; align-items: center; gap: .25rem 1rem; white-space: nowrap;
+  }
+  header select, header button { font: inherit; }
+  #clear { margin-left: auto; }
   #list { overflow: auto; border-right: 1px solid #ccc; }
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #eee; white-space: nowrap; }
+  th { position: sticky; top: 0; background: #e4e4ec; }
   tr.entry { cursor: pointer; }
   tr.entry:hover, tr.selected { background: #eef; }
   .verdict-ok { color: #070; } .verdict-client-fault { color: #b00; }
@@ -30,7 +43,13 @@ HTML = """<!doctype html>
 </style>
 </head>
 <body>
-<header>timecard-mockserver &mdash; request journal <span id="count"></span></header>
+<header>
+  <span>timecard-mockserver &mdash; request journal <span id="count"></span></span>
+  <label>tenant <select id="tenant"><option value="">all</option></select></label>
+  <label>operation <select id="operation"><option value="">all</option></select></label>
+  <label>verdict <select id="verdict"></select></label>
+  <button id="clear" type="button">Clear every tenant's journal</button>
+</header>
 <div id="list"><table>
   <thead><tr><th>time</th><th>tenant</th><th>operation</th><th>verdict</th><th>status</th><th>ms</th></tr></thead>
   <tbody id="entries"></tbody>
@@ -40,6 +59,9 @@ HTML = """<!doctype html>
 "use strict";
 let entries = [];
 let selected = null;
+const operationsSeen = new Set();
+const filters = ["tenant", "operation", "verdict"].map(id => document.getElementById(id));
+const clear = document.getElementById("clear");
 
 function pretty(xml) {
   const parsed = new DOMParser().parseFromString(xml, "application/xml");
@@ -125,12 +147,48 @@ document.getElementById("entries").addEventListener("click", event => {
 });
 window.addEventListener("hashchange", selectFromFragment);
 
+// The filters chosen, as the query of "requests" (the server filters).
+function query() {
+  return new URLSearchParams(filters.filter(f => f.value).map(f => [f.id, f.value])).toString();
+}
+
+// A select's choices: "all", then the values; replaced only when they change, so an open list stays open.
+function offer(select, values) {
+  const wanted = ["", ...values];
+  if (Array.from(select.options, o => o.value).join("\\n") === wanted.join("\\n")) return;
+  const chosen = select.value;
+  select.replaceChildren(...wanted.map(v => new Option(v || "all", v)));
+  select.value = wanted.includes(chosen) ? chosen : "";
+}
+
+async function refresh() {
+  const asked = query();
+  const [journal, tenants] = await Promise.all([fetch("requests?" + asked), fetch("tenants")]);
+  const found = (await journal.json()).requests;
+  const names = (await tenants.json()).tenants.map(t => t.name);
+  if (asked !== query()) return;  // the filters changed meanwhile: that answer is stale
+  entries = found;
+  entries.forEach(e => e.operation && operationsSeen.add(e.operation));
+  offer(filters[0], names.sort());
+  offer(filters[1], Array.from(operationsSeen).sort());
+  const tenant = filters[0].value;
+  clear.textContent = tenant ? `Clear tenant ${tenant}'s journal` : "Clear every tenant's journal";
+  render();
+  selectFromFragment();
+}
+
+offer(filters[2], ["ok", "client-fault", "server-fault", "injected"]);
+filters.forEach(f => f.addEventListener("change", refresh));
+clear.addEventListener("click", async () => {
+  const tenant = filters[0].value;
+  if (!confirm(tenant ? `Clear the journal of tenant ${tenant}?` : "Clear the journal of every tenant?")) return;
+  await fetch("requests" + (tenant ? "?tenant=" + encodeURIComponent(tenant) : ""), {method: "DELETE"});
+  await refresh();
+});
+
 async function poll() {
   try {
-    const answer = await fetch("requests");
-    entries = (await answer.json()).requests;
-    render();
-    selectFromFragment();
+    await refresh();
   } finally {
     setTimeout(poll, 1000);
   }

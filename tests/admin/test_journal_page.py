@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import signal
 import subprocess
 import tempfile
@@ -21,6 +20,8 @@ from dataclasses import dataclass
 import pytest
 import requests
 from lxml import html
+from support.browser import CHROMIUM_FLAGS
+from support.journal_requests import VALID, VIOLATING
 from support.served import served
 
 from mockserver.contract_suite.actions import soap11_headers
@@ -28,47 +29,8 @@ from mockserver.projector import pws
 
 TENANT = "journal-page"
 
-VALID = (
-    '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" '
-    'xmlns:p="http://projectorpsa.com/PwsProjectorServices/" '
-    'xmlns:r="http://projectorpsa.com/DataContracts/Requests/"><s:Body><p:PwsAuthenticate><p:serviceRequest>'
-    "<r:AccountCode>DEMO</r:AccountCode><r:Password>e123-password</r:Password>"
-    "<r:UserName>e123@example.com</r:UserName></p:serviceRequest></p:PwsAuthenticate></s:Body></s:Envelope>"
-)
-
-# features/projector/contract_faults.feature, "A value of the wrong type".
-VIOLATING = (
-    '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" '
-    'xmlns:pws="http://projectorpsa.com/PwsProjectorServices/" '
-    'xmlns:req="http://projectorpsa.com/DataContracts/Requests/" '
-    'xmlns:tim="http://projectorpsa.com/DataContracts/Shared/TimeAndCost/" '
-    'xmlns:com="http://projectorpsa.com/DataContracts/Shared/Common/">'
-    "<soapenv:Body><pws:PwsSaveTimeCards><pws:serviceRequest>"
-    "<req:SessionTicket>no-ticket</req:SessionTicket>"
-    "<tim:EndDate>2018-03-31T00:00:00Z</tim:EndDate>"
-    "<tim:SaveTimeCards><tim:PwsTimecardDetail>"
-    "<com:TimecardType>T</com:TimecardType>"
-    "<tim:WorkDate>2018-03-09T00:00:00Z</tim:WorkDate>"
-    "<tim:WorkMinutes>an hour</tim:WorkMinutes>"
-    "</tim:PwsTimecardDetail></tim:SaveTimeCards>"
-    "<tim:StartDate>2018-03-01T00:00:00Z</tim:StartDate>"
-    "</pws:serviceRequest></pws:PwsSaveTimeCards></soapenv:Body></soapenv:Envelope>"
-)
 VIOLATED_PATH = "/pws:PwsSaveTimeCards/pws:serviceRequest/tim:SaveTimeCards/tim:PwsTimecardDetail/tim:WorkMinutes"
 VIOLATION_REASON = "'an hour' is not a valid value of type xs:int."
-
-# The flags python.md's probe uses: without the background-networking ones, Chromium's own
-# connections are refused by the closed network, many at a time.
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @dataclass(frozen=True)
@@ -76,15 +38,6 @@ class Journal:
     url: str
     valid_key: str
     violating_key: str
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    """Debian's chromium; CI's .ci/run installs it, so its absence is a failure, not a skip."""
-    path = shutil.which("chromium")
-    if path is None:
-        pytest.fail("chromium is not installed: apt-get install chromium chromium-driver (as .ci/run does)")
-    return path
 
 
 @pytest.fixture(scope="module")
