@@ -8,15 +8,21 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import requests
 
 
 @contextmanager
-def served(*arguments: str) -> Iterator[str]:
-    """The server's base URL while it runs (``serve --port 0`` plus ``arguments``); stopped in all cases."""
+def served(
+    *arguments: str, python: str = sys.executable, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> Iterator[str]:
+    """The server's base URL while it runs (``serve --port 0`` plus ``arguments``, by ``python`` in ``cwd``
+    with ``env``: an installed package's interpreter too); stopped in all cases."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "mockserver", "serve", "--port", "0", *arguments],
+        [python, "-m", "mockserver", "serve", "--port", "0", *arguments],
+        cwd=cwd,
+        env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,  # werkzeug's request log
         text=True,
