@@ -158,9 +158,9 @@ class AdminApi:
         return _json({"status": "healthy", "endpoints": self.endpoints})
 
     def version(self, request: Request) -> Response:
-        from importlib import metadata  # here: start-up need not read the installed distributions
+        from mockserver.version import version  # here: start-up need not read the installed distributions
 
-        return _json({"version": metadata.version("timecard-mockserver")})
+        return _json({"version": version()})
 
     def reset_all(self, request: Request) -> Response:
         """Every tenant back to the dataset (WireMock's /reset)."""

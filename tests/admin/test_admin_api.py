@@ -318,6 +318,18 @@ def test_an_invalid_snapshot_or_dataset_is_422_and_changes_nothing(
     assert snapshot(admin, tenant_name) == before
 
 
+@pytest.mark.parametrize("resource", ["snapshot", "dataset"])
+def test_an_unknown_table_or_column_is_named_as_the_command_line_names_it(
+    admin: Client, tenant_name: str, resource: str
+) -> None:
+    create_tenant(admin, tenant_name)
+    url = f"/__admin/tenants/{tenant_name}/{resource}"
+    table = assert_admin_error(admin.put(url, json={"pr_cardz": []}), 422)["detail"]
+    assert table.startswith("unknown table 'pr_cardz' (tables: ")
+    column = assert_admin_error(admin.put(url, json={"pr_user": [{"passwd": "x"}]}), 422)["detail"]
+    assert column.startswith("table 'pr_user' has no column 'passwd' (columns: ")
+
+
 def test_putting_a_dataset_replaces_the_vendor_data_and_keeps_journal_and_clock(
     admin: Client, tenant_name: str
 ) -> None:
