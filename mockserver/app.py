@@ -62,7 +62,7 @@ class MockServer:
             for service in SERVICES
         }
         self._by_path = {path.lower(): endpoint for path, endpoint in self.endpoints.items()}
-        self.admin = AdminApi(self.tenants, self.endpoints)
+        self.admin = AdminApi(self.tenants, self.endpoints, settings.read_timeout)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         _limit_reads(environ, self.settings.read_timeout)

@@ -28,6 +28,7 @@ from zeep.helpers import serialize_object
 from mockserver import fixtures
 from mockserver.projector import rate_limits
 from mockserver.projector.catalogue import PWS_CATALOGUE
+from mockserver.soap.envelope import DEFAULT_READ_TIMEOUT
 from mockserver.state import clock, faults
 
 COMMON = "http://projectorpsa.com/DataContracts/Shared/Common/"
@@ -216,7 +217,8 @@ def _(world: World, moment: str) -> None:
 def _(world: World, operation: str, code: str) -> None:
     """A fault rule, as a client's CI sets one through the admin API, for what the mock never does alone."""
     with world.tenant.db() as db:
-        faults.add(db, {"operation": operation, "kind": "vendor-error", "code": code, "count": 1})
+        rule = {"operation": operation, "kind": "vendor-error", "code": code, "count": 1}
+        faults.add(db, rule, longest_delay=DEFAULT_READ_TIMEOUT)
 
 
 @given(parsers.parse("{minutes:d} minutes pass"))
