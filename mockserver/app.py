@@ -21,7 +21,7 @@ from mockserver.admin.api import AdminApi
 from mockserver.projector import ops, pws, rate_limits
 from mockserver.settings import Settings
 from mockserver.soap.service import TENANT_ENVIRON_KEY, SoapEndpoint
-from mockserver.state import MOCK_SCHEMA
+from mockserver.state import MOCK_SCHEMA, datasets
 from mockserver.state.tenants import TenantRegistry
 from mockserver.timepunch import sync
 
@@ -42,7 +42,7 @@ def build_template(settings: Settings) -> TenantRegistry:
 
     def build(db: sqlite3.Connection) -> None:
         db.executescript(MOCK_SCHEMA + pws.SCHEMA_SQL + sync.SCHEMA_SQL)
-        fixtures.insert_dataset(db, dataset)
+        datasets.insert(db, dataset)
         if not settings.rate_limits:
             rate_limits.configure(db, {"enabled": False})
 
@@ -62,7 +62,7 @@ class MockServer:
             for service in SERVICES
         }
         self._by_path = {path.lower(): endpoint for path, endpoint in self.endpoints.items()}
-        self.admin = AdminApi(self.tenants, self.endpoints)
+        self.admin = AdminApi(self.tenants, self.endpoints, settings.read_timeout)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         _limit_reads(environ, self.settings.read_timeout)

@@ -1,40 +1,111 @@
-"""``mockserver serve | seed | spec | contract-test``: run the mock, write its dataset or its specification,
-or run that specification against an endpoint."""
+"""``mockserver serve | seed | spec | validate | contract-test``: run the mock, write its dataset or its
+specification, check captured envelopes, or run the specification against an endpoint.
+
+Bad input (an argument, a file or directory it names) gets one line on standard error and exit status 2,
+as argparse gives a usage error: never a traceback, never a default put in its place.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
 from mockserver import fixtures, serving
 from mockserver.resources import FEATURES_DIR
 from mockserver.settings import Settings
 from mockserver.soap.envelope import DEFAULT_READ_TIMEOUT
+from mockserver.state.datasets import InvalidDataset
+from mockserver.state.tenants import UnusableStateDir
 from mockserver.state.upgrade import IncompatibleTenantFile
+
+USAGE_ERROR = 2
+
+
+class BadInput(Exception):
+    """What a command found wrong with its input, said in one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, saying a usage error in one line (the usage itself is under --help)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(USAGE_ERROR, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed distribution's version, read only when asked (start-up stays quick)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> NoReturn:
+        from mockserver.version import version  # here: start-up need not read the installed distributions
+
+        sys.stdout.write(f"mockserver {version()}\n")
+        parser.exit()
+
+
+def _number(text: str, what: str, fits: Callable[[float], bool]) -> float:
+    """``text`` as a finite number that ``fits``, else argparse's error saying it is not ``what``."""
+    try:
+        number = float(text)
+    except ValueError:
+        number = math.nan
+    if not (math.isfinite(number) and fits(number)):
+        raise argparse.ArgumentTypeError(f"{text!r} is not {what}")
+    return number
+
+
+def _port(text: str) -> int:
+    return int(_number(text, "a port (0 to 65535; 0 for a free one)", lambda n: n.is_integer() and 0 <= n <= 65535))
+
+
+def _positive_whole(text: str) -> int:
+    return int(_number(text, "a whole number of 1 or more", lambda n: n.is_integer() and n >= 1))
+
+
+def _positive_seconds(text: str) -> float:
+    return _number(text, "a number of seconds above 0", lambda n: n > 0)
+
+
+def _output_file(text: str) -> Path:
+    """A file to write: its directory must exist, and it must not be a directory itself."""
+    path = Path(text)
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text} is a directory, not a file")
+    if not path.parent.is_dir():
+        raise argparse.ArgumentTypeError(f"{text}: no directory {path.parent}")
+    return path
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="mockserver", description=__doc__)
+    parser = _Parser(prog="mockserver", description=__doc__)
+    parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", required=True)
 
     serve = commands.add_parser("serve", help="serve the SOAP mocks on one port")
     serve.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8080, help="port, 0 for a free one (default 8080)")
+    serve.add_argument("--port", type=_port, default=8080, help="port, 0 for a free one (default 8080)")
     serve.add_argument("--seed", type=int, default=fixtures.DEFAULT_SEED, help="faker seed of the default dataset")
     serve.add_argument("--dataset", type=Path, help="JSON dataset to serve instead of the default one")
     serve.add_argument("--state-dir", type=Path, help="keep tenants as SQLite files here (survives restarts)")
     serve.add_argument(
-        "--report", type=Path, help="write a JUnit XML contract report of the requests received to this file"
+        "--report", type=_output_file, help="write a JUnit XML contract report of the requests received to this file"
     )
     serve.add_argument(
-        "--workers", type=int, default=1, help="serve with N gunicorn worker processes sharing state files (for load)"
+        "--workers",
+        type=_positive_whole,
+        default=1,
+        help="serve with N gunicorn worker processes sharing state files (for load)",
     )
     serve.add_argument(
         "--read-timeout",
-        type=float,
+        type=_positive_seconds,
         default=DEFAULT_READ_TIMEOUT,
         metavar="SECONDS",
         help=f"answer a request whose bytes stop coming this long as incomplete (default {DEFAULT_READ_TIMEOUT:g})",
@@ -48,7 +119,7 @@ def _parser() -> argparse.ArgumentParser:
 
     seed = commands.add_parser("seed", help="write the default dataset as JSON (edit it, then serve --dataset)")
     seed.add_argument("--seed", type=int, default=fixtures.DEFAULT_SEED)
-    seed.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    seed.add_argument("--output", type=_output_file, help="file to write (default: standard output)")
 
     spec = commands.add_parser("spec", help="write the living specification: HTML and Markdown report of the features")
     spec.add_argument("--features", type=Path, default=FEATURES_DIR, help="feature files (default: the shipped ones)")
@@ -97,14 +168,18 @@ def serve(args: argparse.Namespace) -> None:
         rate_limits=args.rate_limits,
     )
     if args.workers > 1 and args.report:
-        raise SystemExit("--report goes with the default server (no --workers)")
+        raise BadInput("--report goes with the default server (no --workers)")
     try:
         if args.workers > 1:
             serving.serve_workers(settings, args.host, args.port, args.workers)
         else:
             serving.serve_threaded(settings, args.host, args.port, args.report)
-    except IncompatibleTenantFile as error:
-        raise SystemExit(f"mockserver serve: {error}") from None
+    except InvalidDataset as error:
+        raise BadInput(f"--dataset {args.dataset}: {error}") from None
+    except UnusableStateDir as error:
+        raise BadInput(f"--state-dir {error}") from None
+    except (IncompatibleTenantFile, serving.CannotListen) as error:
+        raise BadInput(str(error)) from None
 
 
 def seed(args: argparse.Namespace) -> None:
@@ -121,7 +196,7 @@ def spec(args: argparse.Namespace) -> None:
     try:
         written = write_report(args.features, args.results, args.output)
     except (OSError, ValueError) as error:  # a Gherkin or results file it cannot read is a ValueError
-        sys.exit(f"mockserver spec: {error}")
+        raise BadInput(str(error)) from None
     if written.results is None:
         sys.stderr.write(f"mockserver spec: no results at {args.results}: every scenario shows 'not run'\n")
     sys.stdout.write(f"{written.html}\n{written.markdown}\n")
@@ -137,14 +212,13 @@ def contract_test(args: argparse.Namespace) -> None:
     try:  # here: only this command needs the contract-test extra
         from mockserver.contract_suite import command
     except ImportError as error:
-        sys.exit(
-            f"mockserver contract-test: {error.name} is missing; install the extra: "
-            "pip install 'timecard-mockserver[contract-test]'"
-        )
+        raise BadInput(
+            f"{error.name} is missing; install the extra: pip install 'timecard-mockserver[contract-test]'"
+        ) from None
     try:
         sys.exit(command.run(args.target_url, args.pytest_args))
     except command.UnreachableTarget as error:
-        sys.exit(f"mockserver contract-test: {error}")
+        raise BadInput(str(error)) from None
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -155,4 +229,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     elif rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     commands = {"serve": serve, "seed": seed, "spec": spec, "validate": validate, "contract-test": contract_test}
-    commands[args.command](args)
+    try:
+        commands[args.command](args)
+    except BadInput as error:
+        sys.stderr.write(f"mockserver {args.command}: {error}\n")
+        raise SystemExit(USAGE_ERROR) from None

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import uuid
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from mockserver.resources import FIXTURES_DIR
+from mockserver.state.datasets import InvalidDataset
 from mockserver.timepunch.access import DEFAULT_CUSTOMER_TOKEN
 
 Row = dict[str, Any]
@@ -318,23 +318,17 @@ def _next_month(day: date) -> date:
 
 
 def load_dataset_file(path: Path) -> Dataset:
-    """A dataset saved as JSON: ``{"table": [{"column": value, ...}, ...]}``."""
-    loaded = json.loads(path.read_text(encoding="utf-8"))
-    if not isinstance(loaded, dict) or not all(isinstance(rows, list) for rows in loaded.values()):
-        raise ValueError(f"{path}: a dataset is a JSON object mapping table names to lists of rows")
+    """A dataset saved as JSON: ``{"table": [{"column": value, ...}, ...]}`` (its tables and columns are
+    checked when it is inserted); :class:`InvalidDataset` when the file cannot be read as JSON."""
+    try:
+        loaded: Dataset = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise InvalidDataset(error.strerror or str(error)) from None
+    except UnicodeDecodeError:
+        raise InvalidDataset("not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise InvalidDataset(f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
     return loaded
-
-
-def insert_dataset(db: sqlite3.Connection, dataset: Dataset) -> None:
-    """Insert every row of ``dataset`` (tables must exist; columns are the rows' keys)."""
-    known = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    for table, rows in dataset.items():
-        if table not in known:
-            raise ValueError(f"dataset names unknown table {table!r}")
-        for row in rows:
-            columns = ", ".join(row)
-            marks = ", ".join("?" for _ in row)
-            db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
 
 
 TIMEPUNCH_CUSTOMER_TOKEN = DEFAULT_CUSTOMER_TOKEN

@@ -44,7 +44,24 @@ def banner(app: MockServer, base: str) -> str:
     return "\n".join(lines)
 
 
+class CannotListen(Exception):
+    """An address the server cannot listen on: a host name that does not resolve, a port in use."""
+
+
+def check_address(host: str, port: int) -> None:
+    """Bind ``host``:``port`` once and let it go, so that a bad address is said in one line: werkzeug
+    prints lines of its own and exits, and gunicorn retries for seconds before it gives up."""
+    try:
+        family, kind, _, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as both servers bind
+            probe.bind(address)
+    except OSError as error:
+        raise CannotListen(f"cannot listen on {host}:{port}: {error.strerror}") from None
+
+
 def serve_threaded(settings: Settings, host: str, port: int, report: Path | None = None) -> None:
+    check_address(host, port)
     app = create_app(settings)
     server = make_server(host, port, app, threaded=True, request_handler=_timed_handler(settings.read_timeout))
     print(banner(app, f"http://{host}:{server.server_port}"), flush=True)
@@ -111,6 +128,7 @@ def serve_workers(settings: Settings, host: str, port: int, workers: int, thread
     """Serve with gunicorn: ``workers`` processes of ``threads`` threads each, sharing state files."""
     from gunicorn.app.base import BaseApplication  # imported here: only --workers needs it
 
+    check_address(host, port)
     if settings.state_dir is None:
         shared = Path(tempfile.mkdtemp(prefix="mockserver-state-"))
         atexit.register(shutil.rmtree, shared, ignore_errors=True)

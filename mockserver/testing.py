@@ -34,6 +34,14 @@ class MockServerError(AssertionError):
     """The admin API refused a test's request, or a journal assertion failed."""
 
 
+def _refusal(body: bytes) -> str:
+    """What the admin API said in refusing, in one line: each error's ``title: detail``."""
+    try:
+        return "; ".join(f"{error['title']}: {error['detail']}" for error in json.loads(body)["errors"])
+    except (ValueError, LookupError, TypeError):  # not the admin API's error shape (a proxy's page, say)
+        return body.decode(errors="replace")
+
+
 class RunningMockServer:
     """A mock server for a test session: started here, or the one at ``url``."""
 
@@ -71,7 +79,7 @@ class RunningMockServer:
             with urllib.request.urlopen(request, timeout=30) as answer:  # noqa: S310 - see above
                 payload = answer.read()
         except urllib.error.HTTPError as error:
-            raise MockServerError(f"{method} /__admin{path}: {error.code} {error.read().decode()}") from None
+            raise MockServerError(f"{method} /__admin{path}: {error.code} {_refusal(error.read())}") from None
         return json.loads(payload) if payload else None
 
     def tenant(self, name: str | None = None) -> MockTenant:

@@ -77,9 +77,11 @@ Route = Callable[..., Response]
 class AdminApi:
     """The admin WSGI application, mounted under /__admin by the mock server."""
 
-    def __init__(self, tenants: TenantRegistry, endpoints: Iterable[str]) -> None:
+    def __init__(self, tenants: TenantRegistry, endpoints: Iterable[str], read_timeout: float) -> None:
         self.tenants = tenants
         self.endpoints = list(endpoints)
+        self.read_timeout = read_timeout
+        """Seconds: the longest a delay fault rule may hold a call back (see faults.add)."""
         self.routes = Map(
             [
                 Rule("/", endpoint="page", methods=["GET"]),
@@ -158,9 +160,9 @@ class AdminApi:
         return _json({"status": "healthy", "endpoints": self.endpoints})
 
     def version(self, request: Request) -> Response:
-        from importlib import metadata  # here: start-up need not read the installed distributions
+        from mockserver.version import version  # here: start-up need not read the installed distributions
 
-        return _json({"version": metadata.version("timecard-mockserver")})
+        return _json({"version": version()})
 
     def reset_all(self, request: Request) -> Response:
         """Every tenant back to the dataset (WireMock's /reset)."""
@@ -259,7 +261,7 @@ class AdminApi:
         spec = _body(request)
         with self.tenants.get(tenant).transaction() as db:
             try:
-                rule = faults.add(db, spec)
+                rule = faults.add(db, spec, longest_delay=self.read_timeout)
             except faults.InvalidFaultRule as error:
                 raise AdminError(422, "Invalid fault rule", str(error)) from None
         return _json(rule.as_json(), 201)

@@ -26,6 +26,7 @@ from mockserver.contract_suite.target import PASSWORDS, Target, TenantAdmin
 from mockserver.projector import rate_limits
 from mockserver.projector.catalogue import PWS_CATALOGUE
 from mockserver.resources import FIXTURES_DIR
+from mockserver.soap.envelope import DEFAULT_READ_TIMEOUT
 from mockserver.state import clock, faults
 
 COMMON = "http://projectorpsa.com/DataContracts/Shared/Common/"
@@ -214,7 +215,8 @@ def _(world: World, moment: str) -> None:
 def _(world: World, operation: str, code: str) -> None:
     """A fault rule, as a client's CI sets one through the admin API, for what the mock never does alone."""
     with world.tenant.db() as db:
-        faults.add(db, {"operation": operation, "kind": "vendor-error", "code": code, "count": 1})
+        rule = {"operation": operation, "kind": "vendor-error", "code": code, "count": 1}
+        faults.add(db, rule, longest_delay=DEFAULT_READ_TIMEOUT)
 
 
 @given(parsers.parse("{minutes:d} minutes pass"))

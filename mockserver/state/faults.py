@@ -64,8 +64,11 @@ _PARAMETERS = {
 }
 
 
-def add(db: sqlite3.Connection, spec: dict[str, Any]) -> FaultRule:
-    """A new rule from its JSON shape: {operation?, kind, count?, percentage?, ...kind's parameters}."""
+def add(db: sqlite3.Connection, spec: dict[str, Any], *, longest_delay: float) -> FaultRule:
+    """A new rule from its JSON shape: {operation?, kind, count?, percentage?, ...kind's parameters}.
+
+    A delay may hold a call back ``longest_delay`` seconds at most: the server's read timeout, the
+    longest it lets any client hold one of its threads (a forgotten rule of an hour would hang them)."""
     kind = spec.get("kind")
     if kind not in KINDS:
         raise InvalidFaultRule(f"kind must be one of {', '.join(KINDS)}")
@@ -78,7 +81,7 @@ def add(db: sqlite3.Connection, spec: dict[str, Any]) -> FaultRule:
     if kind == "http-status" and not (isinstance(spec.get("status"), int) and 400 <= spec["status"] <= 599):
         raise InvalidFaultRule("http-status needs 'status' from 400 to 599")
     if kind == "delay":
-        _check_delay(spec)
+        _check_delay(spec, longest_delay * 1000)
     count, percentage = spec.get("count"), spec.get("percentage")
     if count is not None and not (_is_number(count) and isinstance(count, int) and count > 0):
         raise InvalidFaultRule("count must be a positive whole number")
@@ -96,12 +99,13 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _check_delay(spec: dict[str, Any]) -> None:
+def _check_delay(spec: dict[str, Any], longest_ms: float) -> None:
     bounds = [spec[key] for key in ("ms", "minMs", "maxMs") if key in spec]
+    allowed = f"milliseconds from 0 to {longest_ms:g} (the server's read timeout)"
     if not ("ms" in spec or ("minMs" in spec and "maxMs" in spec)):
-        raise InvalidFaultRule("delay needs 'ms', or 'minMs' and 'maxMs'")
-    if not all(_is_number(bound) and bound >= 0 for bound in bounds):
-        raise InvalidFaultRule("delay milliseconds must be numbers, zero or more")
+        raise InvalidFaultRule(f"delay needs 'ms', or 'minMs' and 'maxMs': {allowed}")
+    if not all(_is_number(bound) and 0 <= bound <= longest_ms for bound in bounds):
+        raise InvalidFaultRule(f"delay needs {allowed}")
     if "minMs" in spec and "maxMs" in spec and spec["maxMs"] < spec["minMs"]:
         raise InvalidFaultRule("delay needs maxMs at least minMs")
 

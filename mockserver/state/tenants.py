@@ -12,6 +12,7 @@ import fcntl
 import os
 import re
 import sqlite3
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -21,6 +22,11 @@ from mockserver.state.upgrade import IncompatibleTenantFile, upgrade
 
 DEFAULT_TENANT = "default"
 _TENANT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+class UnusableStateDir(Exception):
+    """A state directory that cannot be created or written: refused when the server starts, not at a
+    tenant's first call."""
 
 
 class UnknownTenantName(ValueError):
@@ -181,7 +187,11 @@ class TenantRegistry:
         self._tenants: dict[str, Tenant] = {}
         self._lock = threading.Lock()
         if state_dir is not None:
-            state_dir.mkdir(parents=True, exist_ok=True)
+            try:
+                state_dir.mkdir(parents=True, exist_ok=True)
+                tempfile.TemporaryFile(dir=state_dir).close()  # a file made and gone, as a tenant's will be
+            except OSError as error:
+                raise UnusableStateDir(f"{state_dir}: cannot keep tenants there: {error.strerror}") from None
             for name in self._kept_names():  # each brought up to date now, not on its first call
                 self.get(name)
 

@@ -22,9 +22,10 @@ from lxml import etree
 from support.served import served
 from werkzeug.test import Client, TestResponse
 
-from mockserver.app import MockServer
+from mockserver.app import MockServer, create_app
 from mockserver.contract_suite.actions import soap11_headers
 from mockserver.projector import ops, pws
+from mockserver.settings import Settings
 from mockserver.timepunch import sync
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -318,6 +319,18 @@ def test_an_invalid_snapshot_or_dataset_is_422_and_changes_nothing(
     assert snapshot(admin, tenant_name) == before
 
 
+@pytest.mark.parametrize("resource", ["snapshot", "dataset"])
+def test_an_unknown_table_or_column_is_named_as_the_command_line_names_it(
+    admin: Client, tenant_name: str, resource: str
+) -> None:
+    create_tenant(admin, tenant_name)
+    url = f"/__admin/tenants/{tenant_name}/{resource}"
+    table = assert_admin_error(admin.put(url, json={"pr_cardz": []}), 422)["detail"]
+    assert table.startswith("unknown table 'pr_cardz' (tables: ")
+    column = assert_admin_error(admin.put(url, json={"pr_user": [{"passwd": "x"}]}), 422)["detail"]
+    assert column.startswith("table 'pr_user' has no column 'passwd' (columns: ")
+
+
 def test_putting_a_dataset_replaces_the_vendor_data_and_keeps_journal_and_clock(
     admin: Client, tenant_name: str
 ) -> None:
@@ -552,6 +565,20 @@ def test_a_delay_rule_holds_the_answer_back_at_least_its_milliseconds(admin: Cli
     assert entry["verdict"] == "ok"  # the real answer, only late (as a vendor-error's answer is the service's own)
 
 
+def test_a_delay_is_bounded_by_the_servers_read_timeout(tenant_name: str) -> None:
+    """A delay may hold a call back as long as the server lets a stalled client hold a thread, no longer:
+    a forgotten rule of an hour would hang the server's threads."""
+    admin = Client(create_app(Settings(read_timeout=0.5)))
+    for spec in ({"ms": 501}, {"minMs": 0, "maxMs": 501}, {"minMs": 0}):
+        error = assert_admin_error(
+            admin.post(f"/__admin/tenants/{tenant_name}/faults", json=spec | {"kind": "delay"}), 422
+        )
+        assert error["title"] == "Invalid fault rule"
+        assert "milliseconds from 0 to 500 (the server's read timeout)" in error["detail"]
+    assert add_rule(admin, tenant_name, kind="delay", ms=500)["ms"] == 500
+    assert add_rule(admin, tenant_name, kind="delay", minMs=0, maxMs=500)["maxMs"] == 500
+
+
 @pytest.mark.parametrize(
     ("call", "code_element", "code", "reason_element"),
     [
@@ -756,6 +783,9 @@ def test_deleting_all_rules_empties_the_list(admin: Client, tenant_name: str) ->
         {"kind": "delay", "minMs": 10},
         {"kind": "delay", "ms": -5},
         {"kind": "delay", "ms": "slow"},
+        {"kind": "delay", "ms": 10001},
+        {"kind": "delay", "ms": float("inf")},
+        {"kind": "delay", "minMs": 0, "maxMs": 3_600_000},
         {"kind": "malformed", "count": 0},
         {"kind": "malformed", "count": -1},
         {"kind": "malformed", "count": 1.5},

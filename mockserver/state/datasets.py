@@ -1,0 +1,66 @@
+"""Rows given as data (a dataset file, a dataset or snapshot PUT to the admin API), checked and inserted.
+
+The tables and columns a dataset may name are those of the tenant's own schema (the SQL that built it),
+so a misspelt table or column is refused by name rather than dropped or failing deep inside SQLite.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+Rows = dict[str, list[dict[str, Any]]]
+
+
+class InvalidDataset(ValueError):
+    """Data that cannot become a tenant's rows; its message names the table, row or column at fault."""
+
+
+def tables(db: sqlite3.Connection) -> list[str]:
+    """The tables of ``db``'s schema, by name."""
+    return [
+        row[0]
+        for row in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    ]
+
+
+def _schema(db: sqlite3.Connection) -> dict[str, list[str]]:
+    """Each table's columns, as the database's schema declares them."""
+    return {table: [row[1] for row in db.execute(f'PRAGMA table_info("{table}")')] for table in tables(db)}
+
+
+def check(db: sqlite3.Connection, data: Any) -> Rows:
+    """``data`` as rows of ``db``'s tables, or :class:`InvalidDataset` saying what is wrong with it."""
+    if not isinstance(data, dict):
+        raise InvalidDataset("a dataset is a JSON object mapping table names to lists of rows")
+    schema = _schema(db)
+    for table, rows in data.items():
+        if table not in schema:
+            raise InvalidDataset(f"unknown table {table!r} (tables: {', '.join(schema)})")
+        if not isinstance(rows, list):
+            raise InvalidDataset(f"table {table!r}: a list of rows was expected")
+        known = set(schema[table])
+        for number, row in enumerate(rows, 1):
+            if not isinstance(row, dict):
+                raise InvalidDataset(f"table {table!r}, row {number}: an object of column values was expected")
+            unknown = [column for column in row if column not in known]
+            if unknown:
+                raise InvalidDataset(
+                    f"table {table!r} has no column {unknown[0]!r} (columns: {', '.join(schema[table])})"
+                )
+    return data
+
+
+def insert(db: sqlite3.Connection, data: Any) -> None:
+    """Insert every row of ``data`` once :func:`check` has passed it; a row SQLite refuses (a missing
+    value, a duplicate key, a value of no SQL type) is named with the reason."""
+    for table, rows in check(db, data).items():
+        for number, row in enumerate(rows, 1):
+            columns = ", ".join(f'"{column}"' for column in row)
+            marks = ", ".join("?" for _ in row)
+            try:
+                db.execute(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', tuple(row.values()))
+            except (sqlite3.Error, OverflowError) as error:
+                raise InvalidDataset(f"table {table!r}, row {number}: {error}") from None
