@@ -73,15 +73,20 @@ class Installed:
         return run(list(command), cwd=cwd or self.elsewhere, env=self.env)
 
 
-@pytest.fixture(scope="module")
-def installed(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Installed:
+def install(built: Built, extras: str, tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    """The wheel (with ``extras``) installed offline into a fresh venv."""
     if not WHEELHOUSE.is_dir():
         pytest.fail(f"{WHEELHOUSE} is missing: the README's test command fills it (pip wheel -w build/wheelhouse ...)")
     venv = tmp_path_factory.mktemp("venv")
     run([sys.executable, "-m", "venv", str(venv)])
     pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--no-index", "--find-links", str(WHEELHOUSE)]
-    run([*pip, f"{built.wheel}[contract-test]"])
+    run([*pip, f"{built.wheel}{extras}"])
     return Installed(venv, tmp_path_factory.mktemp("elsewhere"))
+
+
+@pytest.fixture(scope="module")
+def installed(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    return install(built, "[contract-test]", tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
@@ -116,6 +121,24 @@ def test_the_installed_package_reads_its_own_files_not_the_checkout(installed: I
     where = installed.run("python", "-c", "import mockserver.resources as r; print(r.DATA_DIR)").stdout.strip()
     assert Path(where).is_relative_to(installed.venv), where
     assert not Path(where).is_relative_to(REPO)
+    version = run([sys.executable, "-c", "import importlib.metadata as m; print(m.version('timecard-mockserver'))"])
+    assert installed.run("mockserver", "--version").stdout == f"mockserver {version.stdout}"
+
+
+def test_without_the_extra_it_serves_and_contract_test_says_what_to_install(
+    built: Built, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    bare = install(built, "", tmp_path_factory)
+    assert "pytest" not in bare.run("python", "-m", "pip", "list").stdout
+    with served(python=bare.python, cwd=bare.elsewhere, env=bare.env) as url:
+        assert requests.get(f"{url}/__admin/health", timeout=10).ok
+    refused = subprocess.run(["mockserver", "contract-test"], cwd=bare.elsewhere, env=bare.env,
+                             capture_output=True, text=True, check=False, timeout=60)  # fmt: skip
+    assert refused.returncode == 2
+    assert refused.stderr == (
+        "mockserver contract-test: pytest is missing; install the extra: "
+        "pip install 'timecard-mockserver[contract-test]'\n"
+    )
 
 
 def test_each_wsdl_and_a_zeep_call_to_each_service(installed: Installed, served_by_the_wheel: str) -> None:
