@@ -162,6 +162,13 @@ def test_seed_then_serve_that_dataset(installed: Installed) -> None:
         assert requests.get(f"{url}/__admin/health", timeout=10).ok
 
 
+def test_validate_a_captured_envelope(installed: Installed) -> None:
+    example = REPO / "fixtures" / "projector" / "examples" / "PwsSaveTimeCards.request.xml"
+    (installed.elsewhere / "save.xml").write_bytes(example.read_bytes())
+    said = installed.run("mockserver", "validate", "save.xml").stdout
+    assert said == "save.xml: pws PwsSaveTimeCards request: valid\n"
+
+
 def test_a_client_project_uses_mock_tenant_from_the_installed_plugin(installed: Installed, tmp_path: Path) -> None:
     project = tmp_path / "my-client"
     project.mkdir()
