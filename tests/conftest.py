@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from support.installed import Built, Installed, build, install
 from support.served import served
 
 pytest_plugins = ["mockserver.contract_suite.plugin"]  # the features' steps and fixtures, as shipped
@@ -15,4 +16,23 @@ pytest_plugins = ["mockserver.contract_suite.plugin"]  # the features' steps and
 def server_url() -> Iterator[str]:
     """`python -m mockserver serve` in its own process, shared by the session's HTTP tests."""
     with served() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def built_package(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The wheel and the sdist of this tree (scope session: built once)."""
+    return build(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def installed_package(built_package: Built, tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    """The wheel with its contract-test extra, installed offline into a fresh venv outside the checkout."""
+    return install(built_package, "[contract-test]", tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def wheel_server_url(installed_package: Installed) -> Iterator[str]:
+    """`mockserver serve` of the installed wheel, run from outside the checkout: what client toolkits call."""
+    with installed_package.served() as url:
         yield url
