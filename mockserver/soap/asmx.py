@@ -10,7 +10,10 @@ from mockserver.soap.service import SoapEndpoint
 class AsmxEndpoint(SoapEndpoint):
     """An endpoint ASMX serves: what its XmlSerializer cannot read is a Client fault whose reason
     starts as ASMX's does ("Server was unable to read request. ---> ..."); the mock's reason and
-    violation detail follow, to say what to fix."""
+    violation detail follow, to say what to fix. Its ``?wsdl`` carries the schema inline, as ASMX's
+    does (toolkits that read elementFormDefault only from an inline schema need it there)."""
+
+    inline_schemas = True
 
     def restate_unreadable(self, fault: UnreadableRequest) -> None:
         fault.reason = f"Server was unable to read request. ---> {fault.reason}"

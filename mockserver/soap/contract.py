@@ -110,7 +110,7 @@ class Contract:
 
     def _binding_version(self, definitions: etree._Element) -> SoapVersion:
         for binding in definitions.iter(f"{_W}binding"):
-            for child in binding:
+            for child in binding.iterchildren(etree.Element):  # not the comments
                 version = _BINDING_VERSIONS.get(etree.QName(child).namespace or "")
                 if version is not None and etree.QName(child).localname == "binding":
                     return version
@@ -158,19 +158,20 @@ class Contract:
                 )
 
     def _collect_documents(self) -> dict[str, Path]:
-        """Every XSD reachable from the WSDL's types, by file stem (what ``?xsd=`` names)."""
-        found: dict[str, Path] = {}
+        """Every XSD reachable from the WSDL's types, named as WCF names them for ``?xsd=``: ``xsd0``, ``xsd1``...
+        in the order the WSDL's types import them (WCF lists every schema there), then any they import in turn."""
+        order: list[Path] = []
         pending = [self.wsdl_path]
         while pending:
-            tree = etree.parse(str(pending.pop()))
+            tree = etree.parse(str(pending.pop(0)))
             for reference in tree.iter(f"{_XS}import", f"{_XS}include"):
                 location = reference.get("schemaLocation")
                 if location:
                     path = (Path(tree.docinfo.URL or "").parent / location).resolve()
-                    if path.stem not in found:
-                        found[path.stem] = path
+                    if path not in order:
+                        order.append(path)
                         pending.append(path)
-        return found
+        return {f"xsd{number}": path for number, path in enumerate(order)}
 
     def _schema_wrapper(self, definitions: etree._Element) -> bytes:
         wrapper = etree.Element(f"{_XS}schema", nsmap={"xs": ns.XSD})
@@ -226,28 +227,50 @@ class Contract:
 
     # -- publishing -------------------------------------------------------------------------
 
-    def wsdl_document(self, address: str) -> bytes:
-        """The WSDL as served at ``address``: soap:address and schema locations point back at us."""
-        tree = self._rewrite(self._wsdl, address)
+    def wsdl_document(self, address: str, *, inline: bool = False) -> bytes:
+        """The WSDL as served at ``address``: soap:address and schema locations point back at us. ``inline``
+        puts every schema in wsdl:types itself, as ASMX publishes (and WCF's ``?singleWsdl``)."""
+        tree = self._rewrite(self._wsdl, self.wsdl_path, address)
         for port in tree.iter(f"{_W}port"):
             for child in port:
                 if etree.QName(child).localname == "address":
                     child.set("location", address)
+        if inline:
+            self._inline_schemas(tree)
         return etree.tostring(tree, xml_declaration=True, encoding="utf-8")
+
+    def _inline_schemas(self, wsdl: etree._ElementTree) -> None:
+        """wsdl:types holds each schema document, its imports naming namespaces only (all are right here)."""
+        types = wsdl.getroot().find(f"{_W}types")
+        assert types is not None, "a WSDL whose operations carry elements has wsdl:types"
+        for child in list(types):
+            types.remove(child)
+        for path in self.documents.values():
+            schema = etree.parse(str(path)).getroot()
+            for reference in schema.iter(f"{_XS}import"):
+                if "schemaLocation" in reference.attrib:
+                    del reference.attrib["schemaLocation"]
+            # A new element declaring the document's prefixes: a QName in an attribute value (type="xs:int")
+            # needs them, and lxml would otherwise drop a prefix the WSDL already binds under another name.
+            prefixes = cast(dict[str, str], schema.nsmap)  # None (a default namespace) is a key lxml takes too
+            inline = etree.SubElement(types, schema.tag, dict(schema.attrib), nsmap=prefixes)
+            inline.extend(schema)
 
     def xsd_document(self, name: str, address: str) -> bytes | None:
         path = self.documents.get(name)
         if path is None:
             return None
-        tree = self._rewrite(etree.parse(str(path)), address)
+        tree = self._rewrite(etree.parse(str(path)), path, address)
         return etree.tostring(tree, xml_declaration=True, encoding="utf-8")
 
-    def _rewrite(self, tree: etree._ElementTree, address: str) -> etree._ElementTree:
+    def _rewrite(self, tree: etree._ElementTree, path: Path, address: str) -> etree._ElementTree:
+        """A copy of ``tree`` (the document at ``path``) whose schema locations name our ``?xsd=`` addresses."""
+        names = {document: name for name, document in self.documents.items()}
         copy = etree.ElementTree(etree.fromstring(etree.tostring(tree)))
         for reference in copy.iter(f"{_XS}import", f"{_XS}include"):
             location = reference.get("schemaLocation")
             if location:
-                reference.set("schemaLocation", f"{address}?xsd={Path(location).stem}")
+                reference.set("schemaLocation", f"{address}?xsd={names[(path.parent / location).resolve()]}")
         return copy
 
 

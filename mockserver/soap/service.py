@@ -72,6 +72,8 @@ class SoapEndpoint:
 
     always_understood: frozenset[str] = frozenset()
     """Header elements every endpoint of this class processes (WS-Addressing's, for instance)."""
+    inline_schemas = False
+    """Whether ``?wsdl`` carries the schemas in wsdl:types (ASMX) or imports them from ``?xsd=xsdN`` (WCF)."""
 
     def __init__(
         self,
@@ -116,7 +118,9 @@ class SoapEndpoint:
         address = request.base_url
         args = {key.lower(): value for key, value in request.args.items()}  # IIS takes ?WSDL as ?wsdl
         if "wsdl" in args or "singlewsdl" in args:
-            return Response(self.contract.wsdl_document(address), content_type="text/xml; charset=utf-8")
+            inline = self.inline_schemas or "singlewsdl" in args  # WCF's ?singleWsdl: one document, schemas inline
+            wsdl = self.contract.wsdl_document(address, inline=inline)
+            return Response(wsdl, content_type="text/xml; charset=utf-8")
         if "xsd" in args:
             document = self.contract.xsd_document(args["xsd"], address)
             if document is None:

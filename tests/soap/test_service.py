@@ -228,11 +228,21 @@ def test_wsdl_is_served_with_the_address_the_client_used(client: Client) -> None
     assert address is not None
     assert address.get("location") == "http://mock.example:9000/echo"
     imports = [i.get("schemaLocation") for i in wsdl.iter(f"{{{ns.XSD}}}import")]
-    assert imports == ["http://mock.example:9000/echo?xsd=echo"]
-    xsd = client.get("/echo?xsd=echo")
+    assert imports == ["http://mock.example:9000/echo?xsd=xsd0"]  # WCF's names, in the WSDL's import order
+    xsd = client.get("/echo?xsd=xsd0")
     assert xsd.status_code == 200
     assert etree.fromstring(xsd.data).get("targetNamespace") == ECHO
-    assert client.get("/echo?xsd=nope").status_code == 404
+    assert client.get("/echo?xsd=echo").status_code == 404
+    assert client.get("/echo?xsd=xsd1").status_code == 404
+
+
+def test_single_wsdl_carries_every_schema_inline(client: Client) -> None:
+    """WCF's ?singleWsdl (and every ASMX ?wsdl): the schemas in wsdl:types, their imports naming namespaces only."""
+    wsdl = etree.fromstring(client.get("/echo?singleWsdl", base_url="http://mock.example:9000/").data)
+    schemas = wsdl.findall(f"{{{ns.WSDL}}}types/{{{ns.XSD}}}schema")
+    assert [schema.get("targetNamespace") for schema in schemas] == [ECHO]
+    assert schemas[0].find(f"{{{ns.XSD}}}element") is not None
+    assert not [i for i in wsdl.iter(f"{{{ns.XSD}}}import") if i.get("schemaLocation")]
 
 
 def test_other_methods_are_refused(client: Client) -> None:
