@@ -110,6 +110,27 @@ Feature: What WCF itself refuses is a SOAP 1.2 fault, never a TpFault
     Then the answer is a SOAP 1.2 fault "Sender" with subcode "ActionNotSupported"
     And its reason mentions "does not match the body (GetDeviceInfo)"
 
+  # WCF's MessageHeaders refuses a message carrying an addressing header twice ("Multiple headers with name
+  # 'Action' and namespace '...' found.", its MultipleMessageHeaders text); a client that adds zeep's
+  # WsAddressingPlugin on top of the headers zeep writes itself for wsaw:Action sends each one twice.
+  # Assumption: the fault is WS-Addressing 1.0's Invalid Addressing Header (SOAP binding, section 6.4.1: an
+  # invalid cardinality), the Sender fault a WS-Addressing endpoint answers for it.
+  @GetDeviceInfo
+  Scenario: An addressing header sent twice
+    When I post this message to the TimePunch endpoint:
+      """
+      <s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" xmlns:a="http://www.w3.org/2005/08/addressing">
+        <s:Header>
+          <a:Action s:mustUnderstand="1">http://tempuri.org/ISyncService/GetDeviceInfo</a:Action>
+          <a:MessageID>urn:uuid:2c2b1a8e-0f0e-4b6e-9d1f-6a1c1d6b0a06</a:MessageID>
+          <a:Action s:mustUnderstand="1">http://tempuri.org/ISyncService/GetDeviceInfo</a:Action>
+        </s:Header>
+        <s:Body><GetDeviceInfo xmlns="http://tempuri.org/"/></s:Body>
+      </s:Envelope>
+      """
+    Then the answer is a SOAP 1.2 fault "Sender" with subcode "InvalidAddressingHeader"
+    And its reason mentions "Multiple headers with name 'Action' and namespace 'http://www.w3.org/2005/08/addressing' found."
+
   @GetDeviceInfo
   Scenario: A SOAP 1.1 envelope on the SOAP 1.2 endpoint
     When I post this message to the TimePunch endpoint:

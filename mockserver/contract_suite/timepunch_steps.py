@@ -301,6 +301,7 @@ def _(tp: SyncWorld, code: str, subcode: str | None = None) -> None:
 SUBCODES = {
     "DeserializationFailed": etree.QName(ns.WCF_DISPATCHER, "DeserializationFailed"),
     "MessageAddressingHeaderRequired": etree.QName(ns.WSA, "MessageAddressingHeaderRequired"),
+    "InvalidAddressingHeader": etree.QName(ns.WSA, "InvalidAddressingHeader"),
     "ActionNotSupported": etree.QName(ns.WSA, "ActionNotSupported"),
 }
 """The subcodes the scenarios name, in the namespaces WCF and WS-Addressing define them in."""

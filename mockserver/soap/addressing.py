@@ -2,8 +2,8 @@
 
 Such an endpoint routes by the wsa:Action header, which must be present and name an operation
 whose input the body holds; the reply carries the reply Action and RelatesTo the request's
-MessageID. A request without Action, or with one the service does not have, gets the Sender
-fault WS-Addressing defines, as the real service would refuse it too.
+MessageID. A request without Action, with one the service does not have, or with an addressing
+header twice, gets the Sender fault WS-Addressing defines, as the real service would refuse it too.
 """
 
 from __future__ import annotations
@@ -27,12 +27,25 @@ def _header(envelope: Envelope, local: str) -> str | None:
     return None if found is None else (found.text or "").strip()
 
 
+def _refuse_repeated_headers(envelope: Envelope) -> None:
+    """An addressing header given twice: WCF's MessageHeaders refuses the message, in its own words."""
+    names = [header.tag for header in envelope.headers if header.tag in UNDERSTOOD]
+    repeated = next((name for name in names if names.count(name) > 1), None)
+    if repeated is not None:
+        raise SoapFault(
+            f"Multiple headers with name '{etree.QName(repeated).localname}' and namespace '{ns.WSA}' found.",
+            FaultCode.SENDER,
+            subcode=etree.QName(ns.WSA, "InvalidAddressingHeader"),
+        )
+
+
 class AddressingEndpoint(SoapEndpoint):
     """A SOAP endpoint that speaks WS-Addressing: Action routing, MessageID -> RelatesTo."""
 
     always_understood = frozenset(UNDERSTOOD)
 
     def route(self, request: Request, envelope: Envelope) -> Operation:
+        _refuse_repeated_headers(envelope)
         action = _header(envelope, "Action")
         if not action:
             raise SoapFault(
