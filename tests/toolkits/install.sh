@@ -4,7 +4,7 @@
 # build/node). Installs only what is missing, so a second run costs nothing.
 set -eu
 cd "$(dirname "$0")/../.."
-PACKAGES="chromium chromium-driver"
+PACKAGES="chromium chromium-driver mono-devel libmono-system-servicemodel4.0a-cil"
 missing=""
 for package in $PACKAGES; do
     dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"
