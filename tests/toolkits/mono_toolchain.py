@@ -28,3 +28,16 @@ def run(exe: Path, *args: str) -> dict[str, list[str]]:
         name, _, value = line.partition("=")
         answers[name].append(value)
     return answers
+
+
+PROFILES = ["anna.schmidt", "max.mueller", "no.sync", "ralf.herrmann"]
+"""The TimePunch sync profiles ralf.herrmann may use in the default dataset (what zeep gets too)."""
+
+
+def assert_logged_in_and_saved(answers: dict[str, list[str]]) -> None:
+    """The PWS callers' business answer: a session, and the one card saved with its uid."""
+    assert answers["login.Status"] == ["Ok"]
+    assert answers["login.SessionTicket"] != [""]
+    assert answers["save.Status"] == ["Ok"]
+    assert len(answers["save.TimecardUid"]) == 1
+    assert int(answers["save.TimecardUid"][0]) > 0

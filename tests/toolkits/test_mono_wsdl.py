@@ -8,9 +8,7 @@ import subprocess
 from pathlib import Path
 
 from toolkits.conftest import ToolkitTenant, require
-from toolkits.mono_toolchain import SOURCES, compile_exe, run
-
-PROFILES = ["anna.schmidt", "max.mueller", "no.sync", "ralf.herrmann"]
+from toolkits.mono_toolchain import PROFILES, SOURCES, assert_logged_in_and_saved, compile_exe, run
 
 
 def proxy(tmp_path: Path, wsdl: str, *options: str) -> Path:
@@ -35,11 +33,7 @@ def build(tmp_path: Path, name: str, generated: Path, *sources: str) -> Path:
 def test_pws_proxy_logs_in_and_saves_a_time_card(tmp_path: Path, toolkit_tenant: ToolkitTenant) -> None:
     exe = build(tmp_path, "pws_wsdl", proxy(tmp_path, toolkit_tenant.wsdl("pws")))
     answers = run(exe, toolkit_tenant.url("pws"))
-    assert answers["login.Status"] == ["Ok"]
-    assert answers["login.SessionTicket"] != [""]
-    assert answers["save.Status"] == ["Ok"]
-    assert len(answers["save.TimecardUid"]) == 1
-    assert int(answers["save.TimecardUid"][0]) > 0
+    assert_logged_in_and_saved(answers)
 
 
 def test_ops_proxy_opens_a_batch_with_its_authentication_header(tmp_path: Path, toolkit_tenant: ToolkitTenant) -> None:
