@@ -14,7 +14,7 @@ public final class OpsCaller {
         credentials.setEmailAddress(args[0]);
         credentials.setPassword(args[1]);
         OpsOpenTimeCardBatchResult batch = ops.opsOpenTimeCardBatch(new OpsOpenTimeCardBatchRequest(), credentials);
-        System.out.println("open.result=" + batch.getServiceResult().value());
-        System.out.println("open.batchId=" + batch.getBatchId());
+        System.out.println(Json.write(Json.object(
+            "ServiceResult", batch.getServiceResult().value(), "BatchId", batch.getBatchId())));
     }
 }

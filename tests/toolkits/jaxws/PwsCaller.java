@@ -1,6 +1,9 @@
 // Logs in to PWS and saves one time card through the client wsimport generated (package mock.pws).
 // The service class carries the WSDL address it was generated from (the test's tenant), as a user's
-// would carry the vendor's. Prints what the test asserts as name=value lines.
+// would carry the vendor's. Nillable members are JAXBElements, built with the generated ObjectFactory.
+
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.xml.bind.JAXBElement;
 import javax.xml.datatype.DatatypeFactory;
@@ -31,8 +34,6 @@ public final class PwsCaller {
         login.setPassword(args[1]);
         PwsAuthenticateRs session = pws.pwsAuthenticate(login);
         String ticket = value(session.getSessionTicket());
-        System.out.println("login.status=" + session.getStatus().value());
-        System.out.println("login.ticket=" + (ticket == null ? "" : ticket));
 
         PwsTimecardDetail card = new PwsTimecardDetail();
         card.setReferenceId(FACTORY.createPwsTimecardRefReferenceId("1"));
@@ -54,11 +55,19 @@ public final class PwsCaller {
         save.setResourceIdentity(FACTORY.createPwsSaveTimeCardsRqResourceIdentity(resource));
         save.setSaveTimeCards(FACTORY.createPwsSaveTimeCardsRqSaveTimeCards(cards));
         PwsSaveTimeCardsRs saved = pws.pwsSaveTimeCards(save);
-        System.out.println("save.status=" + saved.getStatus().value());
+
+        List<Object> results = new ArrayList<>();
         for (PwsSaveTimecardResult result : saved.getTimecardResults().getValue().getPwsSaveTimecardResult()) {
-            System.out.println("save.result.referenceId=" + value(result.getReferenceId()));
-            System.out.println("save.result.timecardUid=" + value(value(result.getTimeCard()).getTimecardUid()));
+            PwsTimecardDetail savedCard = value(result.getTimeCard());
+            results.add(Json.object("TimeCard", Json.object(
+                "TimecardUid", value(savedCard.getTimecardUid()),
+                "ProjectIdentity", Json.object("ProjectCode", value(value(savedCard.getProjectIdentity()).getProjectCode())),
+                "WorkMinutes", value(savedCard.getWorkMinutes()))));
         }
+        System.out.println(Json.write(Json.object(
+            "login", Json.object("Status", session.getStatus().value(), "SessionTicket", ticket),
+            "saved", Json.object("Status", saved.getStatus().value()),
+            "results", results)));
     }
 
     private static XMLGregorianCalendar date(String day) throws Exception {

@@ -1,10 +1,12 @@
 // Lists TimePunch's usable sync user profiles through the client wsimport generated (package mock.tpsync).
-// JAX-WS sends the WS-Addressing 1.0 headers because the WSDL's binding policy holds wsaw:UsingAddressing;
-// the caller enables nothing by hand. The password travels as TimePunch wants it: upper-case hex MD5.
+// JAX-WS sends the WS-Addressing 1.0 headers because the WSDL's binding holds wsaw:UsingAddressing; the
+// caller enables nothing by hand. The password travels as TimePunch wants it: upper-case hex MD5.
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.xml.ws.Holder;
 
@@ -25,14 +27,17 @@ public final class TpSyncCaller {
         authentication.setTpUser(factory.createTpAuthenticationTpUser(args[1]));
         authentication.setTpHashedPwd(factory.createTpAuthenticationTpHashedPwd(md5(args[2])));
 
-        Holder<ArrayOfSyncUserProfileDto> profiles = new Holder<>();
+        Holder<ArrayOfSyncUserProfileDto> found = new Holder<>();
         Holder<TpFault> fault = new Holder<>();
-        sync.getUseableSyncUserProfiles(authentication, profiles, fault);
-        String message = fault.value == null || fault.value.getMessage() == null ? null : fault.value.getMessage().getValue();
-        System.out.println("fault.message=" + (message == null ? "" : message));
-        for (SyncUserProfileDto profile : profiles.value.getSyncUserProfileDto()) {
-            System.out.println("profile.logonName=" + profile.getLogonName().getValue());
+        sync.getUseableSyncUserProfiles(authentication, found, fault);
+        List<Object> profiles = new ArrayList<>();
+        if (found.value != null) {
+            for (SyncUserProfileDto profile : found.value.getSyncUserProfileDto()) {
+                profiles.add(Json.object("LogonName", profile.getLogonName().getValue()));
+            }
         }
+        String message = fault.value == null || fault.value.getMessage() == null ? null : fault.value.getMessage().getValue();
+        System.out.println(Json.write(Json.object("fault", message, "profiles", profiles)));
     }
 
     private static String md5(String password) throws Exception {
