@@ -4,7 +4,10 @@
 # build/node). Installs only what is missing, so a second run costs nothing.
 set -eu
 cd "$(dirname "$0")/../.."
-PACKAGES="chromium chromium-driver nodejs mono-devel libmono-system-servicemodel4.0a-cil"
+PACKAGES="chromium chromium-driver
+    nodejs
+    mono-devel libmono-system-servicemodel4.0a-cil
+    default-jdk-headless jaxws"
 command -v npm >/dev/null || PACKAGES="$PACKAGES npm"  # NodeSource's nodejs carries npm; Debian's does not
 missing=""
 for package in $PACKAGES; do
