@@ -4,7 +4,7 @@
 # build/node). Installs only what is missing, so a second run costs nothing.
 set -eu
 cd "$(dirname "$0")/../.."
-PACKAGES="chromium chromium-driver nodejs mono-devel libmono-system-servicemodel4.0a-cil"
+PACKAGES="chromium chromium-driver nodejs mono-devel libmono-system-servicemodel4.0a-cil gsoap libgsoap-dev g++ pkg-config php-cli php-soap"
 command -v npm >/dev/null || PACKAGES="$PACKAGES npm"  # NodeSource's nodejs carries npm; Debian's does not
 missing=""
 for package in $PACKAGES; do
