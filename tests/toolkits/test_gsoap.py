@@ -5,11 +5,16 @@ the test's own. Each service's client is generated once, by the one test that ca
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from support.answers import answers
 from support.installed import run
-from toolkits.conftest import ToolkitTenant, require
+from toolkits.business import assert_batch_opened, assert_profiles_listed, assert_saved_one_card
+from toolkits.conftest import require
+
+if TYPE_CHECKING:
+    from toolkits.conftest import ToolkitTenant
 
 CALLERS = Path(__file__).parent / "gsoap"
 GSOAP = Path("/usr/share/gsoap")
@@ -34,26 +39,28 @@ def build_client(wsdl: str, caller: str, workdir: Path, *plugins: str) -> Path:
     return program
 
 
-def test_gsoap_pws_login_then_save_one_time_card(toolkit_tenant: ToolkitTenant, tmp_path: Path) -> None:
+def called(program: Path, *arguments: str) -> Any:
+    """What the program's calls answered, read from the JSON it prints."""
+    return json.loads(run([str(program), *arguments]).stdout)
+
+
+def test_gsoap_pws_login_then_save_one_card(toolkit_tenant: ToolkitTenant, tmp_path: Path) -> None:
     program = build_client(toolkit_tenant.wsdl("pws"), "pws_client.cpp", tmp_path)
-    answered = answers(run([str(program), toolkit_tenant.url("pws")]).stdout)
-    assert answered["login.Status"] == ["Ok"]
-    assert answered["login.SessionTicket"][0]
-    assert answered["save.Status"] == ["Ok"]
-    [uid] = answered["save.TimecardUid"]
-    assert int(uid) > 0
+    answers = called(program, toolkit_tenant.url("pws"))
+    saved = answers["saved"]
+    assert_saved_one_card(answers["login"], saved, saved["TimecardResults"])
 
 
-def test_gsoap_ops_open_batch_with_authentication_header(toolkit_tenant: ToolkitTenant, tmp_path: Path) -> None:
+def test_gsoap_ops_open_batch_with_the_authentication_header_on_the_proxy(
+    toolkit_tenant: ToolkitTenant, tmp_path: Path
+) -> None:
     program = build_client(toolkit_tenant.wsdl("ops"), "ops_client.cpp", tmp_path)
-    answered = answers(run([str(program), toolkit_tenant.url("ops")]).stdout)
-    assert answered["open.ServiceResult"] == ["Ok"]
-    assert int(answered["open.BatchId"][0]) > 0
+    assert_batch_opened(called(program, toolkit_tenant.url("ops"))["batch"])
 
 
-def test_gsoap_timepunch_profiles_with_wsa_plugin_addressing(toolkit_tenant: ToolkitTenant, tmp_path: Path) -> None:
+def test_gsoap_tpsync_profiles_with_the_wsa_plugins_ws_addressing_headers(
+    toolkit_tenant: ToolkitTenant, tmp_path: Path
+) -> None:
     program = build_client(toolkit_tenant.wsdl("tpsync"), "tp_client.cpp", tmp_path, "wsaapi.c")
     hashed = hashlib.md5(b"tpdemo").hexdigest().upper()
-    answered = answers(run([str(program), toolkit_tenant.url("tpsync"), hashed]).stdout)
-    assert "fault.Message" not in answered
-    assert answered["profile.LogonName"] == ["anna.schmidt", "max.mueller", "no.sync", "ralf.herrmann"]
+    assert_profiles_listed(called(program, toolkit_tenant.url("tpsync"), hashed)["profiles"])

@@ -1,39 +1,41 @@
 """PHP's SoapClient (php-soap): PHP has no code generator; SoapClient reads the WSDL the wheel serves at run
-time and builds the client from it. The callers in php/ call each service in a tenant of the test's own."""
+time and builds the client from it, as a PHP user's code does (tests/toolkits/php/); here, the business
+answers of each call, in a tenant of the test's own."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from support.answers import answers
 from support.installed import run
-from toolkits.conftest import ToolkitTenant, require
+from toolkits.business import assert_batch_opened, assert_profiles_listed, assert_saved_one_card
+from toolkits.conftest import require
 
-CALLERS = Path(__file__).parent / "php"
+if TYPE_CHECKING:
+    from toolkits.conftest import ToolkitTenant
+
+CALLERS = Path(__file__).resolve().parent / "php"
 
 
-def call(caller: str, endpoint: str) -> dict[str, list[str]]:
-    """What the caller read from the service at ``endpoint`` (whose WSDL it loads from ``endpoint?wsdl``)."""
+def called(caller: str, endpoint: str) -> Any:
+    """What the caller's calls answered, read from the JSON it prints (it loads ``endpoint?wsdl``)."""
     require("php")
-    return answers(run(["php", str(CALLERS / caller), endpoint]).stdout)
+    return json.loads(run(["php", str(CALLERS / caller), endpoint]).stdout)
 
 
-def test_php_pws_login_then_save_one_time_card(toolkit_tenant: ToolkitTenant) -> None:
-    answered = call("pws.php", toolkit_tenant.url("pws"))
-    assert answered["login.Status"] == ["Ok"]
-    assert answered["login.SessionTicket"][0]
-    assert answered["save.Status"] == ["Ok"]
-    [uid] = answered["save.TimecardUid"]
-    assert int(uid) > 0
+def test_php_pws_login_then_save_one_card(toolkit_tenant: ToolkitTenant) -> None:
+    answers = called("pws.php", toolkit_tenant.url("pws"))
+    saved = answers["saved"]
+    assert_saved_one_card(answers["login"], saved, saved["TimecardResults"]["PwsSaveTimecardResult"])
 
 
-def test_php_ops_open_batch_with_authentication_soapheader(toolkit_tenant: ToolkitTenant) -> None:
-    answered = call("ops.php", toolkit_tenant.url("ops"))
-    assert answered["open.ServiceResult"] == ["Ok"]
-    assert int(answered["open.BatchId"][0]) > 0
+def test_php_ops_open_batch_with_the_authentication_header_as_a_soapheader(toolkit_tenant: ToolkitTenant) -> None:
+    assert_batch_opened(called("ops.php", toolkit_tenant.url("ops"))["batch"])
 
 
-def test_php_timepunch_profiles_with_soap12_and_ws_addressing_headers_by_hand(toolkit_tenant: ToolkitTenant) -> None:
-    answered = call("tpsync.php", toolkit_tenant.url("tpsync"))
-    assert "fault.Message" not in answered
-    assert answered["profile.LogonName"] == ["anna.schmidt", "max.mueller", "no.sync", "ralf.herrmann"]
+def test_php_tpsync_profiles_with_soap12_set_and_ws_addressing_headers_added_by_hand(
+    toolkit_tenant: ToolkitTenant,
+) -> None:
+    profiles = called("tpsync.php", toolkit_tenant.url("tpsync"))["profiles"]
+    assert_profiles_listed(profiles["GetUseableSyncUserProfilesResult"]["SyncUserProfileDto"])

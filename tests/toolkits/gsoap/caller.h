@@ -2,6 +2,7 @@
 #ifndef TOOLKIT_GSOAP_CALLER_H
 #define TOOLKIT_GSOAP_CALLER_H
 
+#include <cstdio>
 #include <iostream>
 #include <string>
 
@@ -17,6 +18,36 @@ template <class T> T *value(struct soap *ctx, T plain) {
     T *stored = static_cast<T *>(soap_malloc(ctx, sizeof(T)));
     *stored = plain;
     return stored;
+}
+
+// What the callers print for the test: values as JSON (a missing optional member is null).
+inline std::string json(const std::string &text) {
+    std::string quoted = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\') {
+            quoted += '\\';
+        }
+        if (static_cast<unsigned char>(c) < 0x20) {
+            char escaped[8];
+            snprintf(escaped, sizeof escaped, "\\u%04x", c);
+            quoted += escaped;
+        } else {
+            quoted += c;
+        }
+    }
+    return quoted + "\"";
+}
+
+inline std::string json(const char *text) {
+    return text ? json(std::string(text)) : "null";
+}
+
+inline std::string json(const std::string *text) {
+    return text ? json(*text) : "null";
+}
+
+template <class T> std::string json(const T *number) {
+    return number ? std::to_string(*number) : "null";
 }
 
 // Points the proxy at argv[1], the endpoint, when the command line holds the wanted arguments; if not,

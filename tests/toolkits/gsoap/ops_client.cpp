@@ -1,5 +1,5 @@
 // Ops through the gSOAP proxy generated from the served WSDL: open a time card batch with the
-// OpsAuthenticationHeader that every Ops call carries, and print the answer as key=value lines.
+// OpsAuthenticationHeader that every Ops call carries, and print the answer as JSON.
 #include "soapOpsProjectorSvcSoapProxy.h"
 #include "OpsProjectorSvcSoap.nsmap"
 #include "caller.h"
@@ -23,7 +23,7 @@ int main(int argc, char **argv) {
         return 1;
     }
     const ops__OpsOpenTimeCardBatchResult *result = opened.OpsOpenTimeCardBatchResult;
-    std::cout << "open.ServiceResult=" << soap_ops__ServiceResult2s(ctx, result->ServiceResult) << "\n";
-    std::cout << "open.BatchId=" << result->BatchId << "\n";
+    std::cout << "{\"batch\": {\"ServiceResult\": " << json(soap_ops__ServiceResult2s(ctx, result->ServiceResult))
+              << ", \"BatchId\": " << result->BatchId << "}}\n";
     return 0;
 }

@@ -1,5 +1,5 @@
 // PWS through the gSOAP proxy generated from the served WSDL: log in, save one time card, and print the
-// answers as key=value lines for the test to check. argv[1]: the endpoint address.
+// answers as JSON for the test to check. argv[1]: the endpoint address.
 #include <ctime>
 
 #include "soapBasicHttpBinding_USCOREIPwsProjectorServicesProxy.h"
@@ -14,8 +14,8 @@ static time_t utc_date(int year, int month, int day) {
     return timegm(&date);
 }
 
-static const char *status_name(struct soap *ctx, const enum pwscs__RequestStatus *status) {
-    return status ? soap_pwscs__RequestStatus2s(ctx, *status) : "";
+static std::string status(struct soap *ctx, const pwscs__ResponseBase *response) {
+    return response->Status ? json(soap_pwscs__RequestStatus2s(ctx, *response->Status)) : "null";
 }
 
 int main(int argc, char **argv) {
@@ -35,8 +35,6 @@ int main(int argc, char **argv) {
         return 1;
     }
     const pwsresp__PwsAuthenticateRs *session = logged_in.PwsAuthenticateResult;
-    std::cout << "login.Status=" << status_name(ctx, session->Status) << "\n";
-    std::cout << "login.SessionTicket=" << (session->SessionTicket ? *session->SessionTicket : "") << "\n";
 
     pwstc__PwsTimecardDetail *card = soap_new_pwstc__PwsTimecardDetail(ctx);
     card->ReferenceId = text(ctx, "1");
@@ -60,12 +58,17 @@ int main(int argc, char **argv) {
         return 1;
     }
     const pwstc__PwsSaveTimeCardsRs *result = saved.PwsSaveTimeCardsResult;
-    std::cout << "save.Status=" << status_name(ctx, result->Status) << "\n";
-    if (result->TimecardResults) {
-        for (const pwstc__PwsSaveTimecardResult *item : result->TimecardResults->PwsSaveTimecardResult) {
-            const pwstc__PwsTimecardDetail *stored = item->TimeCard;
-            std::cout << "save.TimecardUid=" << (stored && stored->TimecardUid ? *stored->TimecardUid : 0) << "\n";
-        }
+    std::cout << "{\"login\": {\"Status\": " << status(ctx, session)
+              << ", \"SessionTicket\": " << json(session->SessionTicket) << "}";
+    std::cout << ", \"saved\": {\"Status\": " << status(ctx, result) << ", \"TimecardResults\": [";
+    const char *separator = "";
+    for (const pwstc__PwsSaveTimecardResult *item : result->TimecardResults->PwsSaveTimecardResult) {
+        const pwstc__PwsTimecardDetail *stored = item->TimeCard;
+        std::cout << separator << "{\"TimeCard\": {\"TimecardUid\": " << json(stored->TimecardUid)
+                  << ", \"ProjectIdentity\": {\"ProjectCode\": " << json(stored->ProjectIdentity->ProjectCode)
+                  << "}, \"WorkMinutes\": " << json(stored->WorkMinutes) << "}}";
+        separator = ", ";
     }
+    std::cout << "]}}\n";
     return 0;
 }

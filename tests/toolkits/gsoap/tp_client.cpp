@@ -1,6 +1,6 @@
 // TimePunch through the gSOAP proxy generated from the served WSDL (SOAP 1.2): the WS-Addressing headers
 // come from gSOAP's wsa plugin (wsdl2h imports wsa5.h for the binding's addressing policy); list the sync
-// user profiles and print them as key=value lines. argv[1]: the endpoint address,
+// user profiles and print them as JSON. argv[1]: the endpoint address,
 // argv[2]: the upper-case hex MD5 of the password.
 #include "soapWSHttpBinding_USCOREISyncServiceProxy.h"
 #include "WSHttpBinding_USCOREISyncService.nsmap"
@@ -28,13 +28,12 @@ int main(int argc, char **argv) {
     if (!answered(proxy, proxy.GetUseableSyncUserProfiles(&ask, answer))) {
         return 1;
     }
-    if (answer.fault && answer.fault->Message) {
-        std::cout << "fault.Message=" << *answer.fault->Message << "\n";
+    std::cout << "{\"profiles\": [";
+    const char *separator = "";
+    for (const tpsync__SyncUserProfileDto *profile : answer.GetUseableSyncUserProfilesResult->SyncUserProfileDto) {
+        std::cout << separator << "{\"LogonName\": " << json(profile->LogonName) << "}";
+        separator = ", ";
     }
-    if (answer.GetUseableSyncUserProfilesResult) {
-        for (const tpsync__SyncUserProfileDto *profile : answer.GetUseableSyncUserProfilesResult->SyncUserProfileDto) {
-            std::cout << "profile.LogonName=" << (profile->LogonName ? *profile->LogonName : "") << "\n";
-        }
-    }
+    std::cout << "]}\n";
     return 0;
 }

@@ -1,6 +1,6 @@
 <?php
 // What the callers share. PHP generates no code: SoapClient reads the service's WSDL at run time and builds
-// the client from it. Each caller prints the values it read as key=value lines, for the test to judge.
+// the client from it. Each caller prints what the calls answered as JSON, for the test to judge.
 
 function client(string $endpoint, array $options = []): SoapClient
 {
@@ -10,9 +10,4 @@ function client(string $endpoint, array $options = []): SoapClient
         'cache_wsdl' => WSDL_CACHE_NONE,
         'features' => SOAP_SINGLE_ELEMENT_ARRAYS,
     ]);
-}
-
-function answer(string $key, $value): void
-{
-    echo "$key=$value\n";
 }

@@ -9,5 +9,4 @@ $ops->__setSoapHeaders(new SoapHeader('http://www.opsplanning.com/webservices/pu
     'Password' => 'demo-password',
 ]));
 $opened = $ops->OpsOpenTimeCardBatch(['request' => []])->OpsOpenTimeCardBatchResult;
-answer('open.ServiceResult', $opened->ServiceResult);
-answer('open.BatchId', $opened->BatchId);
+echo json_encode(['batch' => $opened], JSON_THROW_ON_ERROR);

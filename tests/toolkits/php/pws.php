@@ -8,8 +8,6 @@ $login = $pws->PwsAuthenticate(['serviceRequest' => [
     'UserName' => 'api.admin@example.com',
     'Password' => 'demo-password',
 ]])->PwsAuthenticateResult;
-answer('login.Status', $login->Status);
-answer('login.SessionTicket', $login->SessionTicket);
 
 $saved = $pws->PwsSaveTimeCards(['serviceRequest' => [
     'SessionTicket' => $login->SessionTicket,
@@ -24,7 +22,4 @@ $saved = $pws->PwsSaveTimeCards(['serviceRequest' => [
         'WorkMinutes' => 60,
     ]]],
 ]])->PwsSaveTimeCardsResult;
-answer('save.Status', $saved->Status);
-foreach ($saved->TimecardResults->PwsSaveTimecardResult ?? [] as $result) {
-    answer('save.TimecardUid', $result->TimeCard->TimecardUid ?? '');
-}
+echo json_encode(['login' => $login, 'saved' => $saved], JSON_THROW_ON_ERROR);

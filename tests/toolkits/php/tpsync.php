@@ -24,9 +24,4 @@ $answer = $sync->GetUseableSyncUserProfiles(['authentication' => [
     'TpUser' => 'ralf.herrmann',
     'TpHashedPwd' => strtoupper(md5('tpdemo')),
 ]]);
-if (isset($answer->fault->Message)) {
-    answer('fault.Message', $answer->fault->Message);
-}
-foreach ($answer->GetUseableSyncUserProfilesResult->SyncUserProfileDto ?? [] as $profile) {
-    answer('profile.LogonName', $profile->LogonName);
-}
+echo json_encode(['profiles' => $answer], JSON_THROW_ON_ERROR);
