@@ -7,7 +7,9 @@ cd "$(dirname "$0")/../.."
 PACKAGES="chromium chromium-driver
     nodejs
     mono-devel libmono-system-servicemodel4.0a-cil
-    default-jdk-headless jaxws"
+    default-jdk-headless jaxws
+    gsoap libgsoap-dev g++ pkg-config
+    php-cli php-soap"
 command -v npm >/dev/null || PACKAGES="$PACKAGES npm"  # NodeSource's nodejs carries npm; Debian's does not
 missing=""
 for package in $PACKAGES; do
