@@ -11,7 +11,10 @@ Feature: ApplyStaticData and ApplyTimeEntries merge what a device sends with wha
   it, TpAuthentication.Identity). What makes an item invalid is the mock's reading of the DTOs
   (BreakTime and Duration are hours, neither negative, the break within the entry; a customer
   needs CustomerName and CustomerRefNr, the vendor's mandatory 'Customer' and 'Ref. Nr.'; a
-  time-limited project needs StartDate before EndDate, a paid one a Currency).
+  time-limited project needs StartDate before EndDate, a paid one a Currency). A DateTime or Guid
+  member is a value type, which a .NET client sends even when it never set it: DateTime.MinValue
+  (0001-01-01T00:00:00) and the all-zero Guid mean unset (an entry without LogonTime is invalid;
+  CustomerId, a Guid in the vendor's TimeEntryDto table, is all zeros for an entry without a customer).
 
   Background:
     Given I am TimePunch user "anna.schmidt"
@@ -85,6 +88,7 @@ Feature: ApplyStaticData and ApplyTimeEntries merge what a device sends with wha
     Examples:
       | logon               | logoff              |
       | 2024-03-16T12:00:00 | 2024-03-16T08:00:00 |
+      | 0001-01-01T00:00:00 | 2024-03-16T08:00:00 |
 
   @ApplyTimeEntries @error-92016
   Scenario Outline: An entry whose hours or owner are wrong is invalid, and nothing is applied
@@ -102,6 +106,17 @@ Feature: ApplyStaticData and ApplyTimeEntries merge what a device sends with wha
       | 4.5   |          |               | BreakTime is longer than LogoffTime - LogonTime |
       |       |          | nobody.at.all | LogonName nobody.at.all names no user profile   |
       |       |          | ralf.herrmann | LogonName ralf.herrmann is another user profile |
+
+  @ApplyTimeEntries
+  Scenario: An entry without a customer carries the all-zero Guid, and keeps it
+    When I apply time entries:
+      | Id                                   | LogonTime           | LogoffTime          | Project | CustomerId                           | LastUpdate          |
+      | 9a1b2c3d-0000-4000-8000-000000000007 | 2024-03-15T08:00:00 | 2024-03-15T12:00:00 | PRJ-002 | 00000000-0000-0000-0000-000000000000 | 2024-03-15T12:00:00 |
+    And I search time entries for synchronisation since "2024-03-14T00:00:00"
+    Then there is no fault
+    And the time entry returned for 2024-03-15 has:
+      | CustomerId                           |
+      | 00000000-0000-0000-0000-000000000000 |
 
   @ApplyTimeEntries
   Scenario: An entry may name its own profile and a break within it

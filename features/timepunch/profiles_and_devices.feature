@@ -9,6 +9,11 @@ Feature: Sync profiles and connected devices: list, bind, release, inspect
   the profile's id; ReleaseClientFromDevice disconnects it, and a released device is no longer
   pulled. Binding states are the mock's choice (the vendor does not publish them): NotBound, Bound,
   Released.
+  LastSyncTime is a DateTime, not a DateTime? (vendor docs, Sync Service entities, SyncUserProfileDto:
+  "DateTime LastSyncTime: Filled, if the profile has been synced at some date"; the entity pages write
+  DateTime? where a value may be null, e.g. ProjectDto.StartDate). WCF always writes a value type, so a
+  profile that never synced answers DateTime.MinValue, 0001-01-01T00:00:00 (no offset), never nil: a
+  client typed from the vendor's contract could not read nil there.
 
   Dataset devices: "Ralf iPhone" bound to ralf.herrmann, "Anna Android" bound to anna.schmidt,
   "Spare Tablet" not bound, "Old Phone" released by anna.schmidt.
@@ -19,6 +24,13 @@ Feature: Sync profiles and connected devices: list, bind, release, inspect
     When I call GetUseableSyncUserProfiles
     Then there is no fault
     And the profiles returned are anna.schmidt
+
+  @GetUseableSyncUserProfiles
+  Scenario: A profile that never synced answers DateTime.MinValue as its last sync date, not nil
+    Given I am TimePunch user "anna.schmidt"
+    When I call GetUseableSyncUserProfiles
+    Then there is no fault
+    And "anna.schmidt" last synced at "0001-01-01T00:00:00"
 
   @GetUseableSyncUserProfiles
   Scenario: Every profile, for whom may switch identity

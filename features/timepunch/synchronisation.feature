@@ -13,6 +13,9 @@ Feature: Synchronisation: pull from the cloud, search what to send, remember the
   publishes the members, not how they are computed; the mock keeps no other author).
   UpdateLastSyncDate sets the profile's last sync date, or the clock's now when nil (the page's
   "current date"; a .NET DateTime, so date and time); GetUseableSyncUserProfiles answers it.
+  DateTime.MinValue (0001-01-01T00:00:00, what a .NET client sends for a DateTime it never set; with an
+  offset that moves it before year 1, .NET clamps it to MinValue) sets the profile back to never synced,
+  which answers as DateTime.MinValue (LastSyncTime is a DateTime, not nullable: profiles_and_devices).
 
   Dataset: ralf.herrmann has entries on 2024-02-26, 2024-02-28, 2024-03-04 and 2024-03-06 (the
   last on the common task Travel); his "Ralf iPhone" left entries for 2024-03-11 and 2024-03-12 in
@@ -114,3 +117,15 @@ Feature: Synchronisation: pull from the cloud, search what to send, remember the
     And I am TimePunch user "anna.schmidt"
     When I update the last sync date to "nil"
     Then "anna.schmidt" last synced at the tenant clock's now
+
+  @UpdateLastSyncDate
+  Scenario Outline: DateTime.MinValue sets the profile back to never synced
+    Given I am TimePunch user "ralf.herrmann"
+    When I update the last sync date to "<unset>"
+    Then there is no fault
+    And "ralf.herrmann" last synced at "0001-01-01T00:00:00"
+
+    Examples:
+      | unset                     |
+      | 0001-01-01T00:00:00       |
+      | 0001-01-01T00:00:00+01:00 |

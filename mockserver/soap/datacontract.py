@@ -2,9 +2,11 @@
 
 A WCF client drops members that arrive out of order, so a response must follow the schema's
 order exactly; rather than spell that order in every handler, the writer reads it from the
-contract (once per type) and the handlers pass dicts. The reader is its mirror: a request's
-data contract as a dict (arrays as lists), typed by the schema. And an answer built by hand is
-completed from the same lists, so that it carries every member a WCF service would write.
+contract (once per type) and the handlers pass dicts; a member they leave without a value is
+written as WCF writes it: nil for a reference type or T?, its type's default for a value type.
+The reader is its mirror: a request's data contract as a dict (arrays as lists), typed by the
+schema. And an answer built by hand is completed from the same lists, so that it carries every
+member a WCF service would write.
 """
 
 from __future__ import annotations
@@ -72,18 +74,32 @@ class DataContracts:
     ) -> etree._Element:
         """``values`` (by member local name) as element ``tag`` of ``type_name``, in contract order
         (under ``parent`` when given, else a new root declaring the contract's prefixes). A member
-        without a value (absent, or None) is written nil where it is nillable, as WCF writes it, and
-        left out where it is not."""
+        without a value (absent, or None) is written as WCF writes it: nil where it is nillable (a
+        reference type, a T?), its type's default where it is a value type (DateTime, Guid, a number,
+        Boolean, an enum: WCF never writes those nil, and a client typed from the contract cannot
+        read nil there), and left out otherwise (an array's items)."""
         element = etree.Element(tag, nsmap=self.prefixes) if parent is None else etree.SubElement(parent, tag)
         for member in self.members(type_name):
             value = values.get(member.local)
             if value is None:
-                if member.nillable and not member.many:
-                    etree.SubElement(element, member.name).set(_NIL, "true")
+                if not member.many:
+                    self._unset(element, member)
                 continue
             for item in value if member.many else [value]:
                 self._member(element, member, item)
         return element
+
+    def _unset(self, parent: etree._Element, member: Member) -> None:
+        """A member without a value: nil if nillable, else its type's default (nothing if it has none)."""
+        if member.nillable:
+            etree.SubElement(parent, member.name).set(_NIL, "true")
+        elif (default := self.default(member.type_name)) is not None:
+            etree.SubElement(parent, member.name).text = default
+
+    @functools.cache  # noqa: B019 - as members()
+    def default(self, type_name: str | None) -> str | None:
+        """What WCF writes for an unset value of the type; None for a type it writes nil."""
+        return self.schemas.default(type_name)
 
     def _member(self, parent: etree._Element, member: Member, value: Any) -> None:
         if isinstance(value, etree._Element):

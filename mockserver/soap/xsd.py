@@ -20,6 +20,31 @@ from mockserver.soap import ns
 
 _XS = f"{{{ns.XSD}}}"
 _ANY_TYPE = f"{_XS}anyType"
+_ENUMERATION_VALUE = f"{_XS}annotation/{_XS}appinfo/{{{ns.SERIALIZATION}}}EnumerationValue"
+_VALUE_TYPE_DEFAULTS = {
+    f"{_XS}boolean": "false",
+    f"{_XS}dateTime": "0001-01-01T00:00:00",
+    f"{_XS}duration": "PT0S",
+    **{
+        f"{_XS}{number}": "0"
+        for number in (
+            "byte",
+            "decimal",
+            "double",
+            "float",
+            "int",
+            "long",
+            "short",
+            "unsignedByte",
+            "unsignedInt",
+            "unsignedLong",
+            "unsignedShort",
+        )
+    },
+    f"{{{ns.SERIALIZATION}}}guid": "00000000-0000-0000-0000-000000000000",
+}
+"""default(T) of the .NET value types WCF publishes as these XSD types, as its DataContractSerializer writes it:
+DateTime.MinValue (Kind Unspecified, so no offset), TimeSpan.Zero, 0, false, Guid.Empty."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +108,22 @@ class Schemas:
             nillable=element.get("nillable") == "true",
         )
 
+    def default(self, type_name: str | None) -> str | None:
+        """The text WCF writes for an unset value of ``type_name``, which it never writes nil: default(T)
+        of the value type, an enum's member valued 0. None for a type that is not a value type (a
+        string, a data contract), whose unset value is nil."""
+        if type_name is None or type_name in _VALUE_TYPE_DEFAULTS:
+            return _VALUE_TYPE_DEFAULTS.get(type_name or "")
+        node = self.types.get(type_name)
+        if node is None or etree.QName(node).localname != "simpleType":
+            return None
+        flags = node.find(f"{_XS}list") is not None
+        restriction = node.find(f"{_XS}list/{_XS}simpleType/{_XS}restriction" if flags else f"{_XS}restriction")
+        if restriction is None:
+            return None
+        members = restriction.findall(f"{_XS}enumeration")
+        return _zero_member(members, flags) if members else self.default(_named(restriction, "base"))
+
     def _complex_type(self, type_name: str) -> etree._Element | None:
         if type_name in self.types or type_name not in self.elements:
             return self.types.get(type_name)
@@ -111,6 +152,19 @@ class Schemas:
         if node is None:
             return element.find(f"{_XS}simpleType") is not None
         return etree.QName(node).localname == "simpleType" or node.find(f"{_XS}simpleContent") is not None
+
+
+def _zero_member(members: list[etree._Element], flags: bool) -> str:
+    """The name of the enum member valued 0, default(T) of an enum. A member's value is its
+    EnumerationValue, else what WCF's importer gives it: its position, or for a [Flags] enum (an
+    xs:list of names) 2 to the power of its position. A [Flags] enum without a 0 member writes 0 as
+    no names at all."""
+    for position, member in enumerate(members):
+        given = member.findtext(_ENUMERATION_VALUE)
+        value = int(given) if given is not None else (1 << position if flags else position)
+        if value == 0:
+            return member.get("value", "")
+    return ""
 
 
 def _named(node: etree._Element, attribute: str) -> str | None:

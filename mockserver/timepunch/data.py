@@ -26,15 +26,23 @@ Item = dict[str, Any]
 
 
 def moment(value: str | None) -> datetime | None:
-    """An xs:dateTime as a naive datetime (UTC when it had a zone), None for none."""
+    """An xs:dateTime as a naive datetime (UTC when it had a zone); None for none, and for
+    DateTime.MinValue (0001-01-01T00:00:00), what a WCF client sends for a DateTime it never set:
+    a DateTime is a value type, which it cannot send nil."""
     if not value:
         return None
-    return interpret(_naive_utc, value)
+    parsed = interpret(_naive_utc, value)
+    return None if parsed == datetime.min else parsed
 
 
 def _naive_utc(value: str) -> datetime:
     parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return parsed if parsed.tzinfo is None else parsed.astimezone(UTC).replace(tzinfo=None)
+    if parsed.tzinfo is None:
+        return parsed
+    try:
+        return parsed.astimezone(UTC).replace(tzinfo=None)
+    except OverflowError:  # moved past year 1 or 9999: .NET's XmlConvert clamps to DateTime.MinValue / MaxValue
+        return datetime.min if parsed.year == 1 else datetime.max
 
 
 def _newer_or_same(incoming: Item, stored_last_update: str | None) -> bool:
@@ -42,9 +50,15 @@ def _newer_or_same(incoming: Item, stored_last_update: str | None) -> bool:
     return old is None or new is None or new >= old
 
 
+def _reference(item: Item, member: str) -> str | None:
+    """A Guid member's value; None when absent, nil or the all-zero Guid, what a WCF client sends
+    for a Guid it never set (a Guid is a value type, never nil)."""
+    value = item.get(member)
+    return value if value and value != EMPTY_GUID else None
+
+
 def _identity(item: Item) -> str:
-    given = item.get("Id")
-    return given if given and given != EMPTY_GUID else str(uuid.uuid4())
+    return _reference(item, "Id") or str(uuid.uuid4())
 
 
 class Merger:
@@ -80,7 +94,7 @@ class Merger:
         return project_id
 
     def task(self, item: Item) -> str:
-        name, project_id = item.get("TaskName"), item.get("ProjectId") or None
+        name, project_id = item.get("TaskName"), _reference(item, "ProjectId")
         if not name:
             raise TpError("InvalidStaticData", fill=["task", item.get("Id") or "(no Id)", "TaskName is required"])
         if project_id and self.db.execute("SELECT 1 FROM tp_project WHERE id = ?", (project_id,)).fetchone() is None:
@@ -138,10 +152,10 @@ class Merger:
             ("task", "tp_task", "TaskId"),
             ("customer", "tp_customer", "CustomerId"),
         ):
-            reference = item.get(member)
-            if reference and self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (reference,)).fetchone() is None:
-                raise TpError("InvalidTimeEntry", fill=[entry_id, f"the {column} {reference} is unknown"])
-        if not item.get("ProjectId"):
+            referenced = _reference(item, member)
+            if referenced and self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (referenced,)).fetchone() is None:
+                raise TpError("InvalidTimeEntry", fill=[entry_id, f"the {column} {referenced} is unknown"])
+        if not _reference(item, "ProjectId"):
             raise TpError("InvalidTimeEntry", fill=[entry_id, "ProjectId is required"])
         stored = self.db.execute(
             "SELECT profile_id, last_update FROM tp_time_entry WHERE id = ?", (item.get("Id"),)
@@ -155,8 +169,8 @@ class Merger:
             logon.isoformat(),
             item.get("LastUpdate"),
             item.get("ProjectId"),
-            item.get("TaskId") or None,
-            item.get("CustomerId") or None,
+            _reference(item, "TaskId"),
+            _reference(item, "CustomerId"),
             json.dumps({**item, "Id": new_id}),
         )
         if stored is None:

@@ -262,10 +262,13 @@ def search_projects_for_synchronisation(call: SyncCall) -> dict[str, Any]:
 
 @sync_operation("timeEntries@upload")
 def update_last_sync_date(call: SyncCall) -> dict[str, Any]:
+    """The acting profile's LastSyncTime: syncDate; nil for now (page 000: "null if the current date shall
+    be used"); DateTime.MinValue stores "never synced", which answers as DateTime.MinValue again."""
     given = call.parameters.get("syncDate")
-    moment = data.moment(given) or call.now.astimezone(UTC).replace(tzinfo=None)
+    synced = data.moment(given) if given else call.now.astimezone(UTC).replace(tzinfo=None)
     call.db.execute(
-        "UPDATE tp_profile SET last_sync_time = ? WHERE id = ?", (moment.isoformat(), call.actor.acting["id"])
+        "UPDATE tp_profile SET last_sync_time = ? WHERE id = ?",
+        (synced.isoformat() if synced else None, call.actor.acting["id"]),
     )
     return {}
 

@@ -110,6 +110,18 @@ OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ApplyTimeEntries": (("authentication", "timeEntries", "projects", "commonTasks", "customers"), ("fault",)),
 }
 
+NULLABLE_VALUE_TYPES = {
+    ("ConnectedDeviceDto", "DeviceConnectionId"),  # Guid? in the Sync Service entities table
+    ("ProjectDto", "StartDate"),  # DateTime? in the Project Service entities table
+    ("ProjectDto", "EndDate"),
+    ("TimeEntrySaveDto", "LogoffTime"),  # the rest are our assumptions (TimeEntrySaveDto, TaskDto are unpublished)
+    ("TimeEntrySaveDto", "TaskId"),
+    ("TimeEntrySaveDto", "SiblingId"),
+    ("TaskDto", "ProjectId"),
+}
+"""The DTO members of a value type that are T? (nillable); every other value-type member is a plain T, as the
+vendor's entity tables type it (e.g. SyncUserProfileDto.LastSyncTime: DateTime; TimeEntryDto.CustomerId: Guid)."""
+
 PERMISSION_CODES = {
     "sync@access": "MissingPermissionSyncAccess",
     "timeEntries@download": "MissingPermissionTimeEntriesDownload",
@@ -247,6 +259,26 @@ def test_value_type_parameters_are_not_nillable_reference_types_are(xml_schema: 
         assert child.nillable is not is_guid, (operation, name)
     assert children[("SearchTimeEntriesForSynchronisation", "lastSyncTime")].type.name == f"{{{XSD}}}dateTime"
     assert children[("UpdateLastSyncDate", "syncDate")].nillable
+
+
+def test_value_type_members_are_nillable_only_where_the_vendor_writes_t_nullable(
+    xml_schema: xmlschema.XMLSchema,
+) -> None:
+    """WCF publishes a T? and a reference type nillable and a plain value type not: a client typed from the
+    contract cannot read nil into a DateTime, a Guid, a number, a Boolean or an enum."""
+    found = set()
+    for name, dto in xml_schema.maps.types.items():
+        if not name.startswith("{http://schemas.datacontract.org/") or dto.is_simple() or "ArrayOf" in name:
+            continue
+        base = dto.base_type
+        inherited = {m.name for m in base.content.iter_elements()} if base is not None and base.is_complex() else set()
+        for member in (m for m in dto.content.iter_elements() if m.name not in inherited):
+            value_type = member.type.is_simple() and member.type.name != f"{{{XSD}}}string"
+            if value_type and member.nillable:
+                found.add((etree.QName(name).localname, member.local_name))
+            if not value_type:
+                assert member.nillable, (name, member.local_name)
+    assert found == NULLABLE_VALUE_TYPES
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -420,7 +452,7 @@ SEARCH_RESPONSE = f"""
       <b:ProjectId>a1c4e6f8-2b3d-4f5a-9c7e-0d1b2a3c4e5f</b:ProjectId>
       <b:TaskId i:nil="true"/>
       <b:Usage>WorkTime</b:Usage>
-      <b:CustomerId i:nil="true"/>
+      <b:CustomerId>00000000-0000-0000-0000-000000000000</b:CustomerId>
       <b:IsImportant>false</b:IsImportant>
       <b:IsOnSite>true</b:IsOnSite>
       <b:IsNotInvoiced>false</b:IsNotInvoiced>

@@ -1,6 +1,9 @@
-"""Answers completed as the vendors' serializers write them: every nillable member, nil where it has no value."""
+"""Answers completed as the vendors' serializers write them: every nillable member, nil where it has no value,
+and every value-type member WCF writes, its type's default where it has no value."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from lxml import etree
 
@@ -8,8 +11,11 @@ from mockserver.projector import pws
 from mockserver.projector.wire import COM, TAC
 from mockserver.soap import datacontract, ns
 from mockserver.soap.contract import load_contract
+from mockserver.soap.xsd import Schemas
+from mockserver.timepunch import sync
 
 NIL = f"{{{ns.XSI}}}nil"
+SYNC = "http://schemas.datacontract.org/2004/07/TimePunch.Core.Services.SyncService.Dto"
 
 
 def pws_contracts() -> datacontract.DataContracts:
@@ -51,3 +57,70 @@ def test_a_nil_member_and_a_type_of_any_content_are_left_as_they_are() -> None:
     pws_contracts().complete(answer, f"{{{TAC}}}PwsTransferTimeRs")
     assert len(answer.find(f"{{{TAC}}}TimeCardIdentities")) == 0
     assert members(report) == [("Row", None)]
+
+
+UNSET_XSD = f"""<xs:schema xmlns:xs="{ns.XSD}" xmlns:ser="{ns.SERIALIZATION}" xmlns:tns="urn:t" targetNamespace="urn:t">
+  <xs:simpleType name="Plain"><xs:restriction base="xs:string">
+    <xs:enumeration value="First"/><xs:enumeration value="Second"/>
+  </xs:restriction></xs:simpleType>
+  <xs:simpleType name="Numbered"><xs:restriction base="xs:string">
+    <xs:enumeration value="One"><xs:annotation><xs:appinfo>
+      <EnumerationValue xmlns="{ns.SERIALIZATION}">1</EnumerationValue></xs:appinfo></xs:annotation></xs:enumeration>
+    <xs:enumeration value="Zero"><xs:annotation><xs:appinfo>
+      <EnumerationValue xmlns="{ns.SERIALIZATION}">0</EnumerationValue></xs:appinfo></xs:annotation></xs:enumeration>
+  </xs:restriction></xs:simpleType>
+  <xs:simpleType name="Flags"><xs:list><xs:simpleType><xs:restriction base="xs:string">
+    <xs:enumeration value="A"/><xs:enumeration value="B"/>
+  </xs:restriction></xs:simpleType></xs:list></xs:simpleType>
+  <xs:simpleType name="Char"><xs:restriction base="xs:int"/></xs:simpleType>
+  <xs:simpleType name="Code"><xs:restriction base="xs:string"><xs:pattern value="[A-Z]+"/></xs:restriction>
+  </xs:simpleType>
+</xs:schema>"""
+
+
+def test_an_unset_value_type_is_its_default_as_wcf_writes_it(tmp_path: Path) -> None:
+    path = tmp_path / "unset.xsd"
+    path.write_text(UNSET_XSD, encoding="utf-8")
+    schemas = Schemas([path])
+    defaults = {
+        name: schemas.default(name)
+        for name in (
+            f"{{{ns.XSD}}}dateTime",
+            f"{{{ns.SERIALIZATION}}}guid",
+            f"{{{ns.XSD}}}double",
+            f"{{{ns.XSD}}}boolean",
+            "{urn:t}Plain",
+            "{urn:t}Numbered",
+            "{urn:t}Flags",
+            "{urn:t}Char",
+            "{urn:t}Code",
+            f"{{{ns.XSD}}}string",
+            None,
+        )
+    }
+    assert list(defaults.values()) == [
+        "0001-01-01T00:00:00",  # DateTime.MinValue, Kind Unspecified: no offset
+        "00000000-0000-0000-0000-000000000000",
+        "0",
+        "false",
+        "First",  # unnumbered: the first member is 0
+        "Zero",  # numbered: the member valued 0, wherever it stands
+        "",  # a [Flags] enum's unnumbered members are 1, 2, ...: 0 is no names
+        "0",  # a restriction has its base's default
+        None,  # a reference type: nil, not a default
+        None,
+        None,
+    ]
+
+
+def test_an_answer_writes_a_value_type_without_a_value_as_its_default_never_nil() -> None:
+    profile = datacontract.of(load_contract(sync.CONTRACT_PATH)).write(
+        "profile", f"{{{SYNC}}}SyncUserProfileDto", {"LogonName": "anna.schmidt", "LastSyncTime": None}
+    )
+    assert [(name, nil, child.text) for (name, nil), child in zip(members(profile), profile, strict=True)] == [
+        ("Id", None, "00000000-0000-0000-0000-000000000000"),
+        ("LastSyncTime", None, "0001-01-01T00:00:00"),
+        ("LogonName", None, "anna.schmidt"),
+        ("SaveAsName", "true", None),
+        ("UserName", "true", None),
+    ]
