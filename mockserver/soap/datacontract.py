@@ -33,6 +33,8 @@ class _Shape:
 
     nillable: frozenset[str]
     """The members written nil when missing: nillable, and not an array's items."""
+    valued: frozenset[str]
+    """The value-type members (not nillable, with a default) written with their default when missing."""
     complex_members: dict[str, str]
     """Type names of the members whose own members are completed in turn, by member name."""
 
@@ -112,14 +114,16 @@ class DataContracts:
         else:
             self.write(member.name, member.type_name, value, parent)
 
-    def complete(self, element: etree._Element, type_name: str | None = None) -> None:
-        """Write each nillable member ``element`` leaves out as ``i:nil``, at its place, all the way down.
+    def complete(self, element: etree._Element, type_name: str | None = None, *, defaults: bool = False) -> None:
+        """Write each nillable member ``element`` leaves out as ``i:nil``, at its place, all the way down;
+        with ``defaults``, each value-type member it leaves out too, with its type's default.
 
         The vendors' serializers never leave a nullable member out: WCF writes every data member, a
-        null one as nil (the vendor's examples answer ``<b:ReferenceId i:nil="true"/>``), and ASMX's
-        XmlSerializer writes a nillable member's null the same way. So a client that reads only
-        the members it was sent meets the nils here too. ``type_name``: the element's type, else
-        its own name as a global element."""
+        null one as nil (the vendor's examples answer ``<b:ReferenceId i:nil="true"/>``) and an unset
+        value type as its default, and ASMX's XmlSerializer writes a nillable member's null the same
+        way (its optional value types it may leave out: hence ``defaults`` for WCF alone). So a client
+        that reads only the members it was sent meets them here too. ``type_name``: the element's type,
+        else its own name as a global element."""
         type_name = self._declared_type(element) or type_name or element.tag
         shape = self._shape(type_name)
         if shape is None:  # open content: what its members are is not the contract's to say
@@ -129,9 +133,10 @@ class DataContracts:
             tags.append(child.tag)
             child_type = shape.complex_members.get(child.tag)
             if child_type is not None and child.get(_NIL) not in ("true", "1"):
-                self.complete(child, child_type)
-        if not shape.nillable.issubset(tags):
-            self._write_nils(element, self.members(type_name))
+                self.complete(child, child_type, defaults=defaults)
+        expected = shape.nillable | shape.valued if defaults else shape.nillable
+        if not expected.issubset(tags):
+            self._write_unset(element, self.members(type_name), expected)
 
     @functools.cache  # noqa: B019 - as members()
     def _shape(self, type_name: str) -> _Shape | None:
@@ -139,25 +144,26 @@ class DataContracts:
         if self.takes_any(type_name):
             return None
         members = self.members(type_name)
+        single = [member for member in members if not member.many]
         return _Shape(
-            nillable=frozenset(m.name for m in members if m.nillable and not m.many),
+            nillable=frozenset(m.name for m in single if m.nillable),
+            valued=frozenset(m.name for m in single if not m.nillable and self.default(m.type_name) is not None),
             complex_members={m.name: m.type_name for m in members if not m.simple and m.type_name is not None},
         )
 
-    @staticmethod
-    def _write_nils(element: etree._Element, members: tuple[Member, ...]) -> None:
-        """Insert each nillable member ``element`` lacks as nil, at its place in the contract's order."""
+    def _write_unset(self, element: etree._Element, members: tuple[Member, ...], expected: frozenset[str]) -> None:
+        """Insert each ``expected`` member ``element`` lacks, as :meth:`_unset` writes it, at its place in the
+        contract's order."""
         children = [child for child in element if isinstance(child.tag, str)]
         position = 0
         for member in members:
             first = position
             while position < len(children) and children[position].tag == member.name:
                 position += 1
-            if position == first and member.nillable and not member.many:
-                nil = etree.SubElement(element, member.name)  # declared in the parent's scope, then moved
-                nil.set(_NIL, "true")
+            if position == first and member.name in expected:
+                self._unset(element, member)  # declared in the parent's scope, then moved
                 if position < len(children):
-                    children[position].addprevious(nil)
+                    children[position].addprevious(element[-1])
 
     @staticmethod
     def _declared_type(element: etree._Element) -> str | None:

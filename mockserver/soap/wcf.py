@@ -18,6 +18,10 @@ class WcfEndpoint(SoapEndpoint):
     reason starts with the formatter's sentence; the mock's reason and violation detail follow, to
     say what to fix."""
 
+    def complete_answer(self, answer: etree._Element) -> None:
+        """Every member the handler left out, as DataContractSerializer writes it: nil, or a value type's default."""
+        self.data_contracts.complete(answer, defaults=True)
+
     def restate_unreadable(self, fault: UnreadableRequest) -> None:
         fault.reason = f"The formatter threw an exception while trying to deserialize the message: {fault.reason}"
         fault.code, fault.subcode = FaultCode.SENDER, DESERIALIZATION_FAILED

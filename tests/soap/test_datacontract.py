@@ -49,14 +49,31 @@ def test_nested_members_are_completed_but_arrays_get_no_items() -> None:
     assert ("Messages", "true") in members(answer)  # the base type's members too
 
 
-def test_a_nil_member_and_a_type_of_any_content_are_left_as_they_are() -> None:
+def test_a_nil_member_is_left_as_it_is() -> None:
     answer = etree.Element(f"{{{TAC}}}PwsTransferTimeRs", nsmap={"a": TAC, "i": ns.XSI})
     etree.SubElement(answer, f"{{{TAC}}}TimeCardIdentities").set(NIL, "true")
-    report = etree.SubElement(answer, f"{{{TAC}}}TimecardValuationReport")
-    etree.SubElement(report, "{urn:anything}Row")
     pws_contracts().complete(answer, f"{{{TAC}}}PwsTransferTimeRs")
     assert len(answer.find(f"{{{TAC}}}TimeCardIdentities")) == 0
-    assert members(report) == [("Row", None)]
+
+
+def test_wcf_answers_get_their_value_types_defaults_too() -> None:
+    """A WCF endpoint completes with ``defaults``: an unset Boolean member is written false, as
+    DataContractSerializer writes it, where completing for ASMX leaves it out."""
+    card = etree.Element(f"{{{TAC}}}PwsTimecardDetail", nsmap={"a": TAC, "b": COM, "i": ns.XSI})
+    etree.SubElement(card, f"{{{TAC}}}WorkMinutes").text = "60"
+    pws_contracts().complete(card, f"{{{TAC}}}PwsTimecardDetail")
+    assert card.find(f"{{{TAC}}}DescriptionClearFlag") is None
+    pws_contracts().complete(card, f"{{{TAC}}}PwsTimecardDetail", defaults=True)
+    flags = [child for child in card if etree.QName(child).localname.endswith("ClearFlag")]
+    assert {etree.QName(flag).localname: flag.text for flag in flags} == {
+        "DescriptionClearFlag": "false",
+        "ExternalGroupingIdentifierClearFlag": "false",
+        "LocationClearFlag": "false",
+        "RoleClearFlag": "false",
+        "Udf1ClearFlag": "false",
+        "Udf2ClearFlag": "false",
+    }
+    assert pws_contracts().contract.violations(card) == []  # each at its place in the contract's order
 
 
 UNSET_XSD = f"""<xs:schema xmlns:xs="{ns.XSD}" xmlns:ser="{ns.SERIALIZATION}" xmlns:tns="urn:t" targetNamespace="urn:t">
