@@ -302,6 +302,7 @@ SUBCODES = {
     "DeserializationFailed": etree.QName(ns.WCF_DISPATCHER, "DeserializationFailed"),
     "MessageAddressingHeaderRequired": etree.QName(ns.WSA, "MessageAddressingHeaderRequired"),
     "InvalidAddressingHeader": etree.QName(ns.WSA, "InvalidAddressingHeader"),
+    "DestinationUnreachable": etree.QName(ns.WSA, "DestinationUnreachable"),
     "ActionNotSupported": etree.QName(ns.WSA, "ActionNotSupported"),
 }
 """The subcodes the scenarios name, in the namespaces WCF and WS-Addressing define them in."""

@@ -2,11 +2,14 @@
 
 Such an endpoint routes by the wsa:Action header, which must be present and name an operation
 whose input the body holds; the reply carries the reply Action and RelatesTo the request's
-MessageID. A request without Action, with one the service does not have, or with an addressing
-header twice, gets the Sender fault WS-Addressing defines, as the real service would refuse it too.
+MessageID. A request without Action, with one the service does not have, with an addressing
+header twice, or addressed (wsa:To) to another endpoint, gets the Sender fault WS-Addressing
+defines, as the real service would refuse it too.
 """
 
 from __future__ import annotations
+
+from urllib.parse import urlsplit
 
 from lxml import etree
 from werkzeug.wrappers import Request
@@ -39,6 +42,20 @@ def _refuse_repeated_headers(envelope: Envelope) -> None:
         )
 
 
+def _refuse_another_destination(envelope: Envelope, address: str) -> None:
+    """A wsa:To naming another endpoint (the anonymous address too): WCF's EndpointDispatcher refuses it
+    with an AddressFilter mismatch. Host and port are not compared, as WCF's default host name comparison
+    (StrongWildcard) does not; the path is, without regard to case, as IIS routes it."""
+    to = _header(envelope, "To")
+    if to is not None and urlsplit(to).path.lower() != urlsplit(address).path.lower():
+        raise SoapFault(
+            f"The message with To '{to}' cannot be processed at the receiver, due to an AddressFilter mismatch "
+            "at the EndpointDispatcher.  Check that the sender and receiver's EndpointAddresses agree.",
+            FaultCode.SENDER,
+            subcode=etree.QName(ns.WSA, "DestinationUnreachable"),
+        )
+
+
 class AddressingEndpoint(SoapEndpoint):
     """A SOAP endpoint that speaks WS-Addressing: Action routing, MessageID -> RelatesTo."""
 
@@ -46,6 +63,7 @@ class AddressingEndpoint(SoapEndpoint):
 
     def route(self, request: Request, envelope: Envelope) -> Operation:
         _refuse_repeated_headers(envelope)
+        _refuse_another_destination(envelope, request.base_url)
         action = _header(envelope, "Action")
         if not action:
             raise SoapFault(
