@@ -42,12 +42,14 @@ def _refuse_repeated_headers(envelope: Envelope) -> None:
         )
 
 
-def _refuse_another_destination(envelope: Envelope, address: str) -> None:
+def _refuse_another_destination(envelope: Envelope, paths: set[str]) -> None:
     """A wsa:To naming another endpoint (the anonymous address too): WCF's EndpointDispatcher refuses it
     with an AddressFilter mismatch. Host and port are not compared, as WCF's default host name comparison
-    (StrongWildcard) does not; the path is, without regard to case, as IIS routes it."""
+    (StrongWildcard) does not; the path is, without regard to case, as IIS routes it. ``paths``: the one
+    the client used, and the endpoint's own beneath any mount (a client configured with the vendor's
+    address, sent to a tenant's URL, names the vendor's path)."""
     to = _header(envelope, "To")
-    if to is not None and urlsplit(to).path.lower() != urlsplit(address).path.lower():
+    if to is not None and urlsplit(to).path.lower() not in {path.lower() for path in paths}:
         raise SoapFault(
             f"The message with To '{to}' cannot be processed at the receiver, due to an AddressFilter mismatch "
             "at the EndpointDispatcher.  Check that the sender and receiver's EndpointAddresses agree.",
@@ -63,7 +65,7 @@ class AddressingEndpoint(SoapEndpoint):
 
     def route(self, request: Request, envelope: Envelope) -> Operation:
         _refuse_repeated_headers(envelope)
-        _refuse_another_destination(envelope, request.base_url)
+        _refuse_another_destination(envelope, {urlsplit(request.base_url).path, request.path})
         action = _header(envelope, "Action")
         if not action:
             raise SoapFault(
