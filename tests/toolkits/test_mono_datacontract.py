@@ -1,7 +1,7 @@
 """Mono's System.ServiceModel WsdlImporter with the DataContract importer (what svcutil does first): a WCF client
 generated from each served WSDL by mono/generate.cs, compiled with mcs and called through ClientBase. svcutil uses
 DataContractSerializer for the vendor's WCF services, so their import as data contracts must succeed; ASMX's is
-XmlSerializer's."""
+XmlSerializer's, and Ops is called through the client Mono's svcutil makes of it."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from toolkits.business import assert_batch_opened
 from toolkits.conftest import ToolkitTenant, require
 from toolkits.mono_toolchain import PROFILES, SOURCES, assert_logged_in_and_saved, compile_exe, run
 
@@ -66,3 +67,16 @@ def test_ops_is_not_data_contracts_as_asmx_publishes_it(
     assert result.returncode == 1
     assert "Type 'OpsAuthenticationHeader'" in result.stderr
     assert "XML Schema 'any' attribute is not supported" in result.stderr
+
+
+def test_ops_svcutil_client_with_its_authentication_header_and_soap_action_set_by_hand_opens_a_batch(
+    generator: Path, tmp_path: Path, toolkit_tenant: ToolkitTenant
+) -> None:
+    """Mono's importer drops the soap:header and sends the Action "*" for an input without wsaw:Action (ASMX publishes
+    none), so the caller adds the header (a data contract written by hand) and the binding's SOAPAction."""
+    client = tmp_path / "client.cs"
+    result = generate(generator, "svcutil", toolkit_tenant.wsdl("ops"), client)
+    assert result.returncode == 0, result.stderr
+    exe = compile_exe(tmp_path / "ops.exe", [client, SOURCES / "ops_svcutil.cs"], WCF)
+    answers = run(exe, toolkit_tenant.url("ops"))
+    assert_batch_opened({name: value for name, [value] in answers.items()})

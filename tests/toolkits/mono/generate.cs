@@ -1,9 +1,10 @@
 // What svcutil does first, with Mono's System.ServiceModel: download a WSDL and the XSDs it imports into a
 // MetadataSet, import it with WsdlImporter and write the client with ServiceContractGenerator.
-//   mono generate.exe datacontract|xmlserializer WSDL_URL OUT.cs
-// datacontract: the DataContractSerializer importer alone (Mono leaves it off by default); when the schemas are
-// not data contracts it exits 1 with XsdDataContractImporter's reason, where svcutil would fall back to
-// XmlSerializer. xmlserializer: Mono's default importers (what an ASMX WSDL needs).
+//   mono generate.exe datacontract|svcutil WSDL_URL OUT.cs
+// datacontract: the DataContractSerializer importer alone; when the schemas are not data contracts it exits 1 with
+// XsdDataContractImporter's reason, where svcutil would fall back to XmlSerializer. svcutil: Mono's default
+// importers, as Mono's svcutil runs them (the same code). For an ASMX WSDL Mono's DataContract importer takes the
+// bodies, and its WsdlImporter imports no soap:header and gives an input without wsaw:Action the Action "*".
 using System;
 using System.CodeDom.Compiler;
 using System.Collections.Generic;
@@ -19,8 +20,8 @@ static class Generate {
   static readonly HashSet<string> fetched = new HashSet<string>();
 
   static int Main(string[] args) {
-    if (args.Length != 3 || (args[0] != "datacontract" && args[0] != "xmlserializer")) {
-      Console.Error.WriteLine("usage: generate.exe datacontract|xmlserializer WSDL_URL OUT.cs");
+    if (args.Length != 3 || (args[0] != "datacontract" && args[0] != "svcutil")) {
+      Console.Error.WriteLine("usage: generate.exe datacontract|svcutil WSDL_URL OUT.cs");
       return 2;
     }
     var wsdl = WsdlDocument.Read(new XmlTextReader(args[1]));
@@ -29,10 +30,7 @@ static class Generate {
     if (args[0] == "datacontract" && !DataContractsImport(wsdl)) return 1;
 
     var importer = new WsdlImporter(new MetadataSet(sections));
-    if (args[0] == "datacontract") {
-      importer.WsdlImportExtensions.Find<DataContractSerializerMessageContractImporter>().Enabled = true;
-      importer.WsdlImportExtensions.Remove<XmlSerializerMessageContractImporter>();
-    }
+    if (args[0] == "datacontract") importer.WsdlImportExtensions.Remove<XmlSerializerMessageContractImporter>();
     var generator = new ServiceContractGenerator();
     foreach (var contract in importer.ImportAllContracts()) generator.GenerateServiceContractType(contract);
     var failed = false;
