@@ -57,7 +57,11 @@ class MockServer:
         self.tenants = build_template(settings)
         self.endpoints: dict[str, SoapEndpoint] = {
             service.path: service.endpoint(
-                self.tenants, settings.max_request_bytes, settings.strict_responses, settings.read_timeout
+                self.tenants,
+                settings.max_request_bytes,
+                settings.strict_responses,
+                settings.read_timeout,
+                settings.strict_requests,
             )
             for service in SERVICES
         }

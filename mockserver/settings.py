@@ -19,6 +19,9 @@ class Settings:
     max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES
     strict_responses: bool = True
     """Validate every response against the contract; a violation is a Server fault (a mock bug)."""
+    strict_requests: bool = False
+    """Refuse every request that leaves the contract (``serve --strict``); by default such a request is read
+    as the vendor's runtime reads it, and each departure is a warning in the journal."""
     read_timeout: float = DEFAULT_READ_TIMEOUT
     """Seconds the server waits for the next bytes of a request: a client that stalls, or announces a
     longer body than it sends, is answered as such, and holds no thread for ever."""

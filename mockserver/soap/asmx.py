@@ -14,6 +14,7 @@ class AsmxEndpoint(SoapEndpoint):
     does (toolkits that read elementFormDefault only from an inline schema need it there)."""
 
     inline_schemas = True
+    reads_in_order = False  # XmlSerializer reads members by name, in any order
 
     def restate_unreadable(self, fault: UnreadableRequest) -> None:
         fault.reason = f"Server was unable to read request. ---> {fault.reason}"

@@ -57,6 +57,15 @@ class Violation:
         return f"{self.path}: {self.reason}"
 
 
+@dataclass(frozen=True)
+class SchemaError:
+    """One error of lxml's validation: its libxml2 type, the XPath of the element, the message."""
+
+    kind: str
+    path: str
+    message: str
+
+
 class ContractViolation(UnreadableRequest):
     """A request that is not valid against the contract: a Sender fault naming path and reason (each
     endpoint restates it in its runtime's words)."""
@@ -210,6 +219,15 @@ class Contract:
         except Exception:  # xmlschema can fail on what lxml rejected (an unknown xsi:type): keep lxml's words
             return fallback
         return explained or fallback
+
+    def schema_errors(self, element: etree._Element) -> list[SchemaError]:
+        """lxml's own errors for ``element`` (empty when valid): what a reading that is not the contract's
+        (the vendor's runtime's) sorts into what it forgives and what it refuses."""
+        with self._schema_lock:
+            if self._schema.validate(element):
+                return []
+            log = cast(Iterable[Any], self._schema.error_log)
+            return [SchemaError(entry.type_name, entry.path or "/", entry.message) for entry in log]
 
     def declared_detail(self, fault: etree._Element) -> list[etree._Element]:
         """The elements of a SOAP Fault's detail (1.1 ``detail``, 1.2 ``Detail``) a wsdl:fault declares."""

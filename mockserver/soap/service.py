@@ -25,7 +25,7 @@ from werkzeug.http import parse_options_header
 from werkzeug.wrappers import Request, Response
 
 from mockserver.soap import datacontract
-from mockserver.soap.contract import Contract, Operation, load_contract
+from mockserver.soap.contract import Contract, ContractViolation, Operation, load_contract
 from mockserver.soap.envelope import (
     DEFAULT_MAX_REQUEST_BYTES,
     DEFAULT_READ_TIMEOUT,
@@ -38,7 +38,8 @@ from mockserver.soap.envelope import (
     UnreadableRequest,
     parse_envelope,
 )
-from mockserver.state import clock, faults, journal
+from mockserver.soap.lenient import LenientReader
+from mockserver.state import clock, faults, journal, reading
 from mockserver.state.tenants import DEFAULT_TENANT, Tenant, TenantRegistry, UnknownTenantName
 
 if TYPE_CHECKING:
@@ -66,6 +67,9 @@ class RequestContext:
 
 Handler = Callable[[etree._Element, RequestContext], etree._Element]
 
+WARNINGS_HEADER = "X-Mock-Warnings"
+"""How many departures from the contract the mock read past in the request (its journal entry lists them)."""
+
 
 class SoapEndpoint:
     """Serves one contract: WSDL and XSDs on GET, operations on POST."""
@@ -74,6 +78,9 @@ class SoapEndpoint:
     """Header elements every endpoint of this class processes (WS-Addressing's, for instance)."""
     inline_schemas = False
     """Whether ``?wsdl`` carries the schemas in wsdl:types (ASMX) or imports them from ``?xsd=xsdN`` (WCF)."""
+    reads_in_order: bool | None = None
+    """How the runtime's serializer reads a request that leaves the contract: members in the contract's
+    order (WCF), in any order (ASMX); None: it is not read past the contract at all."""
 
     def __init__(
         self,
@@ -83,6 +90,7 @@ class SoapEndpoint:
         *,
         max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
         strict_responses: bool = True,
+        strict_requests: bool = False,
         read_timeout: float = DEFAULT_READ_TIMEOUT,
         understood_headers: Iterable[str] = (),
     ) -> None:
@@ -101,6 +109,13 @@ class SoapEndpoint:
         """Header elements (Clark names) this endpoint processes; others marked mustUnderstand fault."""
         self.data_contracts = datacontract.of(contract)
         """The vendor's serializer's view of the contract: each answer gets the nil members it would write."""
+        self.strict_requests = strict_requests
+        """Refuse every request that leaves the contract (a tenant's own setting overrides it)."""
+        self.reader = (
+            None
+            if self.reads_in_order is None
+            else LenientReader(contract, self.data_contracts, in_order=self.reads_in_order)
+        )
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         request = Request(environ)
@@ -157,7 +172,7 @@ class SoapEndpoint:
             injected = self._injected(call)
             if injected is not None:
                 return injected
-            self.contract.validate_request(call.envelope.body)
+            self._read_request(call)
             declared: DeclaredFault | None = None
             with call.tenant.transaction() as db:
                 try:
@@ -191,6 +206,28 @@ class SoapEndpoint:
             call.verdict = "server-fault"
             return self._respond(version.envelope(version.fault(crash), self.reply_headers(call.envelope, None)), 500)
 
+    def _read_request(self, call: _Call) -> None:
+        """Check the body against the contract; one that leaves it is read as the vendor's runtime reads it
+        (the handler gets that reading, the journal its departures), unless the runtime refuses it, or the
+        tenant or server is strict: then the contract's fault. A valid body is validated once, no more."""
+        assert call.envelope is not None
+        assert call.tenant is not None
+        body = call.envelope.body
+        if not self.contract.schema_errors(body):
+            return
+        if self.reader is None or self._strict(call.tenant):
+            raise ContractViolation(self.contract.violations(body))
+        read = self.reader.read(body)
+        if read.refused:
+            raise ContractViolation(self.contract.violations(body))
+        call.envelope.body = read.body
+        call.warnings = [{"path": departure.path, "reason": departure.reason} for departure in read.departures]
+
+    def _strict(self, tenant: Tenant) -> bool:
+        with tenant.transaction(write=False) as db:
+            own = reading.strict(db)
+        return self.strict_requests if own is None else own
+
     def _handle(self, call: _Call, db: sqlite3.Connection) -> Response:
         """Run the operation's handler in the call's transaction and answer what it returns."""
         assert call.operation is not None
@@ -207,6 +244,8 @@ class SoapEndpoint:
         response = self._respond(
             self.contract.version.envelope(result, self.reply_headers(call.envelope, call.operation)), 200
         )
+        if call.warnings:
+            response.headers[WARNINGS_HEADER] = str(len(call.warnings))
         self._journal(db, call, response)  # in the call's own transaction: one write lock a call
         call.journalled = True
         return response
@@ -261,6 +300,7 @@ class SoapEndpoint:
                 request=call.body.decode("utf-8", "replace"),
                 response="" if isinstance(response, _DroppedConnection) else response.get_data(as_text=True),
                 violations=call.violations,
+                warnings=call.warnings,
             ),
         )
 
@@ -424,6 +464,7 @@ class _Call:
         self.forced_error: str | None = None
         self.verdict = "client-fault"
         self.violations: list[dict[str, str]] = []
+        self.warnings: list[dict[str, str]] = []
 
     @property
     def body(self) -> bytes:
@@ -452,7 +493,12 @@ class Service:
     understood_headers: tuple[str, ...] = ()
 
     def endpoint(
-        self, tenants: TenantRegistry, max_request_bytes: int, strict_responses: bool, read_timeout: float
+        self,
+        tenants: TenantRegistry,
+        max_request_bytes: int,
+        strict_responses: bool,
+        read_timeout: float,
+        strict_requests: bool = False,
     ) -> SoapEndpoint:
         return self.endpoint_class(
             load_contract(self.contract_path),
@@ -460,6 +506,7 @@ class Service:
             tenants,
             max_request_bytes=max_request_bytes,
             strict_responses=strict_responses,
+            strict_requests=strict_requests,
             read_timeout=read_timeout,
             understood_headers=self.understood_headers,
         )

@@ -60,6 +60,8 @@ class Member:
     """Its value is text: an XSD type, a simple type, or a complex type with simple content."""
     many: bool
     nillable: bool
+    required: bool = False
+    """minOccurs is not 0: the contract demands it (the vendors' serializers may not)."""
 
 
 class Schemas:
@@ -106,6 +108,7 @@ class Schemas:
             simple=self._is_simple(type_name, element),
             many=max_occurs == "unbounded" or int(max_occurs) > 1,
             nillable=element.get("nillable") == "true",
+            required=element.get("minOccurs", "1") != "0",
         )
 
     def default(self, type_name: str | None) -> str | None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from mockserver.state import clock, faults, journal
+from mockserver.state import clock, faults, journal, reading
 
-MOCK_SCHEMA = clock.SCHEMA + journal.SCHEMA + faults.SCHEMA
-"""The tables every tenant has whatever the vendors: its clock, its request journal, its fault rules."""
+MOCK_SCHEMA = clock.SCHEMA + journal.SCHEMA + faults.SCHEMA + reading.SCHEMA
+"""The tables every tenant has whatever the vendors: its clock, its request journal, its fault rules, how it
+reads requests."""

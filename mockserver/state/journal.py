@@ -27,7 +27,8 @@ CREATE TABLE mock_journal (
     duration_ms REAL NOT NULL,
     request TEXT NOT NULL,
     response TEXT NOT NULL,
-    violations TEXT NOT NULL DEFAULT '[]'
+    violations TEXT NOT NULL DEFAULT '[]',
+    warnings TEXT NOT NULL DEFAULT '[]'  -- departures from the contract the vendor's runtime reads past
 );
 CREATE INDEX mock_journal_operation ON mock_journal (operation, logged_at);
 """
@@ -46,6 +47,8 @@ class JournalEntry:
     request: str
     response: str
     violations: list[dict[str, str]] = field(default_factory=list)
+    warnings: list[dict[str, str]] = field(default_factory=list)
+    """Where the request left the contract and the vendor's runtime read past it: path, and what it does."""
     id: int | None = None
     tenant: str | None = None
 
@@ -64,13 +67,14 @@ class JournalEntry:
             "body": data["request"],
             "response": data["response"],
             "violations": data["violations"],
+            "warnings": data["warnings"],
         }
 
 
 def record(db: sqlite3.Connection, entry: JournalEntry) -> None:
     db.execute(
         "INSERT INTO mock_journal (logged_at, endpoint, operation, verdict, status, duration_ms, request, response, "
-        "violations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "violations, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             entry.logged_at,
             entry.endpoint,
@@ -81,6 +85,7 @@ def record(db: sqlite3.Connection, entry: JournalEntry) -> None:
             _kept(entry.request),
             _kept(entry.response),
             json.dumps(entry.violations),
+            json.dumps(entry.warnings),
         ),
     )
     db.execute("DELETE FROM mock_journal WHERE id <= (SELECT MAX(id) FROM mock_journal) - ?", (JOURNAL_LIMIT,))
@@ -133,6 +138,7 @@ def find(
             request=row["request"],
             response=row["response"],
             violations=json.loads(row["violations"]),
+            warnings=json.loads(row["warnings"]),
         )
         for row in rows
     ]
