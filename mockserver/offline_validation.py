@@ -16,8 +16,10 @@ from typing import TextIO
 
 from lxml import etree
 
+from mockserver.soap import datacontract
 from mockserver.soap.contract import Contract, Violation, load_contract
 from mockserver.soap.envelope import VERSIONS, Envelope, SoapFault, parse_xml, read_envelope
+from mockserver.soap.lenient import LenientReader
 from mockserver.spec.services import SERVICES
 
 VALID, INVALID, UNCHECKED = 0, 1, 2
@@ -34,14 +36,19 @@ class Verdict:
 
     subject: str
     violations: list[Violation]
+    vendor: str | None = None
+    """For an invalid request: whether the vendor's runtime reads past it or refuses it too."""
 
     def lines(self, name: str) -> Iterator[str]:
-        """One line naming the file, its subject and the outcome, then one line per violation."""
+        """One line naming the file, its subject and the outcome, then one line per violation, then what
+        the vendor's runtime does with it."""
         count = len(self.violations)
         outcome = "valid" if not count else f"{count} violation{'' if count == 1 else 's'}"
         yield f"{name}: {self.subject}: {outcome}"
         for violation in self.violations:
             yield f"  {violation}"
+        if self.vendor is not None:
+            yield f"  {self.vendor}"
 
 
 def run(paths: Iterable[Path], out: TextIO, err: TextIO) -> int:
@@ -88,8 +95,11 @@ def check_envelope(envelope: Envelope) -> Verdict:
             (contract.by_output.get(body.tag), "response"),
         ):
             if operation is not None:
-                violations = _version_violations(envelope, contract) + contract.violations(body)
-                return Verdict(f"{_name(contract)} {operation.name} {kind}", violations)
+                wrong_version = _version_violations(envelope, contract)  # refused before the body is read
+                in_body = contract.violations(body)
+                read_by_vendor = in_body and kind == "request" and not wrong_version
+                vendor = _vendor_reading(contract, body) if read_by_vendor else None
+                return Verdict(f"{_name(contract)} {operation.name} {kind}", wrong_version + in_body, vendor)
     names = [_name(contract) for contract in _contracts()]
     known = f"{', '.join(names[:-1])} or {names[-1]}"
     return Verdict(
@@ -106,6 +116,27 @@ def _check_fault(envelope: Envelope) -> Verdict:
             violations += [violation for element in declared for violation in contract.violations(element)]
             return Verdict(f"{_name(contract)} fault answer", violations)
     return Verdict("fault answer without a declared detail", [])
+
+
+def _vendor_reading(contract: Contract, body: etree._Element) -> str:
+    """What the service's runtime does with a request that leaves its contract, as the server reads it."""
+    from mockserver.app import SERVICES as ENDPOINTS  # here: the vendors' modules, only for an invalid request
+
+    in_order = next(
+        service.endpoint_class.reads_in_order
+        for service in ENDPOINTS
+        if service.contract_path.resolve() == contract.wsdl_path
+    )
+    if in_order is None:
+        return "the service's runtime refuses it too"
+    reading = LenientReader(contract, datacontract.of(contract), in_order=in_order).read(body)
+    if reading.refused:
+        return "the vendor's runtime refuses it too: the mock answers the fault above"
+    count = len(reading.departures)
+    return (
+        f"the vendor's runtime reads past it: the mock answers it with {count} warning{'' if count == 1 else 's'} "
+        "(mockserver serve --strict refuses it with the fault above)"
+    )
 
 
 def _contracts() -> Iterator[Contract]:

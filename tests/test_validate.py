@@ -70,7 +70,11 @@ def test_an_invalid_request_lists_each_violation_as_the_server_answers_it(
     status, out, err = validate(capsys, capture)
 
     assert (status, err) == (1, [])
-    assert out == [f"{capture}: ops OpsImportTimeCards request: 2 violations", *served]
+    assert out == [
+        f"{capture}: ops OpsImportTimeCards request: 2 violations",
+        *served,
+        "  the vendor's runtime refuses it too: the mock answers the fault above",  # 'eight' is no xs:int
+    ]
     card = "  /OpsImportTimeCards/request/TimeCards/TimeCard"
     assert out[1] == f"{card}[1]/WorkMinutes: 'eight' is not a valid value of type xs:int."
     assert out[2].startswith(f"{card}[2]: Unexpected child with tag '{{")
@@ -137,6 +141,19 @@ def test_one_violation_is_named_with_its_path_and_reason(
 
     assert (status, err) == (1, [])
     assert out == [f"{capture}: {subject}: 1 violation", f"  {violation}"]
+
+
+def test_a_request_the_vendors_runtime_reads_past_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    capture = written(tmp_path, "login.xml", PWS_LOGIN.replace("<req:AccountCode>", "<req:Bogus/><req:AccountCode>"))
+
+    status, out, err = validate(capsys, capture)
+
+    assert (status, err) == (1, [])  # still a departure from the contract: the client's bug
+    assert out[0] == f"{capture}: pws PwsAuthenticate request: 1 violation"
+    assert out[-1] == (
+        "  the vendor's runtime reads past it: the mock answers it with 1 warning "
+        "(mockserver serve --strict refuses it with the fault above)"
+    )
 
 
 def test_a_file_that_cannot_be_checked_gets_one_line_and_status_2_while_the_others_are_reported(
