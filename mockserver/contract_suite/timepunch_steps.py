@@ -15,6 +15,7 @@ from lxml import etree
 from pytest_bdd import given, parsers, then, when
 from zeep.helpers import serialize_object
 
+from mockserver.contract_suite.reading_steps import Posted
 from mockserver.contract_suite.target import Target, TenantAdmin
 from mockserver.fixtures import TIMEPUNCH_CUSTOMER_TOKEN, TIMEPUNCH_PROFILES, md5_upper
 from mockserver.soap import ns
@@ -29,6 +30,7 @@ class SyncWorld:
     service: Any
     tenant: TenantAdmin
     target: Target
+    posted: Posted
     authentication: dict[str, Any] = field(default_factory=dict)
     answer: dict[str, Any] = field(default_factory=dict)
     soap_fault: etree._Element | None = None
@@ -57,8 +59,8 @@ class SyncWorld:
 
 
 @pytest.fixture
-def tp(sync_service: Any, tenant: TenantAdmin, target: Target) -> SyncWorld:
-    return SyncWorld(service=sync_service, tenant=tenant, target=target)
+def tp(sync_service: Any, tenant: TenantAdmin, target: Target, posted: Posted) -> SyncWorld:
+    return SyncWorld(service=sync_service, tenant=tenant, target=target, posted=posted)
 
 
 def fault(world: SyncWorld) -> dict[str, Any] | None:
@@ -246,6 +248,7 @@ def _(tp: SyncWorld, docstring: str) -> None:
         data=message.encode(),
         headers={"Content-Type": "application/soap+xml; charset=utf-8"},
     )
+    tp.posted.answer = answer
     reply = etree.fromstring(answer.content)
     tp.soap_fault = reply.find(f".//{{{ns.SOAP_ENV_12}}}Fault")
     tp.reply_headers = list(reply.iterfind(f"{{{ns.SOAP_ENV_12}}}Header/*"))
