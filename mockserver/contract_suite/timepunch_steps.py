@@ -288,6 +288,15 @@ def _(tp: SyncWorld, reason: str) -> None:
     assert reason in found["Message"], found["Message"]
 
 
+@then("the message is answered without a fault")
+def _(tp: SyncWorld) -> None:
+    """Neither a SOAP 1.2 Fault nor a TpFault: the method's out fault is nil."""
+    assert tp.soap_fault is None, etree.tostring(tp.soap_fault)
+    assert tp.posted.answer is not None
+    answered = etree.fromstring(tp.posted.answer.content).find(f"{{{ns.SOAP_ENV_12}}}Body/*/{{*}}fault")
+    assert answered is None or answered.get(f"{{{ns.XSI}}}nil") == "true", etree.tostring(answered)
+
+
 @then(parsers.parse('the answer is a SOAP 1.2 fault "{code}" with subcode "{subcode}"'))
 @then(parsers.parse('the answer is a SOAP 1.2 fault "{code}"'))
 def _(tp: SyncWorld, code: str, subcode: str | None = None) -> None:
@@ -467,8 +476,20 @@ def _(tp: SyncWorld, count: int, kind: str, name: str) -> None:
     assert tp.tenant.lookup(f"SELECT COUNT(*) FROM {table} WHERE name = ?", name) == count
 
 
+def stored(tp: SyncWorld, kind: str, name: str) -> dict[str, Any]:
+    """The DTO the store keeps for the customer, project or task of that name."""
+    table = {"customer": "tp_customer", "project": "tp_project", "task": "tp_task"}[kind]
+    payload: dict[str, Any] = json.loads(tp.tenant.lookup(f"SELECT payload FROM {table} WHERE name = ?", name))
+    return payload
+
+
 @then(parsers.parse('the {kind} "{name}" has {member} "{value}"'))
 def _(tp: SyncWorld, kind: str, name: str, member: str, value: str) -> None:
-    table = {"customer": "tp_customer", "project": "tp_project", "task": "tp_task"}[kind]
-    payload = json.loads(tp.tenant.lookup(f"SELECT payload FROM {table} WHERE name = ?", name))
+    payload = stored(tp, kind, name)
     assert payload.get(member) == value, payload
+
+
+@then(parsers.parse('the {kind} "{name}" has no {member}'))
+def _(tp: SyncWorld, kind: str, name: str, member: str) -> None:
+    payload = stored(tp, kind, name)
+    assert payload.get(member) in (None, ""), payload
