@@ -32,7 +32,7 @@ Feature: An Ops request that leaves the contract is read as ASMX's XmlSerializer
       </soap:Envelope>
       """
     Then the answer's ServiceResult is "Fail"
-    And the answer's DbErrorCode is "91004"
+    And the answer holds the Ops error 91004 BatchNotFound
     And the answer carries 1 warning
     And the journal warns of "TimeCard/Comment": "unknown member: ASMX's XmlSerializer ignores it"
 
@@ -80,7 +80,7 @@ Feature: An Ops request that leaves the contract is read as ASMX's XmlSerializer
       </soap:Envelope>
       """
     Then the answer's ServiceResult is "Fail"
-    And the answer's DbErrorCode is "91004"
+    And the answer holds the Ops error 91004 BatchNotFound
     And the answer carries 1 warning
     And the journal warns of "request/BatchId": "ASMX's XmlSerializer reads them in any order"
 
@@ -125,7 +125,7 @@ Feature: An Ops request that leaves the contract is read as ASMX's XmlSerializer
       </soap:Envelope>
       """
     Then the answer's ServiceResult is "Fail"
-    And the answer's DbErrorCode is "91003"
+    And the answer holds the Ops error 91003 BatchIdRequired
     And the answer carries 0 warnings
 
     Examples:

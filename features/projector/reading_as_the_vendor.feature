@@ -137,6 +137,7 @@ Feature: A PWS request that leaves the contract is read as WCF reads it, and eac
       </soapenv:Envelope>
       """
     Then the answer's Status is "Fail"
+    And the answer holds error 20028 TimeCardErrors
     And the answer holds error 50024 EntityNotFound
     And the journal warns of "tim:PwsEstimate/tim:ProjectTaskRoleIdentity": "missing member"
 
@@ -154,6 +155,7 @@ Feature: A PWS request that leaves the contract is read as WCF reads it, and eac
       </soapenv:Envelope>
       """
     Then the answer's Status is "Fail"
+    And the answer holds error 20028 TimeCardErrors
     And the answer holds error 10111 RequiredFieldMissing
     And the journal warns of "tim:PwsProjectTaskNote/tim:ProjectTaskIdentity": "missing member"
 
