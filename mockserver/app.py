@@ -66,7 +66,7 @@ class MockServer:
             for service in SERVICES
         }
         self._by_path = {path.lower(): endpoint for path, endpoint in self.endpoints.items()}
-        self.admin = AdminApi(self.tenants, self.endpoints, settings.read_timeout)
+        self.admin = AdminApi(self.tenants, self.endpoints, settings.read_timeout, settings.strict_requests)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         _limit_reads(environ, self.settings.read_timeout)

@@ -111,6 +111,12 @@ def _parser() -> argparse.ArgumentParser:
         help=f"answer a request whose bytes stop coming this long as incomplete (default {DEFAULT_READ_TIMEOUT:g})",
     )
     serve.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse every request that leaves the contract with its fault (default: read it as the vendor's "
+        "runtime does, each departure a warning)",
+    )
+    serve.add_argument(
         "--no-rate-limits",
         dest="rate_limits",
         action="store_false",
@@ -166,6 +172,7 @@ def serve(args: argparse.Namespace) -> None:
         state_dir=args.state_dir,
         read_timeout=args.read_timeout,
         rate_limits=args.rate_limits,
+        strict_requests=args.strict,
     )
     if args.workers > 1 and args.report:
         raise BadInput("--report goes with the default server (no --workers)")

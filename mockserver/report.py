@@ -1,8 +1,9 @@
 """A consumer's contract report: per operation a client called, whether every request was valid.
 
 JUnit XML, which CI systems display: one test suite per endpoint, one test case per operation
-(a failure lists each invalid request's element path and reason). Built from the request
-journal, so it covers every tenant the client used.
+(a failure lists each invalid request's element path and reason: the refused ones' violations,
+and the warnings of those the mock read past as the vendor would, since those are the client's
+bugs too). Built from the request journal, so it covers every tenant the client used.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def junit_report(tenants: TenantRegistry) -> bytes:
         for operation in sorted(operations):
             entries = operations[operation]
             case = etree.SubElement(suite, "testcase", classname=endpoint, name=operation)
-            invalid = [entry for entry in entries if entry.verdict == "client-fault"]
+            invalid = [entry for entry in entries if entry.verdict == "client-fault" or entry.warnings]
             if invalid:
                 failures += 1
                 failure = etree.SubElement(
@@ -48,10 +49,11 @@ def junit_report(tenants: TenantRegistry) -> bytes:
 
 def _describe(entry: journal.JournalEntry) -> str:
     where = f"{entry.logged_at} tenant {entry.tenant}"
-    if not entry.violations:
+    departures = entry.violations or entry.warnings
+    if not departures:
         reason = entry.response.split("<faultstring", 1)[-1].split(">", 1)[-1].split("<", 1)[0]
         return f"{where}: {reason or 'not a valid SOAP request'}"
-    return "\n".join(f"{where}: {violation['path']}: {violation['reason']}" for violation in entry.violations)
+    return "\n".join(f"{where}: {departure['path']}: {departure['reason']}" for departure in departures)
 
 
 def write_report(tenants: TenantRegistry, path: Path) -> None:

@@ -130,6 +130,12 @@ class MockTenant:
         """A TimePunch device leaves a time entry in the cloud, for the next PullAndSyncConnectedDevices."""
         self._admin("POST", "/timepunch/cloud", {"device": device, "entry": entry})
 
+    def set_strict(self, strict: bool | None) -> dict[str, Any]:
+        """Refuse every request that leaves the contract (True), read it as the vendor's runtime does, each
+        departure a warning (False), or as the server does (None); the tenant's setting and the one in force."""
+        reading: dict[str, Any] = self._admin("PUT", "/reading", {"strict": strict})
+        return reading
+
     def set_rate_limits(self, **settings: Any) -> dict[str, Any]:
         """Change Projector's rate limiter (``enabled``, ``mode``, ``windowSeconds``, ``installationLimit``,
         ``userLimit``, ``sessionLimit``, ``warningPercent``); the settings now in force. It is on by
@@ -162,10 +168,15 @@ class MockTenant:
 
     # -- journal --------------------------------------------------------------------------------
 
-    def journal(self, operation: str | None = None, verdict: str | None = None) -> list[dict[str, Any]]:
-        """The calls this tenant received, oldest first, as the admin API lists them."""
+    def journal(
+        self, operation: str | None = None, verdict: str | None = None, warned: bool | None = None
+    ) -> list[dict[str, Any]]:
+        """The calls this tenant received, oldest first, as the admin API lists them (``warned``: those that
+        drew warnings, or those that drew none)."""
         found: list[dict[str, Any]] = self.server.admin(
-            "POST", "/requests/find", {"tenant": self.name, "operation": operation, "verdict": verdict}
+            "POST",
+            "/requests/find",
+            {"tenant": self.name, "operation": operation, "verdict": verdict, "warned": warned},
         )["requests"]
         return found
 
@@ -194,4 +205,19 @@ class MockTenant:
         if failures:
             raise MockServerError(
                 f"the mock answered {len(failures)} call(s) with a Server fault: {failures[0]['response']}"
+            )
+
+    def raise_warnings(self) -> None:
+        """Fail the test whose calls left the contract: the mock read them as the vendor's runtime does,
+        and what that runtime drops silently is the client's bug."""
+        warned = self.journal(warned=True)
+        if warned:
+            listed = "; ".join(
+                f"{entry['operation']}: {warning['path']}: {warning['reason']}"
+                for entry in warned
+                for warning in entry["warnings"]
+            )
+            raise MockServerError(
+                f"{len(warned)} call(s) left the contract, and the mock read past it as the vendor would: {listed} "
+                "(mark the test mockserver_allow_warnings to allow it)"
             )

@@ -10,6 +10,9 @@ from typing import Any
 import pytest
 import requests
 import zeep
+from lxml import etree
+from support.journal_requests import VALID
+from support.served import served
 
 from mockserver.fixtures import TIMEPUNCH_CUSTOMER_TOKEN, md5_upper
 from mockserver.projector import ops, pws
@@ -264,3 +267,24 @@ def test_timepunch_all_twelve_operations_over_http(server_url: str) -> None:
     assert no_fault(service.BindClientToDevice(authentication=auth, connectedDevice=spare))
     again = service.GetDeviceInfo(authentication=auth, deviceConnectionId=phone.DeviceConnectionId)
     assert again.GetDeviceInfoResult.BindingState == "Bound"
+
+
+def test_serve_strict_refuses_an_unknown_member_that_the_default_reads_past(server_url: str) -> None:
+    """By default a member the contract lacks is skipped, as WCF skips it, with a warning; ``--strict`` refuses it."""
+    body = VALID.replace("<r:Password>", "<r:Bogus>1</r:Bogus><r:Password>")
+    headers = {
+        "Content-Type": "text/xml; charset=utf-8",
+        "SOAPAction": '"http://projectorpsa.com/PwsProjectorServices/IPwsProjectorServices/PwsAuthenticate"',
+    }
+    lenient = requests.post(f"{server_url}{pws.ENDPOINT_PATH}", data=body, headers=headers, timeout=10)
+    assert lenient.status_code == 200, lenient.text
+    assert "<c:Status>Ok</c:Status>" in lenient.text
+    assert lenient.headers["X-Mock-Warnings"] == "1"
+    with served("--strict") as strict_url:
+        strict = requests.post(f"{strict_url}{pws.ENDPOINT_PATH}", data=body, headers=headers, timeout=10)
+    assert strict.status_code == 500, strict.text
+    assert "X-Mock-Warnings" not in strict.headers
+    fault = etree.fromstring(strict.content).find(".//faultcode")
+    assert fault is not None
+    assert fault.text == "sub:DeserializationFailed"
+    assert "Bogus" in strict.text

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import requests
 from lxml import etree
+from support.served import served
 
 from mockserver.contract_suite.actions import soap11_headers
 from mockserver.projector import pws
@@ -54,3 +55,21 @@ def test_the_report_lists_each_operation_called_and_each_violation(tmp_path: Pat
     assert failure.get("message") == "1 of 3 request(s) broke the contract"
     assert "Password" in (failure.text or "")
     assert re.search(r"tenant ci: /\S+PwsAuthenticate\S*: ", failure.text or "")
+
+
+def test_a_request_read_past_its_departures_fails_its_operation_with_the_warnings(tmp_path: Path) -> None:
+    """The mock answers it as the vendor would, but what the vendor drops silently is the client's bug."""
+    report = tmp_path / "junit.xml"
+    warned = VALID.replace("<r:Password>", "<r:Bogus>1</r:Bogus><r:Password>")
+    with served("--report", str(report)) as url:
+        for body in (VALID, warned):
+            answer = requests.post(
+                f"{url}/tenants/ci{pws.ENDPOINT_PATH}", data=body, headers=soap11_headers(body), timeout=10
+            )
+            assert answer.status_code == 200, answer.text
+    (case,) = etree.parse(str(report)).getroot().iter("testcase")
+    failure = case.find("failure")
+    assert failure is not None
+    assert failure.get("message") == "1 of 2 request(s) broke the contract"
+    (line,) = (failure.text or "").splitlines()
+    assert "tenant ci: /p:PwsAuthenticate/p:serviceRequest/r:Bogus: unknown member" in line

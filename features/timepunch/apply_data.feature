@@ -141,3 +141,41 @@ Feature: ApplyStaticData and ApplyTimeEntries merge what a device sends with wha
       | project  | 77001 | NEU-Projekt | true    |                     |                     |      |          | IsProjectTimeLimited needs StartDate and EndDate |
       | project  | 77001 | NEU-Projekt | true    | 2024-06-01T00:00:00 | 2024-03-01T00:00:00 |      |          | EndDate is before StartDate                  |
       | project  | 77001 | NEU-Projekt |         |                     |                     | true |          | IsPaid needs a Currency                      |
+
+  @ApplyStaticData @SearchProjectsForSynchronisation
+  Scenario: A project carrying every member the vendor publishes is accepted and read back
+    A client built from the vendor's DTOs sends every ProjectDto member, set or not. The members the
+    vendor's table lists after ContractId are not in the contract yet: their names are cut off in
+    every copy of the page we have (see project.xsd).
+    When I apply static data with one project of these members:
+      | Id                           | 5b1e2c3d-0000-4000-8000-00000000a11d |
+      | LastUpdate                   | 2024-03-10T00:00:00                  |
+      | Created                      | 2024-01-08T10:00:00                  |
+      | Account                      | 4400                                 |
+      | BackgroundColor              | 4294944000                           |
+      | ContractId                   | AUF-2024-017                         |
+      | CostCenter                   | KST-210                              |
+      | Currency                     | €                                    |
+      | Customer.CustomerName        | Neukunde GmbH                        |
+      | Customer.CustomerRefNr       | 77001                                |
+      | DontInheritCommonTasks       | true                                 |
+      | EndDate                      | 2024-12-31T00:00:00                  |
+      | IsOrderBased                 | true                                 |
+      | IsPaid                       | true                                 |
+      | IsProjectDeleted             | false                                |
+      | IsProjectTimeLimited         | true                                 |
+      | IsWorkingTimeRestricted      | true                                 |
+      | ManualProjectState           | Yellow                               |
+      | MaxWorkingTime               | 120.5                                |
+      | OrderType                    | ServiceContract                      |
+      | PricePerHour                 | 95                                   |
+      | ProjectDescription           | Wartung Leitstelle                   |
+      | ProjectName                  | NEU-Projekt                          |
+      | ProjectStateDescription      | Budget knapp                         |
+      | StartDate                    | 2024-01-01T00:00:00                  |
+      | TaskList.TaskName            | Vor-Ort-Einsatz                      |
+      | TextColor                    | 4278190080                           |
+      | Vat                          | 19                                   |
+    Then there is no fault
+    When I call SearchProjectsForSynchronisation
+    Then the project "NEU-Projekt" is returned with every member I sent

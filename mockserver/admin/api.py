@@ -21,7 +21,7 @@ from werkzeug.wrappers import Request, Response
 
 from mockserver.admin import page, snapshots
 from mockserver.projector import rate_limits
-from mockserver.state import clock, faults, journal
+from mockserver.state import clock, faults, journal, reading
 from mockserver.state.tenants import TenantRegistry, UnknownTenantName, check_tenant_name
 from mockserver.timepunch.data import deposit_in_cloud
 
@@ -64,6 +64,15 @@ def _body(request: Request) -> dict[str, Any]:
     return data
 
 
+def _warned(value: Any) -> bool | None:
+    """The ``warned`` filter: a JSON boolean in a body, ``true`` or ``false`` in a query."""
+    if value is None or isinstance(value, bool):
+        return value
+    if value in ("true", "false"):
+        return bool(value == "true")
+    raise AdminError(422, "Invalid filter", f"'warned' is true or false, not {value!r}.", "/warned")
+
+
 def _instant(value: Any, pointer: str) -> datetime:
     try:
         return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
@@ -77,11 +86,15 @@ Route = Callable[..., Response]
 class AdminApi:
     """The admin WSGI application, mounted under /__admin by the mock server."""
 
-    def __init__(self, tenants: TenantRegistry, endpoints: Iterable[str], read_timeout: float) -> None:
+    def __init__(
+        self, tenants: TenantRegistry, endpoints: Iterable[str], read_timeout: float, strict_requests: bool = False
+    ) -> None:
         self.tenants = tenants
         self.endpoints = list(endpoints)
         self.read_timeout = read_timeout
         """Seconds: the longest a delay fault rule may hold a call back (see faults.add)."""
+        self.strict_requests = strict_requests
+        """The server's reading of requests that leave the contract (``serve --strict``); a tenant may have its own."""
         self.routes = Map(
             [
                 Rule("/", endpoint="page", methods=["GET"]),
@@ -99,6 +112,8 @@ class AdminApi:
                 Rule("/tenants/<tenant>/clock", endpoint="set_clock", methods=["PUT"]),
                 Rule("/tenants/<tenant>/clock/advance", endpoint="advance_clock", methods=["POST"]),
                 Rule("/tenants/<tenant>/clock/run", endpoint="run_clock", methods=["POST"]),
+                Rule("/tenants/<tenant>/reading", endpoint="get_reading", methods=["GET"]),
+                Rule("/tenants/<tenant>/reading", endpoint="set_reading", methods=["PUT"]),
                 Rule("/tenants/<tenant>/faults", endpoint="list_faults", methods=["GET"]),
                 Rule("/tenants/<tenant>/faults", endpoint="add_fault", methods=["POST"]),
                 Rule("/tenants/<tenant>/faults", endpoint="clear_faults", methods=["DELETE"]),
@@ -139,6 +154,7 @@ class AdminApi:
         filters = {key: source.get(key) for key in ("tenant", "operation", "since", "verdict")}
         if filters["since"] is not None:
             _instant(filters["since"], "/since")
+        filters["warned"] = _warned(source.get("warned"))
         return filters
 
     def _entries(self, filters: dict[str, Any]) -> list[journal.JournalEntry]:
@@ -147,7 +163,7 @@ class AdminApi:
         for name in names:
             with self.tenants.get(self._existing(name)).transaction() as db:
                 entries += journal.find(
-                    db, name, filters.get("operation"), filters.get("since"), filters.get("verdict")
+                    db, name, filters["operation"], filters["since"], filters["verdict"], filters["warned"]
                 )
         return sorted(entries, key=lambda entry: entry.logged_at)
 
@@ -249,6 +265,29 @@ class AdminApi:
         with self.tenants.get(self._existing(tenant)).transaction() as db:
             clock.run(db)
             return self._clock(db)
+
+    # -- reading requests that leave the contract ---------------------------------------------------
+
+    def _reading(self, db: sqlite3.Connection) -> Response:
+        own = reading.strict(db)
+        return _json({"strict": own, "effectiveStrict": self.strict_requests if own is None else own})
+
+    def get_reading(self, request: Request, tenant: str) -> Response:
+        with self.tenants.get(self._existing(tenant)).transaction() as db:
+            return self._reading(db)
+
+    def set_reading(self, request: Request, tenant: str) -> Response:
+        """The tenant's own ``strict``: true refuses every departure, false reads as the vendor, null as the server."""
+        body = _body(request)
+        shape = 'The body is {"strict": true, false or null}.'
+        unknown = sorted(set(body) - {"strict"})
+        if unknown:
+            raise AdminError(422, "Invalid body", f"{shape} {unknown[0]!r} is not a setting.", f"/{unknown[0]}")
+        if "strict" not in body or not isinstance(body["strict"], bool | None):
+            raise AdminError(422, "Invalid body", shape, "/strict")
+        with self.tenants.get(tenant).transaction() as db:
+            reading.set_strict(db, body["strict"])
+            return self._reading(db)
 
     # -- fault rules --------------------------------------------------------------------------------
 

@@ -2,8 +2,10 @@
 
 One static page; its script polls ``requests`` (the JSON journal) every second. XML is indented
 in the browser (DOMParser), and a request's contract violations are listed above it with the
-elements they name highlighted in the body. The URL fragment ``#select=<id>@<tenant>`` names the
-request shown: clicking a row sets it, so a page's address is a link to one request.
+elements they name highlighted in the body; so are its warnings (the departures from the contract
+the mock read past as the vendor would), which its row counts in a badge beside the verdict.
+The URL fragment ``#select=<id>@<tenant>`` names the request shown: clicking a row sets it, so a
+page's address is a link to one request.
 The header's filters (tenant, operation, verdict) become the query of ``requests``, so the server
 filters; its button clears the journal (the selected tenant's, or every tenant's) after a confirm.
 The body is a grid of two rows, the header's line and the rest, so the table starts under the header
@@ -40,6 +42,9 @@ HTML = """<!doctype html>
   pre { background: #f7f7f9; padding: .5rem; white-space: pre-wrap; word-break: break-all; }
   .violation { background: #fdd; border-left: 4px solid #b00; padding: .25rem .5rem; margin: .25rem 0; }
   mark.violated { background: #fbb; }
+  .badge { background: #fc6; color: #530; border-radius: .6em; padding: 0 .4em; margin-left: .25em; }
+  .warning { background: #ffefc4; border-left: 4px solid #c80; padding: .25rem .5rem; margin: .25rem 0; }
+  mark.warned { background: #fd8; }
 </style>
 </head>
 <body>
@@ -93,25 +98,38 @@ function escape(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-function highlighted(text, violations) {
-  let html = escape(text);
-  for (const v of violations) {
+// The escaped body with the elements the departures name marked (class "violated" or "warned").
+function highlighted(html, departures, kind) {
+  for (const v of departures) {
     const local = (v.path.split("/").pop() || "").replace(/^.*:/, "").replace(/\\[.*\\]$/, "");
     if (!local) continue;
     const pattern = new RegExp(`(&lt;/?[\\\\w.-]*:?${local}\\\\b[^&]*?&gt;)`, "g");
-    html = html.replace(pattern, '<mark class="violated">$1</mark>');
+    html = html.replace(pattern, `<mark class="${kind}">$1</mark>`);
   }
   return html;
+}
+
+function departures(list, kind) {
+  return list.map(d => `<div class="${kind}"><b>${escape(d.path)}</b>: ${escape(d.reason)}</div>`).join("");
+}
+
+// A row's count of warnings, beside its verdict (none: nothing).
+function badge(entry) {
+  const count = (entry.warnings || []).length;
+  if (!count) return "";
+  return ` <span class="badge" title="${count} warning(s): read past as the vendor would">&#9888; ${count}</span>`;
 }
 
 function show(entry) {
   selected = entry.id + "@" + entry.tenant;
   const violations = entry.violations || [];
+  const warnings = entry.warnings || [];
   document.getElementById("detail").innerHTML =
     `<h2>${entry.operation || "(no operation)"} <small class="verdict-${entry.verdict}">${entry.verdict}</small></h2>` +
     `<p>${entry.loggedDate} &middot; tenant ${entry.tenant} &middot; ${entry.url} &middot; HTTP ${entry.status}</p>` +
-    violations.map(v => `<div class="violation"><b>${escape(v.path)}</b>: ${escape(v.reason)}</div>`).join("") +
-    `<h3>Request</h3><pre id="request">${highlighted(pretty(entry.body), violations)}</pre>` +
+    departures(violations, "violation") + departures(warnings, "warning") +
+    `<h3>Request</h3><pre id="request">` +
+    `${highlighted(highlighted(escape(pretty(entry.body)), violations, "violated"), warnings, "warned")}</pre>` +
     `<h3>Response</h3><pre id="response">${escape(pretty(entry.response))}</pre>`;
   render();
 }
@@ -121,7 +139,7 @@ function render() {
     const key = e.id + "@" + e.tenant;
     return `<tr class="entry${key === selected ? " selected" : ""}" data-key="${key}">` +
       `<td>${e.loggedDate.slice(11, 23)}</td><td>${e.tenant}</td><td>${e.operation || "-"}</td>` +
-      `<td class="verdict-${e.verdict}">${e.verdict}</td><td>${e.status}</td><td>${e.durationMs}</td></tr>`;
+      `<td class="verdict-${e.verdict}">${e.verdict}${badge(e)}</td><td>${e.status}</td><td>${e.durationMs}</td></tr>`;
   });
   document.getElementById("entries").innerHTML = rows.join("");
   document.getElementById("count").textContent = `(${entries.length})`;

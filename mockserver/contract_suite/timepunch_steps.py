@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -36,6 +37,8 @@ class SyncWorld:
     soap_fault: etree._Element | None = None
     """The SOAP 1.2 Fault of the last message posted raw, if it was one."""
     reply_headers: list[etree._Element] = field(default_factory=list)
+    sent: dict[str, Any] = field(default_factory=dict)
+    """The last DTO sent member by member, to compare with what comes back."""
 
     def call(self, operation: str, **parameters: Any) -> dict[str, Any]:
         result = serialize_object(
@@ -206,6 +209,33 @@ def _(tp: SyncWorld, datatable: list[list[str]]) -> None:
         commonTasks={"TaskDto": found["commonTasks"]},
         customers={"CustomerDto": found["customers"]},
     )
+
+
+ARRAY_ITEMS = {"TaskList": "TaskDto"}
+"""A DTO's array members and the name of their items (List<TaskDto> is ArrayOfTaskDto of TaskDto)."""
+
+
+def dto_of_members(datatable: list[list[str]]) -> dict[str, Any]:
+    """A two-column table of member and value; a dotted member is a member of a member (Customer.CustomerName),
+    or of the one item of an array member (TaskList.TaskName)."""
+    dto: dict[str, Any] = {}
+    for path, value in datatable:
+        *outer, last = path.split(".")
+        target = dto
+        for member in outer:
+            if member in ARRAY_ITEMS:
+                items = target.setdefault(member, {ARRAY_ITEMS[member]: [{}]})[ARRAY_ITEMS[member]]
+                target = items[0]
+            else:
+                target = target.setdefault(member, {})
+        target[last] = value
+    return dto
+
+
+@when("I apply static data with one project of these members:")
+def _(tp: SyncWorld, datatable: list[list[str]]) -> None:
+    tp.sent = dto_of_members(datatable)
+    tp.call("ApplyStaticData", projects={"ProjectDto": [tp.sent]})
 
 
 @when("I apply time entries:")
@@ -393,10 +423,38 @@ def _(tp: SyncWorld, day: str, datatable: list[list[str]]) -> None:
         value: Any = entries[0]
         for member in column.split("."):
             value = value[member]
-        wanted: Any = {"true": True, "false": False}.get(expected, expected)
-        if isinstance(value, float):
-            wanted = float(expected)
-        assert value == wanted, f"{column}: {value!r} != {wanted!r}"
+        assert_read_back(value, expected, column)
+
+
+def assert_read_back(value: Any, expected: Any, path: str) -> None:
+    """What an answer holds (as zeep reads it) is what a table wrote as text: a DTO member by member, an
+    array item by item, a value as its type reads the text."""
+    assert value is not None, f"{path}: nothing returned"
+    if isinstance(expected, dict):
+        for member, wanted in expected.items():
+            assert_read_back(value[member], wanted, f"{path}.{member}")
+    elif isinstance(expected, list):
+        assert len(value) == len(expected), f"{path}: {value!r}"
+        for index, (item, wanted) in enumerate(zip(value, expected, strict=True)):
+            assert_read_back(item, wanted, f"{path}[{index}]")
+    else:
+        assert _as_text(value) == _as_text(_typed_like(value, expected)), f"{path}: {value!r} != {expected!r}"
+
+
+def _typed_like(value: Any, text: str) -> Any:
+    if isinstance(value, bool):
+        return {"true": True, "false": False}.get(text, text)
+    if isinstance(value, (int, float)):
+        return float(text)
+    return text
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None).isoformat()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return repr(float(value))
+    return str(value)
 
 
 @then(
@@ -408,6 +466,13 @@ def _(tp: SyncWorld, day: str, datatable: list[list[str]]) -> None:
 def _(tp: SyncWorld, projects: int, tasks: int, customers: int) -> None:
     counts = (len(result_list(tp, "projects")), len(result_list(tp, "commonTasks")), len(result_list(tp, "customers")))
     assert counts == (projects, tasks, customers)
+
+
+@then(parsers.parse('the project "{name}" is returned with every member I sent'))
+def _(tp: SyncWorld, name: str) -> None:
+    returned = [p for p in result_list(tp, "SearchProjectsForSynchronisationResult") if p["ProjectName"] == name]
+    assert len(returned) == 1, f"{len(returned)} projects named {name} returned"
+    assert_read_back(returned[0], tp.sent, name)
 
 
 @then(parsers.parse("the projects returned are {count:d}, each with its customer and tasks"))

@@ -92,15 +92,13 @@ class LenientReader:
         if type_name is None or self.data_contracts.takes_any(type_name):
             return
         members = self.data_contracts.members(type_name)
-        if not members:
-            return
-        kept = self._kept(element, members, departures)
+        kept, skipped_members = self._kept(element, members, departures)
         for child, member in kept:
             if not member.simple and child.get(_NIL) not in ("true", "1"):
                 self._read_members(child, member.type_name, departures)
-        present = {member.name for _, member in kept}
+        accounted = {member.name for _, member in kept} | skipped_members  # a skipped one is reported already
         for member in members:
-            if member.required and member.name not in present:
+            if member.required and member.name not in accounted:
                 departures.append(
                     Departure(
                         f"{_path(element)}/{_prefixed(element, member.name)}",
@@ -112,10 +110,14 @@ class LenientReader:
 
     def _kept(
         self, element: etree._Element, members: tuple[Member, ...], departures: list[Departure]
-    ) -> list[tuple[etree._Element, Member]]:
-        """The children the runtime reads, each with its member; the others removed, each reported."""
+    ) -> tuple[list[tuple[etree._Element, Member]], set[str]]:
+        """The children the runtime reads, each with its member, and the names of the members it skipped;
+        the others removed, reported once per name and reason (thousands of them are one line, not
+        thousands)."""
         by_name = {member.name: (position, member) for position, member in enumerate(members)}
         kept: list[tuple[etree._Element, Member]] = []
+        skipped: dict[tuple[str, str], int] = {}
+        skipped_members: set[str] = set()
         next_position = 0
         for child in list(element):
             if not isinstance(child.tag, str):
@@ -126,11 +128,17 @@ class LenientReader:
                 next_position = position if member.many else position + 1
                 kept.append((child, member))
                 continue
-            departures.append(Departure(_path(child), self._skipped(child, found is not None)))
+            if found is not None:
+                skipped_members.add(child.tag)
+            key = (_prefixed(child, child.tag), self._skipped(found is not None))
+            skipped[key] = skipped.get(key, 0) + 1
             element.remove(child)
-        return kept
+        for (name, reason), count in skipped.items():
+            times = "" if count == 1 else f" ({count} of them)"
+            departures.append(Departure(f"{_path(element)}/{name}", f"{reason}{times}"))
+        return kept, skipped_members
 
-    def _skipped(self, child: etree._Element, known: bool) -> str:
+    def _skipped(self, known: bool) -> str:
         if known:
             return (
                 f"member out of the contract's order: {self.runtime} reads members in that order and skips it, "
@@ -199,6 +207,11 @@ def _path(element: etree._Element) -> str:
 
 
 def _path_of(root: etree._Element, xpath: str) -> str:
-    """The path of the element libxml2 names by ``xpath`` (from ``root`` as the document's root)."""
-    found = root.getroottree().xpath(xpath)
+    """The path of the element libxml2 names by ``xpath`` (from ``root`` as the document's root, with the
+    prefixes the message declares); libxml2's own when it names none."""
+    prefixes = {prefix: uri for node in root.iter() for prefix, uri in node.nsmap.items() if prefix}
+    try:
+        found = root.getroottree().xpath(xpath, namespaces=prefixes)
+    except etree.XPathError:  # a prefix declared twice for two namespaces: keep libxml2's words
+        return xpath
     return _path(found[0]) if isinstance(found, list) and found and isinstance(found[0], etree._Element) else xpath

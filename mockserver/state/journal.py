@@ -108,8 +108,10 @@ def find(
     operation: str | None = None,
     since: str | None = None,
     verdict: str | None = None,
+    warned: bool | None = None,
 ) -> list[JournalEntry]:
-    """The tenant's logged calls, oldest first, filtered by operation, instant and verdict."""
+    """The tenant's logged calls, oldest first, filtered by operation, instant, verdict and whether the
+    vendor's runtime read past departures from the contract (``warned``)."""
     if since is not None:
         since = instant_text(datetime.fromisoformat(since.replace("Z", "+00:00")))
     conditions, parameters = ["1 = 1"], []
@@ -121,6 +123,8 @@ def find(
         if value is not None:
             conditions.append(f"{column} {comparison} ?")
             parameters.append(value)
+    if warned is not None:
+        conditions.append(f"warnings {'!=' if warned else '='} '[]'")
     rows = db.execute(
         f"SELECT * FROM mock_journal WHERE {' AND '.join(conditions)} ORDER BY id",
         parameters,

@@ -44,9 +44,9 @@ PWS_LOGIN = (
 )
 """A PwsAuthenticate of the dataset's user e123 (as tests/test_fixtures.py sends it)."""
 PWS_CONTRACT_VIOLATION = PWS_LOGIN.format(account="DEMO").replace(
-    "<r:AccountCode>DEMO</r:AccountCode>", "<r:Bogus>1</r:Bogus>"
+    "<r:AccountCode>", "<r:RequestId>one</r:RequestId><r:AccountCode>"
 )
-"""A PwsAuthenticate the contract rejects: an element the schema does not have."""
+"""A PwsAuthenticate the contract rejects, and WCF too: a RequestId that is not a number."""
 
 
 # -- helpers ----------------------------------------------------------------------------------------
@@ -438,8 +438,8 @@ def test_a_contract_violation_is_journalled_as_a_client_fault_with_its_violation
     assert len(entry["violations"]) == 1
     (violation,) = entry["violations"]
     assert set(violation) == {"path", "reason"}
-    assert violation["path"] == "/p:PwsAuthenticate/p:serviceRequest"
-    assert "Bogus" in violation["reason"]
+    assert violation["path"] == "/p:PwsAuthenticate/p:serviceRequest/r:RequestId"
+    assert "'one'" in violation["reason"]
 
 
 def test_the_journal_filters_by_operation_and_verdict(admin: Client, tenant_name: str) -> None:

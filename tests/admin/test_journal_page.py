@@ -163,3 +163,43 @@ def test_a_link_to_a_request_not_in_the_journal_says_so(chromium: str, journal: 
     page = rendered(chromium, f"{journal.url}/__admin/#select=999@{TENANT}")
     assert only(page, '//div[@id="detail"]').text_content() == f"No request 999@{TENANT} in the journal."
     assert len(rows(page)) == 2
+
+
+WARNED = VALID.replace("<r:Password>", "<r:Bogus>1</r:Bogus><r:Password>")
+"""A PwsAuthenticate with a member its contract lacks: read past as WCF reads it, with a warning."""
+WARNED_PATH = "/p:PwsAuthenticate/p:serviceRequest/r:Bogus"
+
+
+@pytest.fixture(scope="module")
+def warned_page(chromium: str) -> Iterator[html.HtmlElement]:
+    """A server of its own with a valid call and one that drew a warning, the latter shown."""
+    with served() as url:
+        endpoint = f"{url}/tenants/{TENANT}{pws.ENDPOINT_PATH}"
+        for body in (VALID, WARNED):
+            answer = requests.post(endpoint, data=body, headers=soap11_headers(body), timeout=5)
+            assert answer.status_code == 200, answer.text
+        logged = requests.get(f"{url}/__admin/requests", params={"warned": "true"}, timeout=5).json()["requests"]
+        (warned,) = logged
+        yield rendered(chromium, f"{url}/__admin/#select={warned['id']}@{TENANT}")
+
+
+def test_a_row_counts_its_warnings_beside_the_verdict(warned_page: html.HtmlElement) -> None:
+    verdicts = [row[3] for row in rows(warned_page)]
+    assert verdicts == ["ok \N{WARNING SIGN} 1", "ok"]
+    badge = only(warned_page, '//tr[contains(@class, "selected")]//span[@class="badge"]')
+    assert badge.get("title") == "1 warning(s): read past as the vendor would"
+
+
+def test_a_request_with_warnings_lists_them_above_the_body_and_marks_their_elements(
+    warned_page: html.HtmlElement,
+) -> None:
+    detail = only(warned_page, '//div[@id="detail"]')
+    assert not detail.xpath('div[@class="violation"]')
+    warning = only(detail, 'div[@class="warning"]')
+    assert only(warning, "b").text_content() == WARNED_PATH
+    assert warning.text_content().startswith(f"{WARNED_PATH}: unknown member")
+    body = only(detail, 'pre[@id="request"]')
+    children = list(detail)
+    assert children.index(warning) < children.index(body)
+    marks = [mark.text_content() for mark in body.xpath('.//mark[@class="warned"]')]
+    assert marks == ["<r:Bogus>", "</r:Bogus>"]

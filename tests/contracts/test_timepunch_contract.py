@@ -528,6 +528,25 @@ def test_authentication_fault_travels_as_a_tpfault_subtype(schema: etree.XMLSche
     assert_invalid(schema, element, "AuthenticationFailure")
 
 
+PROJECT_DTO_TABLE = (
+    "Id", "LastUpdate", "IsPaid", "PricePerHour", "Vat", "Currency", "TextColor", "BackgroundColor", "ProjectName",
+    "ProjectDescription", "IsProjectDeleted", "IsProjectTimeLimited", "StartDate", "EndDate", "TaskList",
+    "IsWorkingTimeRestricted", "MaxWorkingTime", "Customer", "ManualProjectState", "ProjectStateDescription",
+    "DontInheritCommonTasks", "IsOrderBased", "Account", "CostCenter", "OrderType", "ContractId",
+)  # fmt: skip
+"""ProjectDto's members in the order of the vendor's table (Project Service entities, 5.0 to 5.3), as far as any
+copy of the page reaches: past ContractId it lists a String member whose name is cut off at "Plac"."""
+
+
+def test_project_dto_holds_the_vendor_table_in_wcf_order(xml_schema: xmlschema.XMLSchema) -> None:
+    project = xml_schema.maps.types[f"{{{PRJ}}}ProjectDto"]
+    members = [element.local_name for element in project.content.iter_elements()]
+    base, own = members[:3], members[3:]
+    assert base == ["Id", "LastUpdate", "Created"]  # core:EntityDto's, first
+    assert own == sorted(own)  # str sorts by code point: ordinal, as WCF orders
+    assert set(members) == {*PROJECT_DTO_TABLE, "Created"}
+
+
 def test_time_entry_dto_members_follow_the_base_members(schema: etree.XMLSchema) -> None:
     element = xml(SEARCH_RESPONSE)
     entry = find(element, "t:timeEntries/te:TimeEntryDto")
