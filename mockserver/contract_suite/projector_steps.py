@@ -348,11 +348,6 @@ def _(world: World, reference: str, length: int) -> None:
     card["Description"] = "x" * length
 
 
-@then(parsers.parse('time card result "{reference}" keeps a Description of {length:d} characters'))
-def _(world: World, reference: str, length: int) -> None:
-    assert len(result_item(world, "time card", reference)["TimeCard"]["Description"]) == length
-
-
 @when("I send the request")
 @given("I have sent the request")
 def _(world: World) -> None:
