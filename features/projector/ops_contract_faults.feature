@@ -1,11 +1,12 @@
 Feature: An Ops request the service cannot read is a SOAP Client fault, worded as ASMX words it
   The Ops service is an ASP.NET web service (.asmx). What its XmlSerializer cannot read into the
-  operation's request (a value of the wrong type, a member the contract does not have, a date .NET
-  cannot hold) never reaches the operation: ASMX answers a SOAP 1.1 fault, faultcode Client,
+  operation's request (a value of the wrong type, a date .NET cannot hold) never reaches the
+  operation: ASMX answers a SOAP 1.1 fault, faultcode Client,
   faultstring "Server was unable to read request. ---> ..." The mock's reason goes on to say which
   member is wrong and why (ASMX's own names only a line and column); the fault's detail lists the
-  violations. An answer with ServiceResult Fail is for what the operation itself refuses
-  (ops_batch_import.feature).
+  violations. What XmlSerializer reads past (a member it does not know, members in another order)
+  is read as it reads it, with a warning (ops_reading_as_the_vendor.feature). An answer with
+  ServiceResult Fail is for what the operation itself refuses (ops_batch_import.feature).
 
   @OpsImportTimeCards
   Scenario: A value of the wrong type

@@ -259,7 +259,33 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
     Then the response status is "Ok"
     And role 1152921504609801803 runs from 2018-03-05 to 2018-06-30
 
-  Scenario: The element table's spelling of the flag is not on the wire
+  # Page 003's element table spells the flag AdjustRoleDatesAsNeededFlag, its example envelope
+  # AdjustProjectRoleDatesAsNeededFlag (the contract's). WCF ignores a member it does not know
+  # (reading_as_the_vendor.feature): the vendor answers Ok as if the flag were false, and says nothing.
+  Scenario: The element table's spelling of the flag is ignored, with a warning naming it
+    When I post this envelope to the PWS endpoint:
+      """
+      <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:pws="http://projectorpsa.com/PwsProjectorServices/" xmlns:req="http://projectorpsa.com/DataContracts/Requests/" xmlns:tim="http://projectorpsa.com/DataContracts/Shared/TimeAndCost/" xmlns:com="http://projectorpsa.com/DataContracts/Shared/Common/">
+        <soapenv:Body><pws:PwsTransferTime><pws:serviceRequest>
+          <req:SessionTicket>{ticket}</req:SessionTicket>
+          <tim:AdjustRoleDatesAsNeededFlag>true</tim:AdjustRoleDatesAsNeededFlag>
+          <tim:AdjustmentType>TPT</tim:AdjustmentType>
+          <tim:TransferOrders><tim:PwsTimeTransferOrder>
+            <tim:NewProjectIdentity><com:ProjectCode>P001556-001</com:ProjectCode></tim:NewProjectIdentity>
+            <tim:NewProjectRoleIdentity><com:ProjectRoleUid>1152921504609801802</com:ProjectRoleUid></tim:NewProjectRoleIdentity>
+            <tim:TimeCardIdentities><tim:PwsVersionedTimecardRef>
+              <com:TimecardId>45639611</com:TimecardId><com:TimecardType>T</com:TimecardType>
+            </tim:PwsVersionedTimecardRef></tim:TimeCardIdentities>
+          </tim:PwsTimeTransferOrder></tim:TransferOrders>
+        </pws:serviceRequest></pws:PwsTransferTime></soapenv:Body>
+      </soapenv:Envelope>
+      """
+    Then the answer's Status is "Ok"
+    And the answer carries 1 warning
+    And the journal warns of "tim:AdjustRoleDatesAsNeededFlag": "unknown member: WCF ignores it"
+
+  Scenario: The element table's spelling of the flag is refused when the tenant reads strictly
+    Given the tenant reads requests strictly
     When I post this envelope to the PWS endpoint:
       """
       <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:pws="http://projectorpsa.com/PwsProjectorServices/" xmlns:req="http://projectorpsa.com/DataContracts/Requests/" xmlns:tim="http://projectorpsa.com/DataContracts/Shared/TimeAndCost/">

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from lxml import etree
 from pytest_bdd import given, parsers, then, when
 from zeep.helpers import serialize_object
 
+from mockserver.contract_suite.reading_steps import Posted
 from mockserver.contract_suite.target import PASSWORDS, Target, TenantAdmin
 from mockserver.projector.catalogue import OPS_CATALOGUE
 
@@ -162,6 +164,20 @@ def assert_errors_include(ops: OpsWorld, number: int, code: str, severity: str) 
     matching = [e for e in errors if e["DbErrorCode"] == number]
     assert matching, errors
     assert_ops_error(matching[0], number, code, severity)
+
+
+@then(parsers.parse("the answer holds the Ops error {number:d} {code}"))
+def _(posted: Posted, number: int, code: str) -> None:
+    """The Errors of a posted message's answer hold ``number``, as the catalogue's ``code``."""
+    assert posted.answer is not None, "no message was posted"
+    assert posted.answer.status_code == 200, posted.answer.text
+    answered = etree.fromstring(posted.answer.content).iterfind(".//{*}Errors/{*}OpsWebError")
+    errors = [{etree.QName(member).localname: member.text or "" for member in error} for error in answered]
+    matching = [
+        {**error, "DbErrorCode": int(error["DbErrorCode"])} for error in errors if error["DbErrorCode"] == str(number)
+    ]
+    assert matching, errors
+    assert_ops_error(matching[0], number, code)
 
 
 @then(parsers.parse("the Ops errors include {number:d} {code}"))

@@ -24,6 +24,7 @@ pytest_plugins = [
     "mockserver.contract_suite.projector_steps",
     "mockserver.contract_suite.ops_steps",
     "mockserver.contract_suite.timepunch_steps",
+    "mockserver.contract_suite.reading_steps",
 ]
 
 BINDINGS = {

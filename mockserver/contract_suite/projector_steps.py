@@ -22,6 +22,7 @@ from zeep.helpers import serialize_object
 
 from mockserver import fixtures
 from mockserver.contract_suite.actions import soap11_headers
+from mockserver.contract_suite.reading_steps import Posted
 from mockserver.contract_suite.target import PASSWORDS, Target, TenantAdmin
 from mockserver.projector import rate_limits
 from mockserver.projector.catalogue import PWS_CATALOGUE
@@ -53,6 +54,7 @@ class World:
     tenant: TenantAdmin
     session: Any
     target: Target
+    posted: Posted
     ticket: str | None = None
     operation: str = ""
     answered: str = ""
@@ -84,8 +86,8 @@ class World:
 
 
 @pytest.fixture
-def world(pws_service: Any, tenant: TenantAdmin, target: Target) -> World:
-    return World(service=pws_service, tenant=tenant, session=target.session, target=target)
+def world(pws_service: Any, tenant: TenantAdmin, target: Target, posted: Posted) -> World:
+    return World(service=pws_service, tenant=tenant, session=target.session, target=target, posted=posted)
 
 
 # -- values in tables ----------------------------------------------------------------------------
@@ -340,6 +342,12 @@ def _(world: World, member: str, card: str) -> None:
     world.request[member] = card_ref(world, card, "R")
 
 
+@given(parsers.parse('the Description of card "{reference}" is {length:d} characters long'))
+def _(world: World, reference: str, length: int) -> None:
+    (card,) = [c for c in world.request["SaveTimeCards"]["PwsTimecardDetail"] if c.get("ReferenceId") == reference]
+    card["Description"] = "x" * length
+
+
 @when("I send the request")
 @given("I have sent the request")
 def _(world: World) -> None:
@@ -412,6 +420,7 @@ def post_envelope(world: World, envelope: str, action: str | None, service: str 
     address = world.target.address(service, world.tenant.name)
     answer = world.session.post(address, data=body.encode(), headers=headers)
     world.raw = (answer.status_code, answer.content)
+    world.posted.answer = answer
 
 
 # -- checking the answer ---------------------------------------------------------------------------
@@ -658,6 +667,24 @@ def _(world: World, member: str, value: str) -> None:
     found = etree.fromstring(body).find(f".//{{*}}{member}")
     assert found is not None, f"no {member} in {body!r}"
     assert found.text == value, body  # the response's own member comes before any card's
+
+
+@then(parsers.parse("the answer holds error {number:d} {code}"))
+def _(world: World, number: int, code: str) -> None:
+    """A message or an item's ErrorDetail of a posted message's answer is the catalogue's error."""
+    assert world.raw is not None
+    status, body = world.raw
+    assert status == 200, body
+    root = etree.fromstring(body)
+    errors = [number_element.getparent() for number_element in root.iter("{*}ErrorNumber")]
+    answered = [{etree.QName(m).localname: m.text or "" for m in error} for error in errors if error is not None]
+    matching = [
+        {**error, "ErrorNumber": int(error["ErrorNumber"])} for error in answered if error["ErrorNumber"] == str(number)
+    ]
+    assert matching, f"no error {number} in {answered}"
+    response = root.find("{*}Body/*")
+    assert response is not None
+    assert_catalogued(matching[0], number, code, etree.QName(response).localname.removesuffix("Response"))
 
 
 @then(parsers.parse("the answer has the members of the vendor's example {operation} response, nil ones as nil"))

@@ -16,6 +16,7 @@ from lxml import etree
 from pytest_bdd import given, parsers, then, when
 from zeep.helpers import serialize_object
 
+from mockserver.contract_suite.reading_steps import Posted
 from mockserver.contract_suite.target import Target, TenantAdmin
 from mockserver.fixtures import TIMEPUNCH_CUSTOMER_TOKEN, TIMEPUNCH_PROFILES, md5_upper
 from mockserver.soap import ns
@@ -30,6 +31,7 @@ class SyncWorld:
     service: Any
     tenant: TenantAdmin
     target: Target
+    posted: Posted
     authentication: dict[str, Any] = field(default_factory=dict)
     answer: dict[str, Any] = field(default_factory=dict)
     soap_fault: etree._Element | None = None
@@ -60,8 +62,8 @@ class SyncWorld:
 
 
 @pytest.fixture
-def tp(sync_service: Any, tenant: TenantAdmin, target: Target) -> SyncWorld:
-    return SyncWorld(service=sync_service, tenant=tenant, target=target)
+def tp(sync_service: Any, tenant: TenantAdmin, target: Target, posted: Posted) -> SyncWorld:
+    return SyncWorld(service=sync_service, tenant=tenant, target=target, posted=posted)
 
 
 def fault(world: SyncWorld) -> dict[str, Any] | None:
@@ -276,6 +278,7 @@ def _(tp: SyncWorld, docstring: str) -> None:
         data=message.encode(),
         headers={"Content-Type": "application/soap+xml; charset=utf-8"},
     )
+    tp.posted.answer = answer
     reply = etree.fromstring(answer.content)
     tp.soap_fault = reply.find(f".//{{{ns.SOAP_ENV_12}}}Fault")
     tp.reply_headers = list(reply.iterfind(f"{{{ns.SOAP_ENV_12}}}Header/*"))
@@ -313,6 +316,15 @@ def _(tp: SyncWorld, reason: str) -> None:
     found = fault(tp)
     assert found is not None, f"no fault in {tp.answer}"
     assert reason in found["Message"], found["Message"]
+
+
+@then("the message is answered without a fault")
+def _(tp: SyncWorld) -> None:
+    """Neither a SOAP 1.2 Fault nor a TpFault: the method's out fault is nil."""
+    assert tp.soap_fault is None, etree.tostring(tp.soap_fault)
+    assert tp.posted.answer is not None
+    answered = etree.fromstring(tp.posted.answer.content).find(f"{{{ns.SOAP_ENV_12}}}Body/*/{{*}}fault")
+    assert answered is None or answered.get(f"{{{ns.XSI}}}nil") == "true", etree.tostring(answered)
 
 
 @then(parsers.parse('the answer is a SOAP 1.2 fault "{code}" with subcode "{subcode}"'))
@@ -529,8 +541,20 @@ def _(tp: SyncWorld, count: int, kind: str, name: str) -> None:
     assert tp.tenant.lookup(f"SELECT COUNT(*) FROM {table} WHERE name = ?", name) == count
 
 
+def stored(tp: SyncWorld, kind: str, name: str) -> dict[str, Any]:
+    """The DTO the store keeps for the customer, project or task of that name."""
+    table = {"customer": "tp_customer", "project": "tp_project", "task": "tp_task"}[kind]
+    payload: dict[str, Any] = json.loads(tp.tenant.lookup(f"SELECT payload FROM {table} WHERE name = ?", name))
+    return payload
+
+
 @then(parsers.parse('the {kind} "{name}" has {member} "{value}"'))
 def _(tp: SyncWorld, kind: str, name: str, member: str, value: str) -> None:
-    table = {"customer": "tp_customer", "project": "tp_project", "task": "tp_task"}[kind]
-    payload = json.loads(tp.tenant.lookup(f"SELECT payload FROM {table} WHERE name = ?", name))
+    payload = stored(tp, kind, name)
     assert payload.get(member) == value, payload
+
+
+@then(parsers.parse('the {kind} "{name}" has no {member}'))
+def _(tp: SyncWorld, kind: str, name: str, member: str) -> None:
+    payload = stored(tp, kind, name)
+    assert payload.get(member) in (None, ""), payload

@@ -166,7 +166,7 @@ CREATE TABLE pr_time_card (
     work_date TEXT NOT NULL,
     -- No card holds more than a day; the vendor reports a violation as an unexpected save error.
     work_minutes INTEGER NOT NULL DEFAULT 0 CHECK (work_minutes BETWEEN 0 AND 1440),
-    description TEXT,
+    description TEXT CHECK (length(description) <= 1000),  -- String (1000): a longer one is refused (64237)
     status TEXT NOT NULL DEFAULT 'D' CHECK (status IN ('D', 'R', 'S', 'A', 'I', 'B', 'M')),
     for_reporting_only INTEGER NOT NULL DEFAULT 0,
     excluded_from_billing INTEGER NOT NULL DEFAULT 0,
