@@ -409,6 +409,11 @@ def _(world: World, docstring: str) -> None:
     post_envelope(world, docstring, None, service="ops")
 
 
+@when(parsers.parse('I post this envelope to the Ops endpoint with SOAPAction "{action}":'))
+def _(world: World, action: str, docstring: str) -> None:
+    post_envelope(world, docstring, action, service="ops")
+
+
 def post_envelope(world: World, envelope: str, action: str | None, service: str = "pws") -> None:
     """``action`` None: the SOAPAction of the body's operation, as a client sends it; "": none at all."""
     body = envelope.replace("{ticket}", world.ticket or "")
