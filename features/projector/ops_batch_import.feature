@@ -28,15 +28,15 @@ Feature: Ops batch import of time cards: open a batch, import cards into it, clo
       | HR-1                      | P001396-001 | E123                      | Consultant | 1.1                | 2018-04-02 | 480         | Wireframes    |
     Then the Ops result is "Ok"
     When I import time cards:
-      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role      | ProjectTaskTypeName | WorkDate   | WorkMinutes |
-      | HR-2                      | P001556-001 | E123                      | Developer | Support             | 2018-04-03 | 240         |
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role      | ProjectTaskTypeName | WorkDate   | WorkMinutes | Narrative |
+      | HR-2                      | P001556-001 | E123                      | Developer | Support             | 2018-04-03 | 240         | Ticket 42 |
     And I close the batch
     Then the Ops result is "Ok"
     When I read the time cards of "E123" from "2018-04-02" to "2018-04-03"
     Then the time cards read include:
       | WorkDate   | WorkMinutes | CardStatus | ProjectCode | RoleUid             | TaskUid             | Description |
       | 2018-04-02 | 480         | S          | P001396-001 | 1152921504609525049 | 1152921504608637344 | Wireframes  |
-      | 2018-04-03 | 240         | S          | P001556-001 | 1152921504609801802 | 1152921504608940940 | none        |
+      | 2018-04-03 | 240         | S          | P001556-001 | 1152921504609801802 | 1152921504608940940 | Ticket 42   |
 
   Scenario: ExternalGroupingIdentifier travels with the card it groups
     Given an open time card batch

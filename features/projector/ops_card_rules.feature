@@ -160,6 +160,31 @@ Feature: The rules each imported time card must pass
     And card 0 failed with error 91209 NarrativeRequired
     And the failed cards are exactly 0
 
+  @error-91209
+  Scenario: A task type that requires a narrative, as PWS requires it
+    Page 001 says the Narrative is "Required depending on project and system configuration", and
+    the wiki's PwsTimeCardDetail page requires a description when "the time card task type or project
+    requires" one. The close applies the same rule as PwsSaveTimeCards: the project's
+    DescriptionRequiredFlag or the NarrativeRequiredFlag of the task's type (Support, on P001556-001).
+    OverrideRulesFlag waives it, as it waives the project's (wiki:OpsCloseTimeCardBatch).
+    Given I have imported time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role      | ProjectTaskTypeName | WorkDate   | WorkMinutes | Narrative |
+      | HR-1                      | P001556-001 | E123                      | Developer | Support             | 2018-04-02 | 60          |           |
+      | HR-2                      | P001556-001 | E123                      | Developer | Support             | 2018-04-02 | 60          | Ticket 42 |
+    When I close the batch
+    Then the Ops result is "PartialFail"
+    And card 0 failed with error 91209 NarrativeRequired
+    And the failed cards are exactly 0
+
+  Scenario: OverrideRulesFlag waives a task type's narrative rule
+    Given I have imported time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role      | ProjectTaskTypeName | WorkDate   | WorkMinutes |
+      | HR-1                      | P001556-001 | E123                      | Developer | Support             | 2018-04-02 | 60          |
+    When I close the batch with:
+      | OverrideRulesFlag |
+      | true              |
+    Then the Ops result is "Ok"
+
   @error-91210
   Scenario Outline: Revenue fields are not for import mode
     Given I have imported time cards:

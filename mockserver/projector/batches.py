@@ -296,7 +296,8 @@ class BatchCloser:
         resource = self.resource(card, project)
         role_uid = self.role(card, project, resource)
         task_uid = self.task(card, project)
-        self.check_narrative_and_revenue(card, project)
+        self.check_narrative(card, project, task_uid)
+        self.check_revenue(card)
         uid = self.insert(card, project, resource, role_uid, task_uid)
         if self.replace:
             self.db.execute(
@@ -391,13 +392,15 @@ class BatchCloser:
             return task_uid
         raise OpsError("ProjectTaskNotFound", f"Task '{wanted_name or wanted_code}' on project {project['code']}.")
 
-    def check_narrative_and_revenue(self, card: sqlite3.Row, project: sqlite3.Row) -> None:
-        if (
-            project["description_required"]
-            and not (card["narrative"] or "").strip()
-            and not self.options.overrides_rules
-        ):
-            raise OpsError("NarrativeRequired", f"Project {project['code']} requires a narrative.")
+    def check_narrative(self, card: sqlite3.Row, project: sqlite3.Row, task_uid: int) -> None:
+        """The rule PWS applies (the project's or the task type's), unless OverrideRulesFlag waives it."""
+        if (card["narrative"] or "").strip() or self.options.overrides_rules:
+            return
+        demanded_by = store.narrative_demanded_by(self.db, project, task_uid)
+        if demanded_by is not None:
+            raise OpsError("NarrativeRequired", f"{demanded_by} requires a narrative.")
+
+    def check_revenue(self, card: sqlite3.Row) -> None:
         given = [name for name in REVENUE_FIELDS if card[name] is not None]
         if not self.replace and given:
             raise OpsError("RevenueNotAllowedInImportMode", f"Sent: {', '.join(given)}.")
