@@ -17,7 +17,10 @@ CREATE TABLE pr_resource (
     reference_system_id TEXT UNIQUE,
     name TEXT NOT NULL,
     email TEXT,
-    active INTEGER NOT NULL DEFAULT 1
+    active INTEGER NOT NULL DEFAULT 1,
+    -- the account the resource belongs to (Projector keeps each account's resources and projects
+    -- apart); NULL, as in a dataset written before the column, is a row every account sees
+    account_uid INTEGER REFERENCES pr_account (uid)
 );
 
 CREATE TABLE pr_user (
@@ -66,7 +69,8 @@ CREATE TABLE pr_project (
     allow_assignment INTEGER NOT NULL DEFAULT 0,
     booked_resources_only INTEGER NOT NULL DEFAULT 0,
     udf1_treatment TEXT NOT NULL DEFAULT 'A' CHECK (udf1_treatment IN ('R', 'A', 'N')),
-    udf2_treatment TEXT NOT NULL DEFAULT 'A' CHECK (udf2_treatment IN ('R', 'A', 'N'))
+    udf2_treatment TEXT NOT NULL DEFAULT 'A' CHECK (udf2_treatment IN ('R', 'A', 'N')),
+    account_uid INTEGER REFERENCES pr_account (uid)  -- as pr_resource.account_uid
 );
 
 CREATE TABLE pr_role (
