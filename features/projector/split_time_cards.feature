@@ -7,6 +7,10 @@ Feature: PwsSplitTimeCards divides a time card into two
   (assumption: the vendor documents this for PwsTransferTime; its split page is silent).
   The vendor lists the split errors 20037 and 64338 on PwsSaveTimeCards' page; they come from here.
   For-reporting-only cards and cards submitted in a period closed for time are ineligible (64365).
+  Which cards a split takes by approval state is the tenant setting adjust_approved_cards_only,
+  as for PwsTransferTime (transfer_time.feature gives both vendor sources): by default any card
+  but an invoiced or billed one; with the setting, approved cards in a period open for
+  adjustments only (the wiki's adjustment pages; Split is one of the adjustments they list).
   Mock limitation: cards carry no amounts, so a split by SplitAdjustmentAmount alone is refused
   with 90009 SplitValueRequired.
 
@@ -140,3 +144,46 @@ Feature: PwsSplitTimeCards divides a time card into two
     And the request's AdjustmentCodeIdentity is "No such code"
     When I send the request
     Then the response reports error 50024 EntityNotFound
+
+  @error-64365
+  Scenario Outline: With adjust_approved_cards_only only an approved card is split
+    Given the account adjusts approved cards only
+    And time card 45639611 is <state>
+    And the request splits time cards:
+      | TimecardType | TimecardId | SplitPercent |
+      | T            | 45639611   | .5           |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 64365 OneOrMoreTimeCardsIneligibleForAdjustment
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read are exactly 45639611
+
+    Examples:
+      | state     |
+      | draft     |
+      | submitted |
+      | invoiced  |
+
+  Scenario: With adjust_approved_cards_only an approved card is split
+    Given the account adjusts approved cards only
+    And time card 45639611 is approved
+    And the request splits time cards:
+      | TimecardType | TimecardId | SplitPercent |
+      | T            | 45639611   | .5           |
+    When I send the request
+    Then the response status is "Ok"
+    And card 45639611 was split into a new card
+
+  Scenario Outline: By default a draft or submitted card is split
+    Given time card 45639611 is <state>
+    And the request splits time cards:
+      | TimecardType | TimecardId | SplitPercent |
+      | T            | 45639611   | .5           |
+    When I send the request
+    Then the response status is "Ok"
+    And card 45639611 was split into a new card
+
+    Examples:
+      | state     |
+      | draft     |
+      | submitted |

@@ -28,6 +28,20 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
   A card named twice in one request (in one order or two) is not moved twice: its first mention
   changes it, so the second names a card that has changed since the client read it, which the
   vendor's Timestamp check most plausibly refuses (the page is silent): 64365, nothing applied.
+  Which cards may be adjusted, by approval state, is a tenant setting, because two vendor sources
+  differ. Page 003 (PwsTransferTime) names no status: its one refusal, 64365, is for a card that
+  "has changed or is ineligible for adjustment", and its example transfers card 45639611, the card
+  the dataset holds as E123's draft. The wiki's adjustment pages are the Projector screens'
+  (Pre-Invoicing Adjustments Form: adjustments "to time and cost cards that have been approved and
+  are not already on an invoice"; Invoices - Time Card Review: "the accounting period must be open
+  for adjustments"). By default the mock keeps page 003's reading, so the vendor's example works on
+  the dataset: a draft, submitted, rejected or approved card is adjusted; an invoiced or billed
+  one, one for reporting only, and a submitted one of a period closed for time are not (64365).
+  The account setting adjust_approved_cards_only (a column of the dataset's account row) takes the
+  adjustment pages' rule: an approved card only, not yet invoiced, in a period open for
+  adjustments; any other is 64365, and nothing of the request is applied. Assumption: the mock
+  keeps one closed flag per accounting period, for time entry and for adjustments alike (the
+  pages name the two together: "an accounting period closed for adjustments and time entry").
   A card outside the target role's dates is refused unless AdjustProjectRoleDatesAsNeededFlag
   widens the role to cover it. (The vendor's element table spells it AdjustRoleDatesAsNeededFlag;
   its example and type listing, which show the wire name, AdjustProjectRoleDatesAsNeededFlag. The
@@ -463,3 +477,68 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
     When I send the request
     Then the response status is "Fail"
     And the response reports error 64220 InvalidTimeCard
+
+  # Eligibility by approval state: page 003 by default, the adjustment pages with the setting.
+  Scenario Outline: By default a card is transferred whatever its approval state but invoiced
+    Given time card 45639611 is <state>
+    And a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode | NewRoleUid          |
+      | 45639611 | P001556-001    | 1152921504609801802 |
+    When I send the request
+    Then the response status is "Ok"
+    And the transferred time cards are exactly 45639611
+
+    Examples:
+      | state     |
+      | draft     |
+      | submitted |
+      | rejected  |
+      | approved  |
+
+  @error-64365
+  Scenario Outline: With adjust_approved_cards_only a card that is not approved is not transferred
+    Given the account adjusts approved cards only
+    And time card 45639611 is <state>
+    And a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode | NewRoleUid          |
+      | 45639611 | P001556-001    | 1152921504609801802 |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 64365 OneOrMoreTimeCardsIneligibleForAdjustment
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read include:
+      | TimecardId | ProjectCode |
+      | 45639611   | P001396-001 |
+
+    Examples:
+      | state     |
+      | draft     |
+      | submitted |
+      | rejected  |
+      | invoiced  |
+
+  Scenario: With adjust_approved_cards_only an approved card is transferred
+    Given the account adjusts approved cards only
+    And time card 45639611 is approved
+    And a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode | NewRoleUid          |
+      | 45639611 | P001556-001    | 1152921504609801802 |
+    When I send the request
+    Then the response status is "Ok"
+    And the transferred time cards are exactly 45639611
+
+  @error-64365
+  Scenario: With adjust_approved_cards_only an approved card of a period closed for time is not transferred
+    Given the account adjusts approved cards only
+    And time card 45639613 is approved
+    And a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode | NewRoleUid          |
+      | 45639613 | P001556-001    | 1152921504609801802 |
+    And the request sets AdjustProjectRoleDatesAsNeededFlag to "true"
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 64365 OneOrMoreTimeCardsIneligibleForAdjustment
