@@ -5,7 +5,7 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
   - TPT, transfer time to role: each card moves to NewProjectIdentity (or stays on its project)
     and to NewProjectRoleIdentity, or to the card resource's role named NewProjectRoleName (a role
     of that name is created for the resource when it has none), or to the resource's role on the
-    target project when it has exactly one; NewProjectTaskIdentity and NewProjectRateTypeIdentity
+    target project when it has exactly one (with several: 90011); NewProjectTaskIdentity and NewProjectRateTypeIdentity
     are taken when given, else the card keeps its own if they belong to the target project. The
     target project is NewProjectIdentity, or the card's own project when the order has none: the
     role, task and rate type must all belong to it (54700, 90005, 90006), and the role to the
@@ -28,6 +28,15 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
   A card named twice in one request (in one order or two) is not moved twice: its first mention
   changes it, so the second names a card that has changed since the client read it, which the
   vendor's Timestamp check most plausibly refuses (the page is silent): 64365, nothing applied.
+  A card whose resource has no role on the target project, sent with neither NewProjectRoleIdentity
+  nor NewProjectRoleName, is not answered 90011 (whose text says the resource has more than one
+  role there). The wiki lets roles be created implicitly (PwsTimeEntryProject.AllowBookingFlag: a
+  resource may report time on a project "even if the resource currently has no role", and "a new
+  role will be created when the time card is submitted"); page 003 is silent. Assumption: a
+  transfer does what a submit does, so where the target project allows booking the resource gets
+  a role there, named after it as the submit names one, and the card moves to it; where it does
+  not, the card is refused with 90013 ResourceHasNoRoleOnProject (the same rule as PwsSaveTimeCards
+  and PwsGetTimeEntryProjectRole), and nothing of the request is applied.
   Which cards may be adjusted, by approval state, is a tenant setting, because two vendor sources
   differ. Page 003 (PwsTransferTime) names no status: its one refusal, 64365, is for a card that
   "has changed or is ineligible for adjustment", and its example transfers card 45639611, the card
@@ -542,3 +551,28 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
     When I send the request
     Then the response status is "Fail"
     And the response reports error 64365 OneOrMoreTimeCardsIneligibleForAdjustment
+
+  # The wiki: a role is created implicitly where the project allows booking (issue 18).
+  Scenario: Without a role named, a role is created where the resource has none and booking is allowed
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode |
+      | 45639611 | P001700-001    |
+    When I send the request
+    Then the response status is "Ok"
+    And the transferred time cards are exactly 45639611
+    And E123 has a role "David Reyes" on project "P001700-001"
+
+  @error-90013
+  Scenario: Without a role named, a project that does not allow booking refuses a resource without a role
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode |
+      | 45639611 | P001800-001    |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 90013 ResourceHasNoRoleOnProject
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read include:
+      | TimecardId | ProjectCode |
+      | 45639611   | P001396-001 |
