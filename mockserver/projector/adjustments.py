@@ -131,7 +131,7 @@ def _kept_minutes(card: sqlite3.Row, order: SplitOrder) -> int:
     """Minutes the original card keeps: strictly between none and all of them."""
     total = int(card["work_minutes"])
     if order.amount is not None and order.minutes is None and order.percent is None:
-        raise PwsError("SplitValueRequired", "The mock keeps no amounts on cards: give SplitMinutes or SplitPercent.")
+        raise PwsError("SplitAdjustmentAmountNotModelled", f"SplitAdjustmentAmount was {order.amount}.")
     if order.percent is not None:
         if not 0 < order.percent < 1:
             raise PwsError(
