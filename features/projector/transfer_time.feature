@@ -3,15 +3,15 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
   Each PwsTimeTransferOrder names its cards (TimeCardIdentities: id or uid, and the Timestamp the
   client read) and where they go. The mock applies the three adjustment types so:
   - TPT, transfer time to role: each card moves to NewProjectIdentity (or stays on its project)
-    and to NewProjectRoleIdentity, or to the card resource's role named NewProjectRoleName (a role
-    of that name is created for the resource when it has none), or to the resource's role on the
-    target project when it has exactly one (with several: 90011); NewProjectTaskIdentity and NewProjectRateTypeIdentity
-    are taken when given, else the card keeps its own if they belong to the target project. The
-    target project is NewProjectIdentity, or the card's own project when the order has none: the
-    role, task and rate type must all belong to it (54700, 90005, 90006), and the role to the
-    card's resource (64161: the vendor's resource-mismatch number; none is published for a role of
-    another resource). The card keeps its uid;
-    its Timestamp changes.
+    and to NewProjectRoleIdentity, or to the card resource's role named NewProjectRoleName (a
+    role of that name is created for the resource when it has none), or to the resource's role
+    on the target project when it has exactly one (with several: 90011); NewProjectTaskIdentity
+    and NewProjectRateTypeIdentity are taken when given, else the card keeps its own if they
+    belong to the target project. The target project is NewProjectIdentity, or the card's own
+    project when the order has none: the role, task and rate type must all belong to it (54700,
+    90005, 90006), and the role to the card's resource (64161: the vendor's resource-mismatch
+    number; none is published for a role of another resource). The card keeps its uid; its
+    Timestamp changes.
   - TRT, transfer and exclude time: the same move, and the moved time is excluded from billing.
   - CTT, change task/task code: only the task changes, to NewProjectTaskIdentity, which must be
     a task of the card's own project (an order without it: 10111; an identity with no member: 54205);
