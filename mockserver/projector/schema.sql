@@ -8,7 +8,11 @@ CREATE TABLE pr_account (
     name TEXT NOT NULL,
     -- the account setting "Prevent Unbounded Deletion of FRO Time and Cost Cards": a Replace batch
     -- closed without both purge dates purges nothing (off by default: the wiki's "Caution" case)
-    prevent_unbounded_fro_deletion INTEGER NOT NULL DEFAULT 0
+    prevent_unbounded_fro_deletion INTEGER NOT NULL DEFAULT 0,
+    -- PwsTransferTime and PwsSplitTimeCards adjust approved cards only, in a period open for time,
+    -- as the wiki's adjustment pages say (off by default: any card not invoiced, billed or for
+    -- reporting only, as page 003 leaves it; features/projector/transfer_time.feature)
+    adjust_approved_cards_only INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TABLE pr_resource (
