@@ -123,9 +123,11 @@ def _device(db: sqlite3.Connection, device_id: str | None) -> sqlite3.Row:
 
 
 def _visible_profiles(call: SyncCall) -> list[sqlite3.Row]:
-    """One's own profile; every profile for whom may switch identity."""
+    """One's own profile; for whom may switch identity, every profile that may sync (holds sync@access:
+    page 000 lists "profiles that can be used in order to sync data")."""
     if call.actor.may("core@switchIdentity"):
-        return call.db.execute("SELECT * FROM tp_profile ORDER BY logon_name").fetchall()
+        profiles = call.db.execute("SELECT * FROM tp_profile ORDER BY logon_name").fetchall()
+        return [profile for profile in profiles if "sync@access" in profile["permissions"].split()]
     return [call.actor.acting]
 
 
