@@ -269,6 +269,14 @@ def _(tp: SyncWorld, device: str, day: str) -> None:
         deposit_in_cloud(db, device_id, entry)
 
 
+@given("the installation reads TpAuthentication.Identity as the LogonName")
+def _(tp: SyncWorld) -> None:
+    with tp.tenant.db() as db:
+        db.execute(
+            "UPDATE tp_customer_token SET identity_by_logon_name = 1 WHERE token = ?", (TIMEPUNCH_CUSTOMER_TOKEN,)
+        )
+
+
 @when("I post this message to the TimePunch endpoint:")
 def _(tp: SyncWorld, docstring: str) -> None:
     """The message as written, {TpUser}, {TpHashedPwd} and {CustomerToken} filled in from who I am."""
