@@ -269,12 +269,20 @@ def _(tp: SyncWorld, device: str, day: str) -> None:
         deposit_in_cloud(db, device_id, entry)
 
 
+def switch_on(tp: SyncWorld, setting: str) -> None:
+    """An installation setting (a column of the dataset's tp_customer_token row) turned on."""
+    with tp.tenant.db() as db:
+        db.execute(f"UPDATE tp_customer_token SET {setting} = 1 WHERE token = ?", (TIMEPUNCH_CUSTOMER_TOKEN,))
+
+
 @given("the installation reads TpAuthentication.Identity as the LogonName")
 def _(tp: SyncWorld) -> None:
-    with tp.tenant.db() as db:
-        db.execute(
-            "UPDATE tp_customer_token SET identity_by_logon_name = 1 WHERE token = ?", (TIMEPUNCH_CUSTOMER_TOKEN,)
-        )
+    switch_on(tp, "identity_by_logon_name")
+
+
+@given("the installation takes a nil sync date for the clock's date and time")
+def _(tp: SyncWorld) -> None:
+    switch_on(tp, "nil_sync_date_is_now")
 
 
 @when("I post this message to the TimePunch endpoint:")

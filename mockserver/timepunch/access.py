@@ -31,8 +31,9 @@ MISSING_PERMISSION = {
 
 @dataclass(frozen=True)
 class Actor:
-    """The authenticated profile (its permissions) and the profile it acts as."""
+    """The authenticated profile (its permissions), the profile it acts as, and the installation (its settings)."""
 
+    installation: sqlite3.Row
     principal: sqlite3.Row
     acting: sqlite3.Row
     permissions: frozenset[str]
@@ -62,7 +63,7 @@ def authenticate(db: sqlite3.Connection, authentication: dict[str, Any] | None) 
         raise TpError("AuthenticationFailure")
     permissions = frozenset(profile["permissions"].split())
     acting = _acting(db, installation, profile, permissions, authentication.get("Identity"))
-    return Actor(principal=profile, acting=acting, permissions=permissions)
+    return Actor(installation=installation, principal=profile, acting=acting, permissions=permissions)
 
 
 def _acting(

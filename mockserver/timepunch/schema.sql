@@ -7,7 +7,10 @@ CREATE TABLE tp_customer_token (
     token TEXT PRIMARY KEY,
     -- TpAuthentication.Identity names the profile by its LogonName, as TpUser does, instead of by its
     -- SaveAsName, the page's "Profile Name" (off by default: the page's reading)
-    identity_by_logon_name INTEGER NOT NULL DEFAULT 0
+    identity_by_logon_name INTEGER NOT NULL DEFAULT 0,
+    -- UpdateLastSyncDate with nil stores the clock's date and time, instead of the date at midnight,
+    -- page 000's "the current date" (off by default: the page's reading)
+    nil_sync_date_is_now INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TABLE tp_profile (
