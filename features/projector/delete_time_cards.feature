@@ -5,9 +5,10 @@ Feature: PwsSaveTimeCards deletes time cards and time off cards
   and is reported in TimecardResults / TimeOffCardResults under the ReferenceId of its ref, with
   no card (assumption: the vendor does not say where delete results go). A deleted card stays
   known to the service, so deleting it again answers "deleted", not "does not exist".
-  Like a save, a deletion affects only a card whose work date is within StartDate..EndDate (page
-  002: "Only time cards with work or time off dates on or after this StartDate will be included");
-  another fails alone with 64295.
+  A deletion is not bounded by StartDate..EndDate (the current wiki: they bound the cards a submit
+  sweeps). Where the account follows page 002 instead (pr_account.save_range_bounds_every_card,
+  save_date_rules.feature: "Only time cards with work or time off dates on or after this StartDate
+  will be included"), a card outside the range fails alone with 64295.
 
   Background:
     Given I am logged in to Projector as "e123@example.com"
@@ -107,9 +108,21 @@ Feature: PwsSaveTimeCards deletes time cards and time off cards
     And time card result "again" failed with error 64332 TimeCardHasBeenDeleted
     And time card result "del" succeeded
 
-  @error-64295 @error-20028
-  Scenario: A card outside the request's range is not deleted
+  Scenario: A card outside the request's range is deleted (the current wiki)
     Given a PwsSaveTimeCards request from "2018-04-01" to "2018-04-30"
+    And the request deletes time cards:
+      | ReferenceId | TimecardType | TimecardId |
+      | del         | T            | 45639611   |
+    When I send the request
+    Then the response status is "Ok"
+    And time card result "del" succeeded
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read are exactly none
+
+  @error-64295 @error-20028
+  Scenario: Where the account follows page 002, a card outside the request's range is not deleted
+    Given the account "DEMO" bounds every card a save touches by its StartDate and EndDate
+    And a PwsSaveTimeCards request from "2018-04-01" to "2018-04-30"
     And the request deletes time cards:
       | ReferenceId | TimecardType | TimecardId |
       | del         | T            | 45639611   |

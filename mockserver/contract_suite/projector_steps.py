@@ -213,6 +213,13 @@ def _(world: World, moment: str) -> None:
         clock.freeze(db, datetime.fromisoformat(moment))
 
 
+@given(parsers.parse('the account "{account}" bounds every card a save touches by its StartDate and EndDate'))
+def _(world: World, account: str) -> None:
+    """The account setting for page 002's reading of PwsSaveTimeCards' range (pr_account)."""
+    with world.tenant.db() as db:
+        db.execute("UPDATE pr_account SET save_range_bounds_every_card = 1 WHERE code = ?", (account,))
+
+
 @given(parsers.parse("the next {operation} call is answered with the vendor error {code}"))
 def _(world: World, operation: str, code: str) -> None:
     """A fault rule, as a client's CI sets one through the admin API, for what the mock never does alone."""

@@ -8,7 +8,11 @@ CREATE TABLE pr_account (
     name TEXT NOT NULL,
     -- the account setting "Prevent Unbounded Deletion of FRO Time and Cost Cards": a Replace batch
     -- closed without both purge dates purges nothing (off by default: the wiki's "Caution" case)
-    prevent_unbounded_fro_deletion INTEGER NOT NULL DEFAULT 0
+    prevent_unbounded_fro_deletion INTEGER NOT NULL DEFAULT 0,
+    -- PwsSaveTimeCards' StartDate..EndDate bounds every card a save touches (page 002's reading:
+    -- saved, deleted and submitted by identity; 64295 outside), not only the cards a submit sweeps
+    -- (the current wiki's reading; off by default: features/projector/save_date_rules.feature)
+    save_range_bounds_every_card INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TABLE pr_resource (

@@ -138,6 +138,11 @@ def parse_card_status(raw: str | None) -> str | None:
     return status
 
 
+def _range_bounds_every_card(db: sqlite3.Connection, account_uid: int) -> bool:
+    query = "SELECT save_range_bounds_every_card FROM pr_account WHERE uid = ?"
+    return bool(db.execute(query, (account_uid,)).fetchone()[0])
+
+
 class TimeCardSaver:
     """Carries one PwsSaveTimeCards request through the rules against one tenant's database."""
 
@@ -155,6 +160,7 @@ class TimeCardSaver:
             if refs is not None and not refs:
                 raise PwsFailure(PwsError("TimeCardIdentitiesRequired", f"{name} was sent empty."))
         self.resource = store.require(db, request.resource) if request.resource else None
+        self.range_bounds_every_card = _range_bounds_every_card(db, caller.account_uid)
         self.saved_uids: list[int] = []
         self.on_behalf_resources: set[int] = set()
 
@@ -246,9 +252,10 @@ class TimeCardSaver:
         return card
 
     def check_in_range(self, work_date: str) -> None:
-        """Page 002: only cards whose work date is within StartDate..EndDate are affected by the request,
-        whether saved, deleted or submitted by identity."""
-        if not self.start <= date.fromisoformat(work_date) <= self.end:
+        """Page 002's reading, where the account asks for it: only cards whose work date is within
+        StartDate..EndDate are affected by the request, whether saved, deleted or submitted by
+        identity. The current wiki's reading (the default) bounds only the cards a submit sweeps."""
+        if self.range_bounds_every_card and not self.start <= date.fromisoformat(work_date) <= self.end:
             raise PwsError(
                 "TimeCardWorkDateOutOfRange",
                 f"WorkDate {work_date} is outside the request's range {self.start} to {self.end}.",
