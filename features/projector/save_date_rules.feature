@@ -20,10 +20,15 @@ Feature: PwsSaveTimeCards' date range: StartDate and EndDate, and the cards they
     executed." A card saved, deleted or submitted by identity outside StartDate..EndDate fails with
     64295 (a saved or deleted card alone, with 20028; a submit as a whole).
 
-  Assumption: an instant without a time zone (2018-03-01T00:00:00) is not "expressed as midnight
-  UTC" and is refused; send Z or an offset. An instant with an offset is the instant it names, as .NET reads it
-  (2018-02-28T19:00:00-05:00 is midnight UTC on 1 March), and .NET keeps 100 ns: a seventh
-  fraction digit past midnight is past it.
+  Assumption: an instant without a time zone (2018-03-01T00:00:00, as .NET writes a DateTime of
+  kind Unspecified and zeep a naive datetime) is read as UTC, so its midnight is midnight UTC
+  (the rule is the same for PwsGetTimeCards and PwsGetTimeEntryProjectRoles). The vendor says only
+  "expressed as midnight UTC"; .NET reads a value without a zone as kind Unspecified, which
+  ToUniversalTime() takes as the server's local time, and the mock takes that to be UTC, as it
+  takes the instant an offset names. A client whose proxy drops the zone would otherwise fail
+  against the mock on a date the vendor may well accept. An instant with an offset is the instant
+  it names, as .NET reads it (2018-02-28T19:00:00-05:00 is midnight UTC on 1 March), and .NET
+  keeps 100 ns: a seventh fraction digit past midnight is past it.
 
   Background:
     Given I am logged in to Projector as "e123@example.com"
@@ -66,7 +71,7 @@ Feature: PwsSaveTimeCards' date range: StartDate and EndDate, and the cards they
       | start                     |
       | 2018-03-01T05:00:00Z      |
       | 2018-03-01T00:00:00-05:00 |
-      | 2018-03-01T00:00:00       |
+      | 2018-03-01T05:00:00       |
       | 2018-03-01T00:00:00.0000001Z |
       | 9999-12-31T23:59:59.9999999-05:00 |
 
@@ -77,7 +82,7 @@ Feature: PwsSaveTimeCards' date range: StartDate and EndDate, and the cards they
     Then the response status is "Fail"
     And the response reports error 20004 InvalidValueForTimeCardEndDate
 
-  Scenario Outline: Midnight UTC may be written in any zone and with fractions of a second
+  Scenario Outline: Midnight UTC may be written in any zone, without one, and with fractions of a second
     Given a PwsSaveTimeCards request from "<start>" to "2018-03-31T00:00:00.0000000Z"
     And the request's ResourceIdentity is "E123"
     And the request saves time cards:
@@ -91,6 +96,8 @@ Feature: PwsSaveTimeCards' date range: StartDate and EndDate, and the cards they
       | 2018-03-01T00:00:00.000+00:00 |
       | 2018-03-01T01:00:00+01:00     |
       | 2018-02-28T19:00:00-05:00     |
+      | 2018-03-01T00:00:00           |
+      | 2018-03-01T00:00:00.0000000   |
 
   Scenario: A card outside the request's range is saved (the current wiki, the default)
     Given a PwsSaveTimeCards request from "2018-03-09" to "2018-03-09"

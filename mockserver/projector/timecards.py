@@ -74,13 +74,16 @@ class SaveOutcome:
         return any(item.error for item in items)
 
 
+def in_utc(value: datetime) -> datetime:
+    """The instant in UTC: .NET reads an offset into the instant it names, and one without a zone
+    (kind Unspecified) as the server's local time, which the mock takes to be UTC (assumption)."""
+    return value.replace(tzinfo=UTC) if value.utcoffset() is None else value.astimezone(UTC)
+
+
 def is_midnight_utc(value: datetime) -> bool:
-    """True for an instant that is midnight UTC, in whichever zone it is written (.NET reads an offset
-    into the instant it names); one without a zone is not (assumption)."""
-    if value.utcoffset() is None:
-        return False
+    """True for an instant that is midnight UTC, in whichever zone it is written."""
     try:
-        return value.astimezone(UTC).time() == datetime.min.time()
+        return in_utc(value).time() == datetime.min.time()
     except OverflowError:  # past year 9999 in UTC: no date the vendor holds
         return False
 
@@ -99,7 +102,7 @@ def check_range(start: datetime | None, end: datetime | None, codes: tuple[str, 
         errors.append(PwsError(end_invalid, f"EndDate was {end.isoformat()}."))
     if errors or start is None or end is None:
         raise PwsFailure(*errors)
-    return start.astimezone(UTC).date(), end.astimezone(UTC).date()
+    return in_utc(start).date(), in_utc(end).date()
 
 
 SAVE_DATE_RULES = (
