@@ -3,9 +3,12 @@ Feature: PwsSaveTimeCards submits time cards after saving them
   With SubmitFlag the request submits, after every save, delete, estimate and note succeeded:
   - SubmitTimeCardIdentity: that card only;
   - else SubmitSavedCardsOnlyFlag: the cards this request saved (page 002 describes the flag as
-    submitting "draft time cards associated with the provided resource identity"; its name and the
-    vendor's notes make it a mode of SubmitFlag, so alone it submits nothing: a client that sends
-    both works whichever the vendor means);
+    submitting "draft time cards associated with the provided resource identity"; the current
+    wiki's EndDate makes it a mode of SubmitFlag: the range "Only applies when SubmitFlag is true,
+    SubmitTimeCardIdentity is not specified and SubmitSavedCardsOnlyFlag is false", and page 002's
+    SubmitFlag is what performs "a submit operation". So alone it submits nothing, and is no error.
+    Assumption: the vendor does not say what the flag alone does; a client that sends both works
+    whichever the vendor means);
   - else every draft or rejected card of the resource (ResourceIdentity, or the caller's own)
     with a work date from StartDate to EndDate.
   The range bounds only the cards a submit sweeps (the current wiki: EndDate "Only applies when
@@ -91,6 +94,20 @@ Feature: PwsSaveTimeCards submits time cards after saving them
     Then the time cards read include:
       | TimecardId | CardStatus |
       | 45639611   | D          |
+
+  Scenario: SubmitSavedCardsOnlyFlag without SubmitFlag submits nothing
+    Given the request sets SubmitFlag to "false"
+    And the request sets SubmitSavedCardsOnlyFlag to "true"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | new         | T            | P001396-001 | 2018-03-22 | 60          |
+    When I send the request
+    Then the response status is "Ok"
+    And the time cards were not submitted
+    When I read the time cards of "E123" from "2018-03-22" to "2018-03-22"
+    Then the card saved as "new" is read back with:
+      | CardStatus |
+      | D          |
 
   @error-64340
   Scenario: A deleted card cannot be submitted
