@@ -213,11 +213,17 @@ def _(world: World, moment: str) -> None:
         clock.freeze(db, datetime.fromisoformat(moment))
 
 
-@given(parsers.parse('the account "{account}" bounds every card a save touches by its StartDate and EndDate'))
-def _(world: World, account: str) -> None:
-    """The account setting for page 002's reading of PwsSaveTimeCards' range (pr_account)."""
+_ACCOUNT_SETTINGS = {
+    "bounds every card a save touches by its StartDate and EndDate": "save_range_bounds_every_card",
+    "refuses an empty list of cards to delete": "refuse_empty_delete_lists",
+}
+"""The pr_account settings that choose between two readings of the vendor's PwsSaveTimeCards pages."""
+
+
+@given(parsers.re(rf'the account "(?P<account>[^"]+)" (?P<setting>{"|".join(map(re.escape, _ACCOUNT_SETTINGS))})$'))
+def _(world: World, account: str, setting: str) -> None:
     with world.tenant.db() as db:
-        db.execute("UPDATE pr_account SET save_range_bounds_every_card = 1 WHERE code = ?", (account,))
+        db.execute(f"UPDATE pr_account SET {_ACCOUNT_SETTINGS[setting]} = 1 WHERE code = ?", (account,))
 
 
 @given(parsers.parse("the next {operation} call is answered with the vendor error {code}"))

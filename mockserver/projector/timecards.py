@@ -141,11 +141,6 @@ def parse_card_status(raw: str | None) -> str | None:
     return status
 
 
-def _range_bounds_every_card(db: sqlite3.Connection, account_uid: int) -> bool:
-    query = "SELECT save_range_bounds_every_card FROM pr_account WHERE uid = ?"
-    return bool(db.execute(query, (account_uid,)).fetchone()[0])
-
-
 class TimeCardSaver:
     """Carries one PwsSaveTimeCards request through the rules against one tenant's database."""
 
@@ -155,15 +150,16 @@ class TimeCardSaver:
         self.request = request
         self.now = now
         self.start, self.end = check_range(request.start_date, request.end_date, SAVE_DATE_RULES)
-        for name, refs in (
-            ("DeleteTimeCards", request.delete_cards),
-            ("DeleteTimeOffCards", request.delete_timeoff_cards),
-            ("SubmitTimeCardIdentity", request.submit_identities),
-        ):
-            if refs is not None and not refs:
-                raise PwsFailure(PwsError("TimeCardIdentitiesRequired", f"{name} was sent empty."))
+        account = db.execute("SELECT * FROM pr_account WHERE uid = ?", (caller.account_uid,)).fetchone()
+        if account["refuse_empty_delete_lists"]:
+            for name, refs in (
+                ("DeleteTimeCards", request.delete_cards),
+                ("DeleteTimeOffCards", request.delete_timeoff_cards),
+            ):
+                if refs is not None and not refs:
+                    raise PwsFailure(PwsError("TimeCardIdentitiesRequired", f"{name} was sent empty."))
         self.resource = store.require(db, request.resource) if request.resource else None
-        self.range_bounds_every_card = _range_bounds_every_card(db, caller.account_uid)
+        self.range_bounds_every_card = bool(account["save_range_bounds_every_card"])
         self.saved_uids: list[int] = []
         self.on_behalf_resources: set[int] = set()
 
