@@ -3,13 +3,19 @@ Feature: PwsSaveTimeCards submits time cards after saving them
   With SubmitFlag the request submits, after every save, delete, estimate and note succeeded:
   - SubmitTimeCardIdentity: that card only;
   - else SubmitSavedCardsOnlyFlag: the cards this request saved (page 002 describes the flag as
-    submitting "draft time cards associated with the provided resource identity"; its name and the
-    vendor's notes make it a mode of SubmitFlag, so alone it submits nothing: a client that sends
-    both works whichever the vendor means);
+    submitting "draft time cards associated with the provided resource identity"; the current
+    wiki's EndDate makes it a mode of SubmitFlag: the range "Only applies when SubmitFlag is true,
+    SubmitTimeCardIdentity is not specified and SubmitSavedCardsOnlyFlag is false", and page 002's
+    SubmitFlag is what performs "a submit operation". So alone it submits nothing, and is no error.
+    Assumption: the vendor does not say what the flag alone does; a client that sends both works
+    whichever the vendor means);
   - else every draft or rejected card of the resource (ResourceIdentity, or the caller's own)
     with a work date from StartDate to EndDate.
-  A card named by SubmitTimeCardIdentity must have its work date within StartDate..EndDate, as
-  every card a request affects (page 002); another fails the submit with 64295.
+  The range bounds only the cards a submit sweeps (the current wiki: EndDate "Only applies when
+  SubmitFlag is true, SubmitTimeCardIdentity is not specified and SubmitSavedCardsOnlyFlag is
+  false"): a card named by SubmitTimeCardIdentity may have any work date. Where the account follows
+  page 002 instead (pr_account.save_range_bounds_every_card, save_date_rules.feature), that card
+  must have its work date within StartDate..EndDate, and another fails the submit with 64295.
   SubmittedFlag tells whether the submit happened. A submit that fails changes no card's
   status (it is all or nothing) and is reported in Messages; the saves stay.
   Approved and for-reporting-only cards are left as they are when submitting a range.
@@ -89,6 +95,20 @@ Feature: PwsSaveTimeCards submits time cards after saving them
       | TimecardId | CardStatus |
       | 45639611   | D          |
 
+  Scenario: SubmitSavedCardsOnlyFlag without SubmitFlag submits nothing
+    Given the request sets SubmitFlag to "false"
+    And the request sets SubmitSavedCardsOnlyFlag to "true"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | new         | T            | P001396-001 | 2018-03-22 | 60          |
+    When I send the request
+    Then the response status is "Ok"
+    And the time cards were not submitted
+    When I read the time cards of "E123" from "2018-03-22" to "2018-03-22"
+    Then the card saved as "new" is read back with:
+      | CardStatus |
+      | D          |
+
   @error-64340
   Scenario: A deleted card cannot be submitted
     Given the request's SubmitTimeCardIdentity is time card 45639615
@@ -104,9 +124,22 @@ Feature: PwsSaveTimeCards submits time cards after saving them
     Then the response reports error 64314 CannotChangeStatusOfFroTimecards
     And the time cards were not submitted
 
-  @error-64295
-  Scenario: A card to submit outside the request's range is not submitted
+  Scenario: A card to submit by its identity outside the request's range is submitted (the current wiki)
     Given a PwsSaveTimeCards request from "2018-04-01" to "2018-04-30"
+    And the request sets SubmitFlag to "true"
+    And the request's SubmitTimeCardIdentity is time card 45639611
+    When I send the request
+    Then the response status is "Ok"
+    And the time cards were submitted
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read include:
+      | TimecardId | CardStatus |
+      | 45639611   | S          |
+
+  @error-64295
+  Scenario: Where the account follows page 002, a card to submit outside the request's range is not submitted
+    Given the account "DEMO" bounds every card a save touches by its StartDate and EndDate
+    And a PwsSaveTimeCards request from "2018-04-01" to "2018-04-30"
     And the request sets SubmitFlag to "true"
     And the request's SubmitTimeCardIdentity is time card 45639611
     When I send the request

@@ -213,6 +213,19 @@ def _(world: World, moment: str) -> None:
         clock.freeze(db, datetime.fromisoformat(moment))
 
 
+_ACCOUNT_SETTINGS = {
+    "bounds every card a save touches by its StartDate and EndDate": "save_range_bounds_every_card",
+    "refuses an empty list of cards to delete": "refuse_empty_delete_lists",
+}
+"""The pr_account settings that choose between two readings of the vendor's PwsSaveTimeCards pages."""
+
+
+@given(parsers.re(rf'the account "(?P<account>[^"]+)" (?P<setting>{"|".join(map(re.escape, _ACCOUNT_SETTINGS))})$'))
+def _(world: World, account: str, setting: str) -> None:
+    with world.tenant.db() as db:
+        db.execute(f"UPDATE pr_account SET {_ACCOUNT_SETTINGS[setting]} = 1 WHERE code = ?", (account,))
+
+
 @given(parsers.parse("the next {operation} call is answered with the vendor error {code}"))
 def _(world: World, operation: str, code: str) -> None:
     """A fault rule, as a client's CI sets one through the admin API, for what the mock never does alone."""

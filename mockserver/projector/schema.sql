@@ -12,7 +12,14 @@ CREATE TABLE pr_account (
     -- PwsTransferTime and PwsSplitTimeCards adjust approved cards only, in a period open for time,
     -- as the wiki's adjustment pages say (off by default: any card not invoiced, billed or for
     -- reporting only, as page 003 leaves it; features/projector/transfer_time.feature)
-    adjust_approved_cards_only INTEGER NOT NULL DEFAULT 0
+    adjust_approved_cards_only INTEGER NOT NULL DEFAULT 0,
+    -- PwsSaveTimeCards' StartDate..EndDate bounds every card a save touches (page 002's reading:
+    -- saved, deleted and submitted by identity; 64295 outside), not only the cards a submit sweeps
+    -- (the current wiki's reading; off by default: features/projector/save_date_rules.feature)
+    save_range_bounds_every_card INTEGER NOT NULL DEFAULT 0,
+    -- an empty DeleteTimeCards or DeleteTimeOffCards refuses the whole PwsSaveTimeCards with 20033
+    -- (off by default, an empty list deletes nothing: features/projector/delete_time_cards.feature)
+    refuse_empty_delete_lists INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TABLE pr_resource (

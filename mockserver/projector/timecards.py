@@ -74,13 +74,16 @@ class SaveOutcome:
         return any(item.error for item in items)
 
 
+def in_utc(value: datetime) -> datetime:
+    """The instant in UTC: .NET reads an offset into the instant it names, and one without a zone
+    (kind Unspecified) as the server's local time, which the mock takes to be UTC (assumption)."""
+    return value.replace(tzinfo=UTC) if value.utcoffset() is None else value.astimezone(UTC)
+
+
 def is_midnight_utc(value: datetime) -> bool:
-    """True for an instant that is midnight UTC, in whichever zone it is written (.NET reads an offset
-    into the instant it names); one without a zone is not (assumption)."""
-    if value.utcoffset() is None:
-        return False
+    """True for an instant that is midnight UTC, in whichever zone it is written."""
     try:
-        return value.astimezone(UTC).time() == datetime.min.time()
+        return in_utc(value).time() == datetime.min.time()
     except OverflowError:  # past year 9999 in UTC: no date the vendor holds
         return False
 
@@ -99,7 +102,7 @@ def check_range(start: datetime | None, end: datetime | None, codes: tuple[str, 
         errors.append(PwsError(end_invalid, f"EndDate was {end.isoformat()}."))
     if errors or start is None or end is None:
         raise PwsFailure(*errors)
-    return start.astimezone(UTC).date(), end.astimezone(UTC).date()
+    return in_utc(start).date(), in_utc(end).date()
 
 
 SAVE_DATE_RULES = (
@@ -147,14 +150,16 @@ class TimeCardSaver:
         self.request = request
         self.now = now
         self.start, self.end = check_range(request.start_date, request.end_date, SAVE_DATE_RULES)
-        for name, refs in (
-            ("DeleteTimeCards", request.delete_cards),
-            ("DeleteTimeOffCards", request.delete_timeoff_cards),
-            ("SubmitTimeCardIdentity", request.submit_identities),
-        ):
-            if refs is not None and not refs:
-                raise PwsFailure(PwsError("TimeCardIdentitiesRequired", f"{name} was sent empty."))
+        account = db.execute("SELECT * FROM pr_account WHERE uid = ?", (caller.account_uid,)).fetchone()
+        if account["refuse_empty_delete_lists"]:
+            for name, refs in (
+                ("DeleteTimeCards", request.delete_cards),
+                ("DeleteTimeOffCards", request.delete_timeoff_cards),
+            ):
+                if refs is not None and not refs:
+                    raise PwsFailure(PwsError("TimeCardIdentitiesRequired", f"{name} was sent empty."))
         self.resource = store.require(db, request.resource) if request.resource else None
+        self.range_bounds_every_card = bool(account["save_range_bounds_every_card"])
         self.saved_uids: list[int] = []
         self.on_behalf_resources: set[int] = set()
 
@@ -246,9 +251,10 @@ class TimeCardSaver:
         return card
 
     def check_in_range(self, work_date: str) -> None:
-        """Page 002: only cards whose work date is within StartDate..EndDate are affected by the request,
-        whether saved, deleted or submitted by identity."""
-        if not self.start <= date.fromisoformat(work_date) <= self.end:
+        """Page 002's reading, where the account asks for it: only cards whose work date is within
+        StartDate..EndDate are affected by the request, whether saved, deleted or submitted by
+        identity. The current wiki's reading (the default) bounds only the cards a submit sweeps."""
+        if self.range_bounds_every_card and not self.start <= date.fromisoformat(work_date) <= self.end:
             raise PwsError(
                 "TimeCardWorkDateOutOfRange",
                 f"WorkDate {work_date} is outside the request's range {self.start} to {self.end}.",
