@@ -241,11 +241,29 @@ def _(world: World) -> None:
 
 # -- building and sending a request ----------------------------------------------------------------
 
+READ_EVERY_CARD = {
+    flag: True
+    for flag in (
+        "IncludeApprovedFlag",
+        "IncludeDraftFlag",
+        "IncludeRejectedFlag",
+        "IncludeSubmittedFlag",
+        "IncludeTimeCardsFlag",
+        "IncludeTimeOffCardsFlag",
+    )
+}
+"""The flags a client sends to read every card: each defaults to false (the wiki's PwsGetTimeCards page)."""
+
 
 @given(parsers.parse('a {operation} request from "{start}" to "{end}"'))
 def _(world: World, operation: str, start: str, end: str) -> None:
     world.operation = operation
     world.request = {"StartDate": instant(start), "EndDate": instant(end)}
+
+
+@given("the request asks for cards of every kind and status")
+def _(world: World) -> None:
+    world.request.update(READ_EVERY_CARD)
 
 
 @given(parsers.parse("a {operation} request"))
@@ -385,6 +403,7 @@ def _(world: World, resource: str, start: str, end: str) -> None:
         "StartDate": instant(start),
         "EndDate": instant(end),
         "ResourceIdentity": {"ResourceReferenceSystemId": resource},
+        **READ_EVERY_CARD,
     }
     send_request(world)
 

@@ -1,8 +1,8 @@
 """Reading time cards back: PwsGetTimeCards' query and the PwsTimeEntryProject it groups cards in.
 
 PwsTimeEntryProject is also what PwsGetTimeEntryProjectRole returns, so its builder lives here.
-Where the vendor is silent (no status or type flag set means all of them), the choice is in
-features/projector/reading_time_cards.feature.
+Which cards and which of a project's tasks are read follows the request's flags, as
+features/projector/reading_time_cards.feature specifies.
 """
 
 from __future__ import annotations
@@ -62,9 +62,8 @@ def read_time_cards(db: sqlite3.Connection, caller: Caller, request: ReadRequest
     if request.project is not None:
         conditions.append("project_uid = ?")
         parameters.append(store.require(db, request.project)["uid"])
-    if request.statuses is not None:
-        conditions.append(f"status IN ({', '.join('?' for _ in request.statuses)})")
-        parameters.extend(sorted(request.statuses))
+    conditions.append(f"status IN ({', '.join('?' for _ in request.statuses)})")
+    parameters.extend(sorted(request.statuses))
     types = [
         t
         for t, wanted in ((TIME_CARD, request.include_time_cards), (TIME_OFF_CARD, request.include_timeoff_cards))
@@ -81,8 +80,9 @@ def read_time_cards(db: sqlite3.Connection, caller: Caller, request: ReadRequest
     for project_uid in project_uids:
         project = db.execute("SELECT * FROM pr_project WHERE uid = ?", (project_uid,)).fetchone()
         project_cards = [c for c in cards if c["project_uid"] == project_uid]
+        only = {card["task_uid"] for card in project_cards} if request.referenced_tasks_only else None
         found.projects.append(
-            time_entry_project(db, project, project_cards, resource_roles(db, project_uid, resource_uid))
+            time_entry_project(db, project, project_cards, resource_roles(db, project_uid, resource_uid), only)
         )
     reason_uids = list(dict.fromkeys(card["timeoff_reason_uid"] for card in cards if card["type"] == TIME_OFF_CARD))
     for reason_uid in reason_uids:
@@ -131,13 +131,22 @@ def time_entry_project_role(db: sqlite3.Connection, caller: Caller, request: Pro
 
 
 def time_entry_project(
-    db: sqlite3.Connection, project: sqlite3.Row, cards: Sequence[sqlite3.Row], roles: Sequence[sqlite3.Row]
+    db: sqlite3.Connection,
+    project: sqlite3.Row,
+    cards: Sequence[sqlite3.Row],
+    roles: Sequence[sqlite3.Row],
+    task_uids: set[int] | None = None,
 ) -> etree._Element:
     """PwsTimeEntryProject: what a client needs to log time on a project, with the cards given.
 
     ``roles`` are the roles it offers, and RoleCount counts: the resource's own (or the one asked
-    for), never other resources' roles, which it could not log time on."""
-    tasks = db.execute("SELECT * FROM pr_task WHERE project_uid = ? ORDER BY id", (project["uid"],)).fetchall()
+    for), never other resources' roles, which it could not log time on. ``task_uids``, when given,
+    are the only tasks it lists and TaskCount counts (PwsGetTimeCards' IncludeReferencedTasksOnlyFlag)."""
+    tasks = [
+        task
+        for task in db.execute("SELECT * FROM pr_task WHERE project_uid = ? ORDER BY id", (project["uid"],))
+        if task_uids is None or task["uid"] in task_uids
+    ]
     task_types = db.execute(
         "SELECT * FROM pr_project_task_type WHERE project_uid = ? ORDER BY id", (project["uid"],)
     ).fetchall()
