@@ -666,6 +666,20 @@ def _(world: World, code: str, datatable: list[list[str]]) -> None:
         assert matching[0][column] == scalar(cell), f"{column}: {matching[0][column]!r}"
 
 
+@then(parsers.parse("the projects read are exactly {codes}"))
+def _(world: World, codes: str) -> None:
+    projects = items(world.result().get("TimeEntryProjects"), "PwsTimeEntryProject")
+    read = sorted(project["ProjectDescriptor"]["ProjectCode"] for project in projects)
+    assert read == ([] if codes == "none" else sorted(codes.split(","))), read
+
+
+@then(parsers.parse("the time off reasons read are exactly {names}"))
+def _(world: World, names: str) -> None:
+    reasons = items(world.result().get("TimeEntryTimeOff"), "PwsTimeEntryTimeOff")
+    read = [reason["TimeOffReasonIdentity"]["TimeOffReasonName"] for reason in reasons]
+    assert read == ([] if names == "none" else names.split(",")), read
+
+
 EXAMPLES = FIXTURES_DIR / "projector" / "examples"
 
 

@@ -143,6 +143,8 @@ class ReadRequest:
     include_time_cards: bool = False
     include_timeoff_cards: bool = False
     referenced_tasks_only: bool = False
+    referenced_timeoff_reasons_only: bool = False
+    booked_and_assigned: bool = False
 
 
 def timestamp_of(version: int) -> str:

@@ -446,6 +446,8 @@ def _read_request(request: etree._Element) -> ReadRequest:
         include_time_cards=wire.flag(request, TAC, "IncludeTimeCardsFlag"),
         include_timeoff_cards=wire.flag(request, TAC, "IncludeTimeOffCardsFlag"),
         referenced_tasks_only=wire.flag(request, TAC, "IncludeReferencedTasksOnlyFlag"),
+        referenced_timeoff_reasons_only=wire.flag(request, TAC, "IncludeReferencedTimeOffReasonsOnlyFlag"),
+        booked_and_assigned=wire.flag(request, TAC, "IncludeBookedAndAssignedRolesFlag"),
     )
 
 
