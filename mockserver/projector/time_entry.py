@@ -111,9 +111,9 @@ def _booked_projects(db: sqlite3.Connection, resource_uid: int, start: date, end
 def _timeoff_reasons(db: sqlite3.Connection, request: ReadRequest, cards: Sequence[sqlite3.Row]) -> list[sqlite3.Row]:
     """The reasons PwsTimeEntryTimeOff lists: every reason a resource may take time off for, or with
     IncludeReferencedTimeOffReasonsOnlyFlag only those of the time off cards read."""
-    referenced = list(dict.fromkeys(card["timeoff_reason_uid"] for card in cards if card["type"] == TIME_OFF_CARD))
     if request.include_timeoff_cards and not request.referenced_timeoff_reasons_only:
         return db.execute("SELECT * FROM pr_timeoff_reason ORDER BY id").fetchall()
+    referenced = dict.fromkeys(card["timeoff_reason_uid"] for card in cards if card["type"] == TIME_OFF_CARD)
     return [db.execute("SELECT * FROM pr_timeoff_reason WHERE uid = ?", (uid,)).fetchone() for uid in referenced]
 
 
