@@ -87,7 +87,13 @@ def test_insert_update_delete_and_submit_over_http(service: Any) -> None:
     assert submitted.SubmittedFlag is True
 
     read = service.PwsGetTimeCards(
-        serviceRequest={"SessionTicket": ticket, "StartDate": "2018-03-26T00:00:00Z", "EndDate": "2018-03-27T00:00:00Z"}
+        serviceRequest={
+            "SessionTicket": ticket,
+            "StartDate": "2018-03-26T00:00:00Z",
+            "EndDate": "2018-03-27T00:00:00Z",
+            "IncludeTimeCardsFlag": True,  # every Include*Flag defaults to false
+            "IncludeSubmittedFlag": True,
+        }
     )
     cards = [c for p in read.TimeEntryProjects.PwsTimeEntryProject for c in p.TimeCards.PwsTimecardDetail]
     assert [(c.TimecardUid, c.WorkMinutes, c.CardStatus) for c in cards] == [(saved["a"].TimecardUid, 75, "S")]
@@ -114,6 +120,8 @@ def test_vendor_example_request_with_only_the_ticket_swapped(service: Any, serve
             "StartDate": "2018-03-09T00:00:00Z",
             "EndDate": "2018-03-09T00:00:00Z",
             "ResourceIdentity": {"ResourceReferenceSystemId": "E123"},
+            "IncludeTimeCardsFlag": True,  # every Include*Flag defaults to false
+            "IncludeSubmittedFlag": True,
         }
     )
     cards = [c for p in read.TimeEntryProjects.PwsTimeEntryProject for c in p.TimeCards.PwsTimecardDetail]
@@ -204,6 +212,8 @@ def test_ops_open_import_close_over_http(server_url: str) -> None:
             "StartDate": "2018-04-09T00:00:00Z",
             "EndDate": "2018-04-09T00:00:00Z",
             "ResourceIdentity": {"ResourceReferenceSystemId": "E123"},
+            "IncludeTimeCardsFlag": True,  # every Include*Flag defaults to false
+            "IncludeApprovedFlag": True,
         }
     )
     cards = [c for p in read.TimeEntryProjects.PwsTimeEntryProject for c in p.TimeCards.PwsTimecardDetail]

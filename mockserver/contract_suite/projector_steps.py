@@ -254,11 +254,29 @@ def _(world: World) -> None:
 
 # -- building and sending a request ----------------------------------------------------------------
 
+READ_EVERY_CARD = {
+    flag: True
+    for flag in (
+        "IncludeApprovedFlag",
+        "IncludeDraftFlag",
+        "IncludeRejectedFlag",
+        "IncludeSubmittedFlag",
+        "IncludeTimeCardsFlag",
+        "IncludeTimeOffCardsFlag",
+    )
+}
+"""The flags a client sends to read every card: each defaults to false (the wiki's PwsGetTimeCards page)."""
+
 
 @given(parsers.parse('a {operation} request from "{start}" to "{end}"'))
 def _(world: World, operation: str, start: str, end: str) -> None:
     world.operation = operation
     world.request = {"StartDate": instant(start), "EndDate": instant(end)}
+
+
+@given("the request asks for cards of every kind and status")
+def _(world: World) -> None:
+    world.request.update(READ_EVERY_CARD)
 
 
 @given(parsers.parse("a {operation} request"))
@@ -398,6 +416,7 @@ def _(world: World, resource: str, start: str, end: str) -> None:
         "StartDate": instant(start),
         "EndDate": instant(end),
         "ResourceIdentity": {"ResourceReferenceSystemId": resource},
+        **READ_EVERY_CARD,
     }
     send_request(world)
 
@@ -684,6 +703,20 @@ def _(world: World, code: str, datatable: list[list[str]]) -> None:
     assert matching, [p["ProjectDescriptor"]["ProjectCode"] for p in projects]
     for column, cell in rows(datatable)[0].items():
         assert matching[0][column] == scalar(cell), f"{column}: {matching[0][column]!r}"
+
+
+@then(parsers.parse("the projects read are exactly {codes}"))
+def _(world: World, codes: str) -> None:
+    projects = items(world.result().get("TimeEntryProjects"), "PwsTimeEntryProject")
+    read = sorted(project["ProjectDescriptor"]["ProjectCode"] for project in projects)
+    assert read == ([] if codes == "none" else sorted(codes.split(","))), read
+
+
+@then(parsers.parse("the time off reasons read are exactly {names}"))
+def _(world: World, names: str) -> None:
+    reasons = items(world.result().get("TimeEntryTimeOff"), "PwsTimeEntryTimeOff")
+    read = [reason["TimeOffReasonIdentity"]["TimeOffReasonName"] for reason in reasons]
+    assert read == ([] if names == "none" else names.split(",")), read
 
 
 EXAMPLES = FIXTURES_DIR / "projector" / "examples"

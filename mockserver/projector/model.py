@@ -139,9 +139,12 @@ class ReadRequest:
     resource: EntityRef | None = None
     project: EntityRef | None = None
     card: CardRef | None = None
-    statuses: set[str] | None = None
-    include_time_cards: bool = True
-    include_timeoff_cards: bool = True
+    statuses: frozenset[str] = frozenset()
+    include_time_cards: bool = False
+    include_timeoff_cards: bool = False
+    referenced_tasks_only: bool = False
+    referenced_timeoff_reasons_only: bool = False
+    booked_and_assigned: bool = False
 
 
 def timestamp_of(version: int) -> str:

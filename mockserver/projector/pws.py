@@ -422,18 +422,19 @@ def _card(db: sqlite3.Connection, uid: int | None) -> sqlite3.Row | None:
 
 
 def _read_request(request: etree._Element) -> ReadRequest:
+    """Every Include*Flag defaults to false, as the wiki's PwsGetTimeCards page documents: a card is read
+    only when the flag of its kind and the flag of its status are both sent true."""
     statuses = {
         status
-        for status, member in (
+        for statuses, member in (
             ("D", "IncludeDraftFlag"),
             ("S", "IncludeSubmittedFlag"),
-            ("A", "IncludeApprovedFlag"),
+            ("AIB", "IncludeApprovedFlag"),  # invoiced and billed cards are approved ones (feature's Assumption)
             ("R", "IncludeRejectedFlag"),
         )
         if wire.flag(request, TAC, member)
+        for status in statuses
     }
-    include_cards = wire.flag(request, TAC, "IncludeTimeCardsFlag")
-    include_timeoff = wire.flag(request, TAC, "IncludeTimeOffCardsFlag")
     card = wire.child(request, TAC, "TimeCardIdentity")
     return ReadRequest(
         start_date=wire.instant(request, TAC, "StartDate"),
@@ -441,9 +442,12 @@ def _read_request(request: etree._Element) -> ReadRequest:
         resource=wire.entity_ref(request, TAC, "ResourceIdentity", "resource"),
         project=wire.entity_ref(request, TAC, "ProjectIdentity", "project"),
         card=None if card is None else wire.card_ref(card),
-        statuses=statuses or None,
-        include_time_cards=include_cards or not include_timeoff,
-        include_timeoff_cards=include_timeoff or not include_cards,
+        statuses=frozenset(statuses),
+        include_time_cards=wire.flag(request, TAC, "IncludeTimeCardsFlag"),
+        include_timeoff_cards=wire.flag(request, TAC, "IncludeTimeOffCardsFlag"),
+        referenced_tasks_only=wire.flag(request, TAC, "IncludeReferencedTasksOnlyFlag"),
+        referenced_timeoff_reasons_only=wire.flag(request, TAC, "IncludeReferencedTimeOffReasonsOnlyFlag"),
+        booked_and_assigned=wire.flag(request, TAC, "IncludeBookedAndAssignedRolesFlag"),
     )
 
 

@@ -1,8 +1,8 @@
 """Reading time cards back: PwsGetTimeCards' query and the PwsTimeEntryProject it groups cards in.
 
 PwsTimeEntryProject is also what PwsGetTimeEntryProjectRole returns, so its builder lives here.
-Where the vendor is silent (no status or type flag set means all of them), the choice is in
-features/projector/reading_time_cards.feature.
+Which cards and which of a project's tasks are read follows the request's flags, as
+features/projector/reading_time_cards.feature specifies.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from lxml import etree
 
@@ -59,12 +60,12 @@ def read_time_cards(db: sqlite3.Connection, caller: Caller, request: ReadRequest
             raise PwsFailure(PwsError(missing))
         conditions.append("uid = ?")
         parameters.append(card["uid"])
-    if request.project is not None:
+    project_uid = None if request.project is None else int(store.require(db, request.project)["uid"])
+    if project_uid is not None:
         conditions.append("project_uid = ?")
-        parameters.append(store.require(db, request.project)["uid"])
-    if request.statuses is not None:
-        conditions.append(f"status IN ({', '.join('?' for _ in request.statuses)})")
-        parameters.extend(sorted(request.statuses))
+        parameters.append(project_uid)
+    conditions.append(f"status IN ({', '.join('?' for _ in request.statuses)})")
+    parameters.extend(sorted(request.statuses))
     types = [
         t
         for t, wanted in ((TIME_CARD, request.include_time_cards), (TIME_OFF_CARD, request.include_timeoff_cards))
@@ -78,19 +79,42 @@ def read_time_cards(db: sqlite3.Connection, caller: Caller, request: ReadRequest
     ).fetchall()
     found = FoundCards(cards=cards)
     project_uids = list(dict.fromkeys(card["project_uid"] for card in cards if card["type"] == TIME_CARD))
-    for project_uid in project_uids:
-        project = db.execute("SELECT * FROM pr_project WHERE uid = ?", (project_uid,)).fetchone()
-        project_cards = [c for c in cards if c["project_uid"] == project_uid]
+    if request.booked_and_assigned:
+        project_uids += [uid for uid in _booked_projects(db, resource_uid, start, end) if uid not in project_uids]
+    for uid in project_uids:
+        if project_uid is not None and uid != project_uid:
+            continue
+        project = db.execute("SELECT * FROM pr_project WHERE uid = ?", (uid,)).fetchone()
+        project_cards = [c for c in cards if c["project_uid"] == uid]
+        only = {card["task_uid"] for card in project_cards} if request.referenced_tasks_only else None
         found.projects.append(
-            time_entry_project(db, project, project_cards, resource_roles(db, project_uid, resource_uid))
+            time_entry_project(db, project, project_cards, resource_roles(db, uid, resource_uid), only)
         )
-    reason_uids = list(dict.fromkeys(card["timeoff_reason_uid"] for card in cards if card["type"] == TIME_OFF_CARD))
-    for reason_uid in reason_uids:
-        reason = db.execute("SELECT * FROM pr_timeoff_reason WHERE uid = ?", (reason_uid,)).fetchone()
+    for reason in _timeoff_reasons(db, request, cards):
         found.timeoff.append(
-            time_entry_timeoff(db, reason, [c for c in cards if c["timeoff_reason_uid"] == reason_uid])
+            time_entry_timeoff(db, reason, [c for c in cards if c["timeoff_reason_uid"] == reason["uid"]])
         )
     return found
+
+
+def _booked_projects(db: sqlite3.Connection, resource_uid: int, start: date, end: date) -> list[int]:
+    """IncludeBookedAndAssignedRolesFlag: projects where one of the resource's roles spans part of the period
+    (the mock keeps no booked hours or task dates: a role's own dates stand for them, open when unset)."""
+    rows = db.execute(
+        "SELECT DISTINCT project_uid FROM pr_role WHERE resource_uid = ? "
+        "AND (start_date IS NULL OR start_date <= ?) AND (end_date IS NULL OR end_date >= ?) ORDER BY project_uid",
+        (resource_uid, end.isoformat(), start.isoformat()),
+    ).fetchall()
+    return [int(row[0]) for row in rows]
+
+
+def _timeoff_reasons(db: sqlite3.Connection, request: ReadRequest, cards: Sequence[sqlite3.Row]) -> list[sqlite3.Row]:
+    """The reasons PwsTimeEntryTimeOff lists: every reason a resource may take time off for, or with
+    IncludeReferencedTimeOffReasonsOnlyFlag only those of the time off cards read."""
+    if request.include_timeoff_cards and not request.referenced_timeoff_reasons_only:
+        return db.execute("SELECT * FROM pr_timeoff_reason ORDER BY id").fetchall()
+    referenced = dict.fromkeys(card["timeoff_reason_uid"] for card in cards if card["type"] == TIME_OFF_CARD)
+    return [db.execute("SELECT * FROM pr_timeoff_reason WHERE uid = ?", (uid,)).fetchone() for uid in referenced]
 
 
 def resource_for(db: sqlite3.Connection, caller: Caller, resource: EntityRef | None) -> int:
@@ -131,13 +155,22 @@ def time_entry_project_role(db: sqlite3.Connection, caller: Caller, request: Pro
 
 
 def time_entry_project(
-    db: sqlite3.Connection, project: sqlite3.Row, cards: Sequence[sqlite3.Row], roles: Sequence[sqlite3.Row]
+    db: sqlite3.Connection,
+    project: sqlite3.Row,
+    cards: Sequence[sqlite3.Row],
+    roles: Sequence[sqlite3.Row],
+    task_uids: set[int] | None = None,
 ) -> etree._Element:
     """PwsTimeEntryProject: what a client needs to log time on a project, with the cards given.
 
     ``roles`` are the roles it offers, and RoleCount counts: the resource's own (or the one asked
-    for), never other resources' roles, which it could not log time on."""
-    tasks = db.execute("SELECT * FROM pr_task WHERE project_uid = ? ORDER BY id", (project["uid"],)).fetchall()
+    for), never other resources' roles, which it could not log time on. ``task_uids``, when given,
+    are the only tasks it lists and TaskCount counts (PwsGetTimeCards' IncludeReferencedTasksOnlyFlag)."""
+    tasks = [
+        task
+        for task in db.execute("SELECT * FROM pr_task WHERE project_uid = ? ORDER BY id", (project["uid"],))
+        if task_uids is None or task["uid"] in task_uids
+    ]
     task_types = db.execute(
         "SELECT * FROM pr_project_task_type WHERE project_uid = ? ORDER BY id", (project["uid"],)
     ).fetchall()

@@ -28,7 +28,8 @@ def save_card(client, ticket, minutes):
 
 def cards_on_the_26th(client, ticket):
     read = client.service.PwsGetTimeCards(serviceRequest={
-        "SessionTicket": ticket, "StartDate": "2018-03-26T00:00:00Z", "EndDate": "2018-03-26T00:00:00Z"})
+        "SessionTicket": ticket, "StartDate": "2018-03-26T00:00:00Z", "EndDate": "2018-03-26T00:00:00Z",
+        "IncludeTimeCardsFlag": True, "IncludeDraftFlag": True})
     projects = read.TimeEntryProjects.PwsTimeEntryProject if read.TimeEntryProjects else []
     return [card.WorkMinutes for project in projects for card in project.TimeCards.PwsTimecardDetail]
 

@@ -15,6 +15,8 @@ from mockserver.contract_suite.wsgi_adapter import session_for
 from mockserver.projector import pws
 
 BINDING = "{http://projectorpsa.com/PwsProjectorServices/}BasicHttpBinding_IPwsProjectorServices"
+DRAFTS = {"IncludeTimeCardsFlag": True, "IncludeDraftFlag": True}
+"""What a read must ask for to get the draft time cards these tests race on (every flag defaults to false)."""
 MARCH = {"StartDate": "2018-03-01T00:00:00Z", "EndDate": "2018-03-31T00:00:00Z"}
 E123 = {"ResourceIdentity": {"ResourceReferenceSystemId": "E123"}}
 """Whose cards the inserts are: page 002 requires ResourceIdentity to insert."""
@@ -38,7 +40,7 @@ def test_concurrent_updates_of_one_card_version_read_let_exactly_one_win(mock_ap
     tenant = f"race-{uuid.uuid4().hex[:8]}"
     services = [service_for(mock_app, tenant) for _ in range(THREADS)]
     tickets = [login(service) for service in services]
-    read = services[0].PwsGetTimeCards(serviceRequest={"SessionTicket": tickets[0], **MARCH})
+    read = services[0].PwsGetTimeCards(serviceRequest={"SessionTicket": tickets[0], **MARCH, **DRAFTS})
     card = next(c for p in read.TimeEntryProjects.PwsTimeEntryProject for c in p.TimeCards.PwsTimecardDetail)
 
     def update(index: int) -> Any:
@@ -57,7 +59,7 @@ def test_concurrent_updates_of_one_card_version_read_let_exactly_one_win(mock_ap
     outcomes = [r.TimecardResults.PwsSaveTimecardResult[0].ErrorDetail.ErrorNumber for r in results]
     assert outcomes.count(None) == 1
     assert sorted(n for n in outcomes if n is not None) == [64182] * (THREADS - 1)
-    after = services[0].PwsGetTimeCards(serviceRequest={"SessionTicket": tickets[0], **MARCH})
+    after = services[0].PwsGetTimeCards(serviceRequest={"SessionTicket": tickets[0], **MARCH, **DRAFTS})
     stored = next(
         c
         for p in after.TimeEntryProjects.PwsTimeEntryProject
@@ -91,7 +93,7 @@ def test_concurrent_inserts_are_each_stored_once_and_tenants_stay_apart(mock_app
         list(pool.map(insert, range(THREADS)))
 
     def cards_on_the_28th(service: Any, ticket: str) -> list[Any]:
-        day = {"StartDate": "2018-03-28T00:00:00Z", "EndDate": "2018-03-28T00:00:00Z"}
+        day = {"StartDate": "2018-03-28T00:00:00Z", "EndDate": "2018-03-28T00:00:00Z", **DRAFTS}
         read = service.PwsGetTimeCards(serviceRequest={"SessionTicket": ticket, **day})
         projects = read.TimeEntryProjects.PwsTimeEntryProject if read.TimeEntryProjects else []
         return [c for p in projects for c in p.TimeCards.PwsTimecardDetail]

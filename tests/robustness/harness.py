@@ -28,6 +28,7 @@ import requests
 from lxml import etree
 
 from mockserver.contract_suite.actions import soap11_headers
+from mockserver.contract_suite.projector_steps import READ_EVERY_CARD
 from mockserver.projector import ops, pws
 from mockserver.soap import ns
 from mockserver.soap.contract import Contract, load_contract
@@ -346,13 +347,17 @@ def pws_save(
     )
 
 
+_EVERY_CARD = "".join(_element(TAC, flag, "true") for flag in READ_EVERY_CARD)
+"""Every Include*Flag of PwsGetTimeCards defaults to false: a read of every card sends them all."""
+
+
 def pws_get(ticket: str, dates: tuple[str, str] = MARCH, resource: str | None = None) -> bytes:
     """PwsGetTimeCards between the two dates: the caller's own cards, or those of ``resource``."""
     reference = "" if resource is None else _element(COM, "ResourceReferenceSystemId", resource)
     whose = f'<ResourceIdentity xmlns="{TAC}">{reference}</ResourceIdentity>' if reference else ""
     return soap11(
         f'<PwsGetTimeCards xmlns="{PWS}"><serviceRequest>{_element(REQ, "SessionTicket", ticket)}'
-        f"{_element(TAC, 'EndDate', dates[1])}{whose}{_element(TAC, 'StartDate', dates[0])}"
+        f"{_element(TAC, 'EndDate', dates[1])}{_EVERY_CARD}{whose}{_element(TAC, 'StartDate', dates[0])}"
         "</serviceRequest></PwsGetTimeCards>"
     )
 
