@@ -370,12 +370,12 @@ def _save_results(db: sqlite3.Connection, outcome: SaveOutcome) -> list[etree._E
 
 
 def _task_note_history(db: sqlite3.Connection, note_id: int) -> list[etree._Element]:
-    """The notes of the saved note's task up to it, oldest first: the history the wiki's
-    PwsSaveTaskNoteResult answers once that note is saved."""
+    """The notes of the saved note's task up to it, newest first, as the wiki's PwsSaveTaskNoteResult
+    example lists them (its 2018-03-09 note before its 2018-03-04 one)."""
     notes = db.execute(
         "SELECT n.notes, n.saved_at, u.uid, u.id, u.display_name, r.reference_system_id FROM pr_task_note n "
         "JOIN pr_user u ON u.uid = n.user_uid LEFT JOIN pr_resource r ON r.uid = u.resource_uid "
-        "WHERE n.task_uid = (SELECT task_uid FROM pr_task_note WHERE id = ?) AND n.id <= ? ORDER BY n.id",
+        "WHERE n.task_uid = (SELECT task_uid FROM pr_task_note WHERE id = ?) AND n.id <= ? ORDER BY n.id DESC",
         (note_id, note_id),
     ).fetchall()
     return [
