@@ -298,7 +298,16 @@ def pws_save_time_cards(call: Call) -> Answer:
     outcome = TimeCardSaver(call.db, call.user, _save_request(call.request), call.now).run()
     messages = [PwsError("TimeCardErrors")] if outcome.failed else []
     messages += outcome.submit_errors
+    if _reports_failed_items_only(call.db, call.user.account_uid):
+        outcome = outcome.failures_only()
     return Answer(members=_save_results(call.db, outcome), messages=messages)
+
+
+def _reports_failed_items_only(db: sqlite3.Connection, account_uid: int) -> bool:
+    """The account setting pr_account.save_results_failed_only (the two vendor sources conflict: see
+    features/projector/vendor_example.feature)."""
+    query = "SELECT save_results_failed_only FROM pr_account WHERE uid = ?"
+    return bool(db.execute(query, (account_uid,)).fetchone()[0])
 
 
 def _save_results(db: sqlite3.Connection, outcome: SaveOutcome) -> list[etree._Element]:

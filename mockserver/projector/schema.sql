@@ -8,7 +8,11 @@ CREATE TABLE pr_account (
     name TEXT NOT NULL,
     -- the account setting "Prevent Unbounded Deletion of FRO Time and Cost Cards": a Replace batch
     -- closed without both purge dates purges nothing (off by default: the wiki's "Caution" case)
-    prevent_unbounded_fro_deletion INTEGER NOT NULL DEFAULT 0
+    prevent_unbounded_fro_deletion INTEGER NOT NULL DEFAULT 0,
+    -- PwsSaveTimeCards' result lists hold only the items that failed, as page 002's example answer
+    -- shows them (empty when all was saved); off by default: one result per item, as the wiki's
+    -- result pages say (the two vendor sources conflict)
+    save_results_failed_only INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TABLE pr_resource (

@@ -11,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import partial
 from typing import Any
@@ -72,6 +72,21 @@ class SaveOutcome:
     def failed(self) -> bool:
         items = self.time_cards + self.timeoff_cards + self.estimates + self.task_notes
         return any(item.error for item in items)
+
+    def failures_only(self) -> SaveOutcome:
+        """This outcome with only the items that failed: the answer of an account that reports a save the
+        way page 002's example answer shows it (every result list empty when everything was saved)."""
+
+        def failed(items: list[ItemOutcome]) -> list[ItemOutcome]:
+            return [item for item in items if item.error]
+
+        return replace(
+            self,
+            time_cards=failed(self.time_cards),
+            timeoff_cards=failed(self.timeoff_cards),
+            estimates=failed(self.estimates),
+            task_notes=failed(self.task_notes),
+        )
 
 
 def is_midnight_utc(value: datetime) -> bool:
