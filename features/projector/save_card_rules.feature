@@ -40,6 +40,25 @@ Feature: The rules each time card and time off card must pass to be saved
     When I send the request
     Then time card result "x" failed with error 20051 InvalidValueForTimeCardType
 
+  Scenario: A card without TimecardType takes the type of the list it is sent in
+    The wiki's PwsTimeCardDetail says TimecardType is not required ("No"), and its
+    PwsTimeOffCardDetail that it "will always be 'R'" there: SaveTimeCards holds time cards and
+    SaveTimeOffCards time off cards, so the list tells the type. (A PwsTimecardRef, as in
+    DeleteTimeCards or SubmitTimeCardIdentity, still needs it: the wiki's PwsTimeCardRef says type
+    and uid are both required for the reference to be valid.) Assumption: an empty TimecardType is
+    read as none sent.
+
+    Given the request saves time cards:
+      | ReferenceId | ProjectCode | WorkDate   | WorkMinutes |
+      | untyped     | P001396-001 | 2018-03-09 | 60          |
+    When I send the request
+    Then the response status is "Ok"
+    And time card result "untyped" succeeded
+    When I read the time cards of "E123" from "2018-03-09" to "2018-03-09"
+    Then the time cards read include:
+      | WorkDate   | WorkMinutes | ProjectCode |
+      | 2018-03-09 | 60          | P001396-001 |
+
   @error-19093
   Scenario: A time off card (R) sent as a time card is unexpected
     Given the request saves time cards:

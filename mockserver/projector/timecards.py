@@ -280,7 +280,9 @@ class TimeCardSaver:
     # -- saving a card ----------------------------------------------------------------------
 
     def save(self, detail: CardDetail, expected: str) -> int:
-        self.check_card_type(detail.ref.card_type, expected, detail=True)
+        # the wiki's PwsTimeCardDetail and PwsTimeOffCardDetail: TimecardType is not required; the
+        # list a detail is sent in tells its type (a PwsTimecardRef still needs it: the wiki's PwsTimeCardRef)
+        self.check_card_type(detail.ref.card_type or expected, expected, detail=True)
         if detail.ref.identifies and (
             store.find_card(self.db, detail.ref) is not None or not self.request.insert_if_not_found
         ):
