@@ -30,6 +30,7 @@ from mockserver.projector.model import (
     TaskNote,
     TransferOrder,
     TransferRequest,
+    code_value,
 )
 from mockserver.projector.sessions import Caller
 from mockserver.projector.timecards import ItemOutcome, SaveOutcome, TimeCardSaver
@@ -520,7 +521,7 @@ def pws_split_time_cards(call: Call) -> Answer:
 def _transfer_request(request: etree._Element) -> TransferRequest:
     orders = wire.items(request, TAC, "TransferOrders")
     return TransferRequest(
-        adjustment_type=text(request, TAC, "AdjustmentType"),
+        adjustment_type=code_value(text(request, TAC, "AdjustmentType")),
         orders=None if orders is None else [_transfer_order(order) for order in orders],
         # The wire name; page 003's table spells it AdjustRoleDatesAsNeededFlag (see the contract).
         adjust_role_dates=wire.flag(request, TAC, "AdjustProjectRoleDatesAsNeededFlag"),
