@@ -82,6 +82,26 @@ Feature: The rules each time card and time off card must pass to be saved
       | I        |
       | Billed   |
 
+  @error-19050 @error-20028
+  Scenario: A time card saved as rejected needs its RejectedReason
+    The wiki's PwsTimeCardDetail requires RejectedReason "if the status = 'R'"; the number, code
+    and text are those of the vendor's PwsSetTimeCardApprovalWorkflowStatus, whose error table
+    gives 19050 for the same rule (the vendor publishes none for the save). A time off card's
+    RejectedReason is "Ignored on save" (the wiki's PwsTimeOffCardDetail), so the rule is for time
+    cards. The card saved as rejected records the reason, who rejected it and when.
+
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes | CardStatus | RejectedReason  |
+      | bare        | T            | P001396-001 | 2018-03-09 | 60          | R          |                 |
+      | why         | T            | P001396-001 | 2018-03-09 | 90          | R          | Wrong task code |
+    When I send the request
+    Then the response reports error 20028 TimeCardErrors
+    And time card result "bare" failed with error 19050 RejectedReasonRequiredWhenRejecting
+    And time card result "why" succeeded
+    And time card result "why" returns the saved card with:
+      | CardStatus | RejectedReason  |
+      | R          | Wrong task code |
+
   @error-64239
   Scenario: A new card needs a work date
     Given the request saves time cards:

@@ -309,6 +309,7 @@ class TimeCardSaver:
             raise PwsError("TimeCardWorkDateRequired")
         fields = self.resolve_fields(detail, card_type, current={"resource_uid": resource_uid})
         fields["status"] = parse_card_status(detail.values.get("card_status")) or "D"
+        fields.update(self.rejection(detail, card_type, fields["status"], None))
         fields.update(
             type=card_type,
             resource_uid=resource_uid,
@@ -334,6 +335,7 @@ class TimeCardSaver:
         fields = self.resolve_fields(detail, card["type"], current=dict(card))
         if new_status is not None:
             fields["status"] = new_status
+            fields.update(self.rejection(detail, card["type"], new_status, card["status"]))
         fields.update(updated_at=self.now.isoformat(), administrator_comments=self._comments(card["resource_uid"]))
         assignments = ", ".join(f"{column} = ?" for column in fields)
         self.db.execute(
@@ -341,6 +343,17 @@ class TimeCardSaver:
             (*fields.values(), card["uid"]),
         )
         return int(card["uid"])
+
+    def rejection(self, detail: CardDetail, card_type: str, status: str, old_status: str | None) -> dict[str, Any]:
+        """A time card saved into R records who rejected it, when and why, and needs the why: the wiki's
+        PwsTimeCardDetail requires RejectedReason "if the status = 'R'" (19050, the number the vendor's
+        PwsSetTimeCardApprovalWorkflowStatus gives it); a time off card's is "Ignored on save"."""
+        if status != "R" or old_status == "R" or card_type != TIME_CARD:
+            return {}
+        reason = (detail.values.get("rejected_reason") or "").strip()
+        if not reason:
+            raise PwsError("RejectedReasonRequiredWhenRejecting", "CardStatus R was sent without a RejectedReason.")
+        return {"rejected_reason": reason, "rejected_by": self.caller.user_name, "rejected_at": self.now.isoformat()}
 
     def _comments(self, resource_uid: int) -> str | None:
         return self.request.administrator_comments if resource_uid != self.caller.resource_uid else None

@@ -173,6 +173,7 @@ def card_detail(element: etree._Element) -> CardDetail:
         "work_minutes": integer(element, TAC, "WorkMinutes"),
         "description": text(element, TAC, "Description"),
         "card_status": text(element, TAC, "CardStatus"),
+        "rejected_reason": text(element, TAC, "RejectedReason"),
         "udf1": udf_value(element, "Udf1"),
         "udf2": udf_value(element, "Udf2"),
         "external_grouping_id": integer(element, TAC, "ExternalGroupingIdentifier"),
