@@ -678,8 +678,18 @@ def _(world: World, member: str, value: str) -> None:
 
 @given(parsers.parse('the account "{account}" reports only the failed items of a save'))
 def _(world: World, account: str) -> None:
+    set_account(world, account, "save_results_failed_only")
+
+
+@given(parsers.parse('the account "{account}" lets only approvers approve or reject through a save'))
+def _(world: World, account: str) -> None:
+    set_account(world, account, "save_approval_by_approvers_only")
+
+
+def set_account(world: World, account: str, setting: str) -> None:
+    """Turns an account setting (a pr_account column) on in this test's tenant."""
     with world.tenant.db() as db:
-        db.execute("UPDATE pr_account SET save_results_failed_only = 1 WHERE code = ?", (account,))
+        db.execute(f"UPDATE pr_account SET {setting} = 1 WHERE code = ?", (account,))
 
 
 @then(parsers.parse("the answer's {member} lists {count:d} items"))

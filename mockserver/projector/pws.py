@@ -17,7 +17,7 @@ from typing import Any
 
 from lxml import etree
 
-from mockserver.projector import adjustments, rate_limits, sessions, time_entry, wire
+from mockserver.projector import adjustments, rate_limits, sessions, store, time_entry, wire
 from mockserver.projector.catalogue import PwsError, PwsFailure
 from mockserver.projector.model import (
     Adjustment,
@@ -299,16 +299,10 @@ def pws_save_time_cards(call: Call) -> Answer:
     outcome = TimeCardSaver(call.db, call.user, _save_request(call.request), call.now).run()
     messages = [PwsError("TimeCardErrors")] if outcome.failed else []
     messages += outcome.submit_errors
-    if _reports_failed_items_only(call.db, call.user.account_uid):
+    # the two vendor sources conflict: see features/projector/vendor_example.feature
+    if store.account_setting(call.db, call.user.account_uid, "save_results_failed_only"):
         outcome = outcome.failures_only()
     return Answer(members=_save_results(call.db, outcome), messages=messages)
-
-
-def _reports_failed_items_only(db: sqlite3.Connection, account_uid: int) -> bool:
-    """The account setting pr_account.save_results_failed_only (the two vendor sources conflict: see
-    features/projector/vendor_example.feature)."""
-    query = "SELECT save_results_failed_only FROM pr_account WHERE uid = ?"
-    return bool(db.execute(query, (account_uid,)).fetchone()[0])
 
 
 def _save_results(db: sqlite3.Connection, outcome: SaveOutcome) -> list[etree._Element]:

@@ -91,3 +91,9 @@ def period_closed_for_time(db: sqlite3.Connection, work_date: str) -> bool:
         (work_date, work_date),
     ).fetchone()
     return bool(row and row[0])
+
+
+def account_setting(db: sqlite3.Connection, account_uid: int, setting: str) -> bool:
+    """An on/off setting of the caller's account: a column of its pr_account row (schema.sql says
+    what each one chooses between)."""
+    return bool(db.execute(f"SELECT {setting} FROM pr_account WHERE uid = ?", (account_uid,)).fetchone()[0])

@@ -309,6 +309,7 @@ class TimeCardSaver:
             raise PwsError("TimeCardWorkDateRequired")
         fields = self.resolve_fields(detail, card_type, current={"resource_uid": resource_uid})
         fields["status"] = parse_card_status(detail.values.get("card_status")) or "D"
+        self.check_may_decide(fields["status"], None, resource_uid)
         fields.update(self.rejection(detail, card_type, fields["status"], None))
         fields.update(
             type=card_type,
@@ -335,6 +336,7 @@ class TimeCardSaver:
         fields = self.resolve_fields(detail, card["type"], current=dict(card))
         if new_status is not None:
             fields["status"] = new_status
+            self.check_may_decide(new_status, card["status"], card["resource_uid"])
             fields.update(self.rejection(detail, card["type"], new_status, card["status"]))
         fields.update(updated_at=self.now.isoformat(), administrator_comments=self._comments(card["resource_uid"]))
         assignments = ", ".join(f"{column} = ?" for column in fields)
@@ -343,6 +345,21 @@ class TimeCardSaver:
             (*fields.values(), card["uid"]),
         )
         return int(card["uid"])
+
+    def check_may_decide(self, status: str, old_status: str | None, resource_uid: int) -> None:
+        """Approving or rejecting through a save, where the account keeps it to approvers
+        (pr_account.save_approval_by_approvers_only): a user who may enter time for others approves
+        others' cards, never their own (assumption: the mock holds no approver list of its own)."""
+        if status not in ("A", "R") or status == old_status:
+            return
+        if not store.account_setting(self.db, self.caller.account_uid, "save_approval_by_approvers_only"):
+            return
+        if self.caller.may_enter_for_others and self.caller.resource_uid != resource_uid:
+            return
+        raise PwsError(
+            "StatusChangeCannotBeCompletedCostCardsChangedOrIneligible",
+            f"User {self.caller.user_name} may not approve or reject this card (CardStatus {status}).",
+        )
 
     def rejection(self, detail: CardDetail, card_type: str, status: str, old_status: str | None) -> dict[str, Any]:
         """A time card saved into R records who rejected it, when and why, and needs the why: the wiki's
