@@ -72,7 +72,8 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
         rid, uid = numbers.pair()
         name = name or fake.name()
         email = email or f"{name.lower().replace(' ', '.')}@example.com"
-        return add("pr_resource", uid=uid, id=rid, reference_system_id=reference, name=name, email=email, **flags)
+        row = {"reference_system_id": reference, "name": name, "email": email, "account_uid": account["uid"], **flags}
+        return add("pr_resource", uid=uid, id=rid, **row)
 
     e123 = resource("E123", email="e123@example.com")
     admin_resource = resource("E100", "Api Admin", "api.admin@example.com")
@@ -136,7 +137,7 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
             name=flags.pop("name", fake.catch_phrase()),
             open_date=_OPEN_SPAN[0],
             close_date=_OPEN_SPAN[1],
-            **flags,
+            **{"account_uid": account["uid"], **flags},
         )
 
     def child(table: str, uid: int | None = None, cid: int | None = None, **row: Any) -> Row:
@@ -299,6 +300,11 @@ def projector_dataset(seed: int = DEFAULT_SEED) -> Dataset:
     # Rows added since, last so that every id and uid above stays as it was.
     # A colleague's role on the open project: booking there does not open another resource's role.
     role(open_booking, "Coordinator", colleagues[1], uid=1152921504609900002)
+    # The second account's own resource and project: an Ops batch of ACME sees these, not DEMO's.
+    acme_resource = resource("A100", account_uid=other_account["uid"])
+    acme_project = project("A000100-001", name="Acme Rollout", account_uid=other_account["uid"])
+    child("pr_task", project_uid=acme_project["uid"], name="General")
+    role(acme_project, "Consultant", acme_resource, _OPEN_SPAN)
 
     id_next, uid_next = numbers.pair()
     add("pr_sequence", name="id", next_value=max(id_next, 50_000_000))

@@ -87,6 +87,18 @@ Feature: A request that breaks the contract is answered with a SOAP fault that n
       """
     Then the answer is a SOAP fault "Client" whose reason mentions "Unknown operation"
 
+  # WCF dispatches on the action: one no operation has is its ContractFilter mismatch (wording of
+  # System.ServiceModel's EndpointDispatcher); the mock's own sentence follows, naming the operations there are.
+  @PwsAuthenticate
+  Scenario: An action no operation has, with a body the service knows
+    When I post this envelope to the PWS endpoint with SOAPAction "*":
+      """
+      <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:pws="http://projectorpsa.com/PwsProjectorServices/">
+        <soapenv:Body><pws:PwsAuthenticate/></soapenv:Body>
+      </soapenv:Envelope>
+      """
+    Then the answer is a SOAP fault "Client" whose reason mentions "The message with Action '*' cannot be processed at the receiver, due to a ContractFilter mismatch at the EndpointDispatcher."
+
   @PwsGetTimeCards
   Scenario: SOAPAction and body must name the same operation
     When I post this envelope to the PWS endpoint with SOAPAction "http://projectorpsa.com/PwsProjectorServices/IPwsProjectorServices/PwsSaveTimeCards":

@@ -29,6 +29,12 @@ Feature: The rules each imported time card must pass
 
   @error-91107
   Scenario Outline: WorkMinutes must be from 0 to a day
+    Page 001 documents WorkMinutes only as "The number of minutes worked" (int). Below 0 follows the
+    vendor's rule for the same field in PWS (64240 "must be non-negative", page 002).
+    Assumption (kept): more than 1440 minutes (a day) on one card is refused too. No vendor page
+    sets an upper bound; the mock's time card store holds at most a day per card, and PWS answers
+    64237 for such a card (save_partial_failure.feature). Refusing it at import shows a client that
+    sends seconds, or a week's total on one day, its mistake where it made it.
     When I import time cards:
       | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | WorkDate   | WorkMinutes |
       | HR-1                      | P001396-001 | E123                      | 2018-04-02 | <minutes>   |
@@ -160,8 +166,39 @@ Feature: The rules each imported time card must pass
     And card 0 failed with error 91209 NarrativeRequired
     And the failed cards are exactly 0
 
+  @error-91209
+  Scenario: A task type that requires a narrative, as PWS requires it
+    Page 001 says the Narrative is "Required depending on project and system configuration", and
+    the wiki's PwsTimeCardDetail page requires a description when "the time card task type or project
+    requires" one. The close applies the same rule as PwsSaveTimeCards: the project's
+    DescriptionRequiredFlag or the NarrativeRequiredFlag of the task's type (Support, on P001556-001).
+    OverrideRulesFlag waives it, as it waives the project's (wiki:OpsCloseTimeCardBatch).
+    Given I have imported time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role      | ProjectTaskTypeName | WorkDate   | WorkMinutes | Narrative |
+      | HR-1                      | P001556-001 | E123                      | Developer | Support             | 2018-04-02 | 60          |           |
+      | HR-2                      | P001556-001 | E123                      | Developer | Support             | 2018-04-02 | 60          | Ticket 42 |
+    When I close the batch
+    Then the Ops result is "PartialFail"
+    And card 0 failed with error 91209 NarrativeRequired
+    And the failed cards are exactly 0
+
+  Scenario: OverrideRulesFlag waives a task type's narrative rule
+    Given I have imported time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role      | ProjectTaskTypeName | WorkDate   | WorkMinutes |
+      | HR-1                      | P001556-001 | E123                      | Developer | Support             | 2018-04-02 | 60          |
+    When I close the batch with:
+      | OverrideRulesFlag |
+      | true              |
+    Then the Ops result is "Ok"
+
   @error-91210
   Scenario Outline: Revenue fields are not for import mode
+    Page 001 says of ContractRevenue, AdjustedRevenue, SystemRevenue and CurrencyCode only "In
+    import mode, do not specify. In replace mode it is required"; it does not say what the vendor
+    does with them in import mode. Assumption (kept): the card is refused (91210) rather than
+    imported with its revenue silently dropped, so a client that breaks the documented rule finds
+    out in the mock. No tenant setting: a client that follows page 001 sends none of them and meets
+    neither reading, so the choice matters only to a client already breaking the documented rule.
     Given I have imported time cards:
       | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role       | ProjectWbsTaskCode | WorkDate   | WorkMinutes | <member> |
       | HR-1                      | P001396-001 | E123                      | Consultant | 1.1                | 2018-04-02 | 60          | <value>  |

@@ -140,3 +140,34 @@ Feature: OpsCloseTimeCardBatch's options: first role, first task, task codes, ru
       | Replace         | 2018-03-31   |
     Then the Ops result is "Ok"
     And E123 has 1 imported cards on 2018-03-07
+
+  # Each Projector account keeps its own projects and resources (the Ops header names the account:
+  # AccountName), so a batch closes against its account's alone, and a Replace batch purges the FRO
+  # cards on its account's projects alone. Assumption: the wiki does not say so in words; it is what
+  # an account (a separate customer) means. The default dataset's second account, ACME, has project
+  # A000100-001 and resource A100; a dataset row without account_uid is seen by every account.
+  @error-91201 @error-91203
+  Scenario: A batch of another account sees neither DEMO's projects nor its resources
+    Given I authenticate to Ops as "shared@example.com" in the account "ACME"
+    And an open time card batch
+    And I have imported time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role       | ProjectWbsTaskCode | WorkDate   | WorkMinutes |
+      | AC-1                      | P001396-001 | E123                      | Consultant | 1.1                | 2018-04-02 | 60          |
+      | AC-2                      | A000100-001 | E123                      | Consultant |                    | 2018-04-02 | 60          |
+    When I close the batch
+    Then the Ops result is "Fail"
+    And card 0 failed with error 91201 ProjectNotFound
+    And card 1 failed with error 91203 ResourceNotFound
+    And E123 has 0 imported cards on 2018-04-02
+
+  Scenario: A Replace batch of another account leaves DEMO's FRO cards alone
+    Given I authenticate to Ops as "shared@example.com" in the account "ACME"
+    And an open time card batch
+    And I have imported time cards:
+      | TimeCardReferenceSystemId | ProjectCode | ResourceReferenceSystemId | Role       | ProjectTaskTypeName | WorkDate   | WorkMinutes | ContractRevenue | AdjustedRevenue | SystemRevenue | CurrencyCode |
+      | AC-1                      | A000100-001 | A100                      | Consultant | General             | 2018-03-07 | 90          | 150.0           | 140.0           | 150.0         | USD          |
+    When I close the batch with:
+      | BatchActionType | PurgeBeginDate | PurgeEndDate |
+      | Replace         | 2018-03-01     | 2018-03-31   |
+    Then the Ops result is "Ok"
+    And E123 has 1 imported cards on 2018-03-07

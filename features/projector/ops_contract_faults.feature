@@ -56,3 +56,15 @@ Feature: An Ops request the service cannot read is a SOAP Client fault, worded a
       </soap:Envelope>
       """
     Then the answer is a SOAP fault "Client" whose reason mentions "Server was unable to read request. ---> The value '10000-01-01' cannot be interpreted"
+
+  # ASMX dispatches on SOAPAction: one no method has is its "Server did not recognize the value of HTTP
+  # Header SOAPAction" (System.Web.Services' SoapServerProtocol); the mock's own sentence follows.
+  @OpsOpenTimeCardBatch
+  Scenario: A SOAPAction no method has
+    When I post this envelope to the Ops endpoint with SOAPAction "*":
+      """
+      <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">
+        <soap:Body><OpsOpenTimeCardBatch xmlns="http://www.opsplanning.com/webservices/public/data"><request/></OpsOpenTimeCardBatch></soap:Body>
+      </soap:Envelope>
+      """
+    Then the answer is a SOAP fault "Client" whose reason mentions "Server did not recognize the value of HTTP Header SOAPAction: *."

@@ -102,3 +102,19 @@ Feature: PwsSaveTimeCards' date range: StartDate and EndDate bound the cards a r
       | old         | T            | P001396-001 | 1899-12-15 | 60          |
     When I send the request
     Then time card result "old" failed with error 64295 TimeCardWorkDateOutOfRange
+
+  @error-20003
+  Scenario: A save refused for its dates answers SubmittedFlag false
+    The refused request answers no results, yet WCF writes every data member, an unset value type as
+    its type's default (Microsoft Learn, DataMemberAttribute.EmitDefaultValue: "The default is true"):
+    SubmittedFlag comes back false, not left out, even when SubmitFlag asked for a submit.
+    Given a PwsSaveTimeCards request from "2018-03-01T05:00:00Z" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
+    And the request sets SubmitFlag to "true"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | 1           | T            | P001396-001 | 2018-03-09 | 60          |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 20003 InvalidValueForTimeCardStartDate
+    And the time cards were not submitted

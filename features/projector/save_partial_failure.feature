@@ -70,6 +70,9 @@ Feature: A failure to save one item does not stop the others, but stops the subm
   Scenario: A change the store itself refuses is an unexpected save error
     The mock's store refuses a card of more than a day (1440 minutes); the vendor reports such a
     failure as 64237 (assumption: the vendor does not say what triggers it).
+    Assumption (kept): no card holds more than 1440 minutes. Page 002 documents only 64240 "must
+    be non-negative" for WorkMinutes and no upper bound; the mock keeps one day per card, as the
+    Ops import does (91107, ops_card_rules.feature), and answers the vendor's catch-all save error.
     Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
     And the request's ResourceIdentity is "E123"
     And the request saves time cards:

@@ -298,3 +298,18 @@ Feature: PwsSaveTimeCards inserts and updates time cards
     And time card result "mine" failed with error 10111 RequiredFieldMissing
     When I read the time cards of "E123" from "2018-03-09" to "2018-03-09"
     Then the time cards read are exactly none
+
+  Scenario: A returned card carries every ClearFlag, false, though the mock stores none
+    WCF writes every data member of an answer, a value type left unset as its type's default
+    (Microsoft Learn, DataMemberAttribute.EmitDefaultValue: "The default is true"; its example writes
+    an unset int as `<employeeID>0</employeeID>`), so the vendor's PwsTimecardDetail answers each
+    ClearFlag as false, and a client typed from the contract finds them.
+    Given a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | flags       | T            | P001396-001 | 2018-03-09 | 60          |
+    When I send the request
+    Then time card result "flags" returns the saved card with:
+      | DescriptionClearFlag | LocationClearFlag | RoleClearFlag | Udf1ClearFlag | Udf2ClearFlag | ExternalGroupingIdentifierClearFlag |
+      | false                | false             | false         | false         | false         | false                               |

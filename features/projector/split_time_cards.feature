@@ -7,8 +7,17 @@ Feature: PwsSplitTimeCards divides a time card into two
   (assumption: the vendor documents this for PwsTransferTime; its split page is silent).
   The vendor lists the split errors 20037 and 64338 on PwsSaveTimeCards' page; they come from here.
   For-reporting-only cards and cards submitted in a period closed for time are ineligible (64365).
-  Mock limitation: cards carry no amounts, so a split by SplitAdjustmentAmount alone is refused
-  with 90009 SplitValueRequired.
+  Which cards a split takes by approval state is the tenant setting adjust_approved_cards_only,
+  as for PwsTransferTime (transfer_time.feature gives both vendor sources): by default any card
+  but an invoiced or billed one; with the setting, approved cards in a period open for
+  adjustments only (the wiki's adjustment pages; Split is one of the adjustments they list).
+  Mock limitation: wiki:PwsTimeSplitOrder lets a split give SplitAdjustmentAmount alone ("the
+  adjusted amount to be assigned to the existing card after the split"), but the mock's cards carry
+  no rates or amounts, so it cannot split by one. It answers 90040 SplitAdjustmentAmountNotModelled,
+  a mock number whose text says so, not 90009 SplitValueRequired, whose text ("A
+  SplitAdjustmentAmount or SplitMinutes or SplitPercent is required") would deny the client sent
+  the amount; 90009 is for an order with none of the three. Beside SplitMinutes or SplitPercent the
+  amount is ignored.
 
   Background:
     Given I am logged in to Projector as "e123@example.com"
@@ -71,17 +80,36 @@ Feature: PwsSplitTimeCards divides a time card into two
       | -5      |
 
   @error-90009
-  Scenario Outline: A split needs the share the card keeps
+  Scenario: A split needs the share the card keeps
     Given the request splits time cards:
       | TimecardType | TimecardId | SplitAdjustmentAmount |
-      | T            | 45639611   | <amount>              |
+      | T            | 45639611   |                       |
     When I send the request
     Then the response reports error 90009 SplitValueRequired
 
-    Examples: none given, or only an amount (the mock keeps no amounts)
-      | amount |
-      |        |
-      | 12.5   |
+  @error-90040
+  Scenario: A split by SplitAdjustmentAmount alone is refused in words that say the mock cannot model it
+    Given the request splits time cards:
+      | TimecardType | TimecardId | SplitAdjustmentAmount |
+      | T            | 45639611   | 12.5                  |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 90040 SplitAdjustmentAmountNotModelled
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read are exactly 45639611
+
+  Scenario: Beside SplitMinutes, a SplitAdjustmentAmount is ignored
+    Given the request splits time cards:
+      | TimecardType | TimecardId | SplitMinutes | SplitAdjustmentAmount |
+      | T            | 45639611   | 40           | 12.5                  |
+    When I send the request
+    Then the response status is "Ok"
+    And card 45639611 was split into a new card
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read include:
+      | TimecardId | WorkMinutes |
+      | 45639611   | 40          |
+      | @split     | 20          |
 
   @error-64365
   Scenario Outline: For-reporting-only cards and submitted cards of a closed period are ineligible
@@ -140,3 +168,46 @@ Feature: PwsSplitTimeCards divides a time card into two
     And the request's AdjustmentCodeIdentity is "No such code"
     When I send the request
     Then the response reports error 50024 EntityNotFound
+
+  @error-64365
+  Scenario Outline: With adjust_approved_cards_only only an approved card is split
+    Given the account adjusts approved cards only
+    And time card 45639611 is <state>
+    And the request splits time cards:
+      | TimecardType | TimecardId | SplitPercent |
+      | T            | 45639611   | .5           |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 64365 OneOrMoreTimeCardsIneligibleForAdjustment
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read are exactly 45639611
+
+    Examples:
+      | state     |
+      | draft     |
+      | submitted |
+      | invoiced  |
+
+  Scenario: With adjust_approved_cards_only an approved card is split
+    Given the account adjusts approved cards only
+    And time card 45639611 is approved
+    And the request splits time cards:
+      | TimecardType | TimecardId | SplitPercent |
+      | T            | 45639611   | .5           |
+    When I send the request
+    Then the response status is "Ok"
+    And card 45639611 was split into a new card
+
+  Scenario Outline: By default a draft or submitted card is split
+    Given time card 45639611 is <state>
+    And the request splits time cards:
+      | TimecardType | TimecardId | SplitPercent |
+      | T            | 45639611   | .5           |
+    When I send the request
+    Then the response status is "Ok"
+    And card 45639611 was split into a new card
+
+    Examples:
+      | state     |
+      | draft     |
+      | submitted |

@@ -33,6 +33,18 @@ Feature: PwsGetTimeEntryProjectRole gives what a client needs to log time on a p
     And the time entry project offers the roles 1152921504609525049
     And the time cards read are exactly 45639611,45639612,45639614
 
+  Scenario: The deprecated CanOpenFlag is answered, false
+    The contract marks CanOpenFlag "*** deprecated ***" and the mock keeps no value for it; WCF still
+    writes every data member, an unset value type as its type's default (Microsoft Learn,
+    DataMemberAttribute.EmitDefaultValue: "The default is true"), so the vendor answers it false.
+    Given a PwsGetTimeEntryProjectRole request from "2018-03-01" to "2018-03-31"
+    And the request's ProjectIdentity is "P001396-001"
+    When I send the request
+    Then the response status is "Ok"
+    And the time entry project is "P001396-001" with:
+      | CanOpenFlag |
+      | false       |
+
   Scenario: A project that requires a description (narrative) says so
     Given a PwsGetTimeEntryProjectRole request from "2018-03-01" to "2018-03-31"
     And the request's ProjectIdentity is "P002000-001"

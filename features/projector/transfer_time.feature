@@ -3,15 +3,15 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
   Each PwsTimeTransferOrder names its cards (TimeCardIdentities: id or uid, and the Timestamp the
   client read) and where they go. The mock applies the three adjustment types so:
   - TPT, transfer time to role: each card moves to NewProjectIdentity (or stays on its project)
-    and to NewProjectRoleIdentity, or to the card resource's role named NewProjectRoleName (a role
-    of that name is created for the resource when it has none), or to the resource's role on the
-    target project when it has exactly one; NewProjectTaskIdentity and NewProjectRateTypeIdentity
-    are taken when given, else the card keeps its own if they belong to the target project. The
-    target project is NewProjectIdentity, or the card's own project when the order has none: the
-    role, task and rate type must all belong to it (54700, 90005, 90006), and the role to the
-    card's resource (64161: the vendor's resource-mismatch number; none is published for a role of
-    another resource). The card keeps its uid;
-    its Timestamp changes.
+    and to NewProjectRoleIdentity, or to the card resource's role named NewProjectRoleName (a
+    role of that name is created for the resource when it has none), or to the resource's role
+    on the target project when it has exactly one (with several: 90011); NewProjectTaskIdentity
+    and NewProjectRateTypeIdentity are taken when given, else the card keeps its own if they
+    belong to the target project. The target project is NewProjectIdentity, or the card's own
+    project when the order has none: the role, task and rate type must all belong to it (54700,
+    90005, 90006), and the role to the card's resource (64161: the vendor's resource-mismatch
+    number; none is published for a role of another resource). The card keeps its uid; its
+    Timestamp changes.
   - TRT, transfer and exclude time: the same move, and the moved time is excluded from billing.
   - CTT, change task/task code: only the task changes, to NewProjectTaskIdentity, which must be
     a task of the card's own project (an order without it: 10111; an identity with no member: 54205);
@@ -28,6 +28,29 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
   A card named twice in one request (in one order or two) is not moved twice: its first mention
   changes it, so the second names a card that has changed since the client read it, which the
   vendor's Timestamp check most plausibly refuses (the page is silent): 64365, nothing applied.
+  A card whose resource has no role on the target project, sent with neither NewProjectRoleIdentity
+  nor NewProjectRoleName, is not answered 90011 (whose text says the resource has more than one
+  role there). The wiki lets roles be created implicitly (PwsTimeEntryProject.AllowBookingFlag: a
+  resource may report time on a project "even if the resource currently has no role", and "a new
+  role will be created when the time card is submitted"); page 003 is silent. Assumption: a
+  transfer does what a submit does, so where the target project allows booking the resource gets
+  a role there, named after it as the submit names one, and the card moves to it; where it does
+  not, the card is refused with 90013 ResourceHasNoRoleOnProject (the same rule as PwsSaveTimeCards
+  and PwsGetTimeEntryProjectRole), and nothing of the request is applied.
+  Which cards may be adjusted, by approval state, is a tenant setting, because two vendor sources
+  differ. Page 003 (PwsTransferTime) names no status: its one refusal, 64365, is for a card that
+  "has changed or is ineligible for adjustment", and its example transfers card 45639611, the card
+  the dataset holds as E123's draft. The wiki's adjustment pages are the Projector screens'
+  (Pre-Invoicing Adjustments Form: adjustments "to time and cost cards that have been approved and
+  are not already on an invoice"; Invoices - Time Card Review: "the accounting period must be open
+  for adjustments"). By default the mock keeps page 003's reading, so the vendor's example works on
+  the dataset: a draft, submitted, rejected or approved card is adjusted; an invoiced or billed
+  one, one for reporting only, and a submitted one of a period closed for time are not (64365).
+  The account setting adjust_approved_cards_only (a column of the dataset's account row) takes the
+  adjustment pages' rule: an approved card only, not yet invoiced, in a period open for
+  adjustments; any other is 64365, and nothing of the request is applied. Assumption: the mock
+  keeps one closed flag per accounting period, for time entry and for adjustments alike (the
+  pages name the two together: "an accounting period closed for adjustments and time entry").
   A card outside the target role's dates is refused unless AdjustProjectRoleDatesAsNeededFlag
   widens the role to cover it. (The vendor's element table spells it AdjustRoleDatesAsNeededFlag;
   its example and type listing, which show the wire name, AdjustProjectRoleDatesAsNeededFlag. The
@@ -462,3 +485,93 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
     When I send the request
     Then the response status is "Fail"
     And the response reports error 64220 InvalidTimeCard
+
+  # Eligibility by approval state: page 003 by default, the adjustment pages with the setting.
+  Scenario Outline: By default a card is transferred whatever its approval state but invoiced
+    Given time card 45639611 is <state>
+    And a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode | NewRoleUid          |
+      | 45639611 | P001556-001    | 1152921504609801802 |
+    When I send the request
+    Then the response status is "Ok"
+    And the transferred time cards are exactly 45639611
+
+    Examples:
+      | state     |
+      | draft     |
+      | submitted |
+      | rejected  |
+      | approved  |
+
+  @error-64365
+  Scenario Outline: With adjust_approved_cards_only a card that is not approved is not transferred
+    Given the account adjusts approved cards only
+    And time card 45639611 is <state>
+    And a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode | NewRoleUid          |
+      | 45639611 | P001556-001    | 1152921504609801802 |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 64365 OneOrMoreTimeCardsIneligibleForAdjustment
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read include:
+      | TimecardId | ProjectCode |
+      | 45639611   | P001396-001 |
+
+    Examples:
+      | state     |
+      | draft     |
+      | submitted |
+      | rejected  |
+      | invoiced  |
+
+  Scenario: With adjust_approved_cards_only an approved card is transferred
+    Given the account adjusts approved cards only
+    And time card 45639611 is approved
+    And a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode | NewRoleUid          |
+      | 45639611 | P001556-001    | 1152921504609801802 |
+    When I send the request
+    Then the response status is "Ok"
+    And the transferred time cards are exactly 45639611
+
+  @error-64365
+  Scenario: With adjust_approved_cards_only an approved card of a period closed for time is not transferred
+    Given the account adjusts approved cards only
+    And time card 45639613 is approved
+    And a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode | NewRoleUid          |
+      | 45639613 | P001556-001    | 1152921504609801802 |
+    And the request sets AdjustProjectRoleDatesAsNeededFlag to "true"
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 64365 OneOrMoreTimeCardsIneligibleForAdjustment
+
+  # The wiki: a role is created implicitly where the project allows booking (issue 18).
+  Scenario: Without a role named, a role is created where the resource has none and booking is allowed
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode |
+      | 45639611 | P001700-001    |
+    When I send the request
+    Then the response status is "Ok"
+    And the transferred time cards are exactly 45639611
+    And E123 has a role "David Reyes" on project "P001700-001"
+
+  @error-90013
+  Scenario: Without a role named, a project that does not allow booking refuses a resource without a role
+    Given a PwsTransferTime request of type "TPT"
+    And the request transfers time cards:
+      | Cards    | NewProjectCode |
+      | 45639611 | P001800-001    |
+    When I send the request
+    Then the response status is "Fail"
+    And the response reports error 90013 ResourceHasNoRoleOnProject
+    When I read the time cards of "E123" from "2018-03-05" to "2018-03-05"
+    Then the time cards read include:
+      | TimecardId | ProjectCode |
+      | 45639611   | P001396-001 |

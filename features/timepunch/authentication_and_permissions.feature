@@ -6,6 +6,14 @@ Feature: Every Sync Service call authenticates, and each method needs its permis
   as a transport error; the vendor publishes no fault codes, so the mock's are its own, stable,
   and lead the fault's Message ("MissingPermissionSyncAccess: ..."; contracts/timepunch/faults.csv).
   The permissions each method needs are page 000's.
+  Identity names the profile by its SaveAsName: the TpAuthentication entity page calls it "Profile
+  Name of the used Identity, or empty, if the identity is equal to the principal", and UserProfileDto's
+  SaveAsName is the "Name of the TimePunch Profile used to show the user" (matched without regard to
+  case). Its LogonName or its Id names no identity. The vendor's pages read two ways here: the same
+  entity page calls TpUser "TimePunch Profile of the used Principal", and TpUser carries the LogonName
+  (captured traffic, vendor notes), so "Profile Name" may mean the LogonName too. An installation may
+  therefore read Identity as the LogonName: its customer token row's setting identity_by_logon_name
+  (tp_customer_token, off by default: the entity page's wording).
 
   Dataset: ralf.herrmann has every permission (core@switchIdentity included), anna.schmidt every
   sync permission but switching identity, max.mueller only sync@access, no.sync none of them.
@@ -39,7 +47,7 @@ Feature: Every Sync Service call authenticates, and each method needs its permis
   @GetUseableSyncUserProfiles @error-92003
   Scenario: Acting as another profile needs core@switchIdentity
     Given I am TimePunch user "anna.schmidt"
-    And I act as "ralf.herrmann"
+    And I act as "Herrmann, Ralf"
     When I call GetUseableSyncUserProfiles
     Then the fault is 92003 MissingPermissionSwitchIdentity
 
@@ -109,9 +117,33 @@ Feature: Every Sync Service call authenticates, and each method needs its permis
     Then the fault is 92009 MissingPermissionProjectsUpload
 
   @GetUseableSyncUserProfiles
-  Scenario: An administrator acts as another profile
+  Scenario: An administrator acts as another profile, named by its SaveAsName
     Given I am TimePunch user "ralf.herrmann"
+    And I act as "Schmidt, Anna"
+    When I search time entries for synchronisation since "nil"
+    Then there is no fault
+    And the time entries returned are on 2024-03-05
+
+  @GetUseableSyncUserProfiles @error-92004
+  Scenario: A LogonName names no identity, by default
+    Given I am TimePunch user "ralf.herrmann"
+    And I act as "anna.schmidt"
+    When I call GetUseableSyncUserProfiles
+    Then the fault is 92004 UnknownIdentity
+
+  @SearchTimeEntriesForSynchronisation
+  Scenario: An installation that reads Identity as the LogonName
+    Given the installation reads TpAuthentication.Identity as the LogonName
+    And I am TimePunch user "ralf.herrmann"
     And I act as "anna.schmidt"
     When I search time entries for synchronisation since "nil"
     Then there is no fault
     And the time entries returned are on 2024-03-05
+
+  @GetUseableSyncUserProfiles @error-92004
+  Scenario: An installation that reads Identity as the LogonName does not know it by its SaveAsName
+    Given the installation reads TpAuthentication.Identity as the LogonName
+    And I am TimePunch user "ralf.herrmann"
+    And I act as "Schmidt, Anna"
+    When I call GetUseableSyncUserProfiles
+    Then the fault is 92004 UnknownIdentity

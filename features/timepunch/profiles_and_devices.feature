@@ -1,7 +1,9 @@
 Feature: Sync profiles and connected devices: list, bind, release, inspect
   GetUseableSyncUserProfiles lists the profiles that can sync, with their last sync date: one's
-  own, or every profile for whom may switch identity (page 000: "sync@access – current user,
-  core@switchIdentity – different users"). The device methods need sync@access only (page 000 names no
+  own, or for whom may switch identity every profile that can sync (page 000: "sync@access – current
+  user, core@switchIdentity – different users"; it "searches for all TimePunch profiles that can be
+  used in order to sync data"). A profile can sync when it holds sync@access, the permission page 000
+  asks of every sync method (Assumption: the page does not say what makes a profile usable). The device methods need sync@access only (page 000 names no
   other permission for them): GetUseableConnectedDevicesForSync lists every bound device with its
   profile, and a device of any profile may be bound, released or pulled. A connected device is a mobile device known to the
   TimePunch Cloud; BindClientToDevice connects it to a profile (the caller's, or the UserProfile
@@ -33,10 +35,10 @@ Feature: Sync profiles and connected devices: list, bind, release, inspect
     And "anna.schmidt" last synced at "0001-01-01T00:00:00"
 
   @GetUseableSyncUserProfiles
-  Scenario: Every profile, for whom may switch identity
+  Scenario: Every profile that can sync, for whom may switch identity; no.sync, without sync@access, is not one
     Given I am TimePunch user "ralf.herrmann"
     When I call GetUseableSyncUserProfiles
-    Then the profiles returned are anna.schmidt, max.mueller, no.sync, ralf.herrmann
+    Then the profiles returned are anna.schmidt, max.mueller, ralf.herrmann
 
   @GetUseableConnectedDevicesForSync
   Scenario: The bound devices, each with its profile

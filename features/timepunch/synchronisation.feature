@@ -11,8 +11,13 @@ Feature: Synchronisation: pull from the cloud, search what to send, remember the
   the others 0), DurationAsDay against an 8-hour day, the colours of its project, the TaskNameId and
   TaskDescription of its task, and its owner as CreatedBy and LastUpdatedBy (assumptions: the vendor
   publishes the members, not how they are computed; the mock keeps no other author).
-  UpdateLastSyncDate sets the profile's last sync date, or the clock's now when nil (the page's
-  "current date"; a .NET DateTime, so date and time); GetUseableSyncUserProfiles answers it.
+  UpdateLastSyncDate sets the profile's last sync date; GetUseableSyncUserProfiles answers it. nil sets
+  the current date, at midnight (page 000: "Sync Date to set, or null if the current date shall be
+  used"; Assumption: the date of the tenant clock in UTC, the server's zone being unpublished). The
+  page can also be read loosely, as .NET's DateTime.Now, date and time; the two readings differ for a
+  client that next searches "newer than" its last sync (an entry made earlier today goes out again
+  after a midnight sync), so an installation may take the clock's date and time instead: its customer
+  token row's setting nil_sync_date_is_now (tp_customer_token, off by default: the page's wording).
   DateTime.MinValue (0001-01-01T00:00:00, what a .NET client sends for a DateTime it never set; with an
   offset that moves it before year 1, .NET clamps it to MinValue) sets the profile back to never synced,
   which answers as DateTime.MinValue (LastSyncTime is a DateTime, not nullable: profiles_and_devices).
@@ -112,11 +117,21 @@ Feature: Synchronisation: pull from the cloud, search what to send, remember the
     And "anna.schmidt" last synced at "2024-03-18T07:30:00"
 
   @UpdateLastSyncDate
-  Scenario: nil sets the clock's now
+  Scenario: nil sets the current date, at midnight
     Given the tenant clock stands at 2024-03-20T10:00:00+00:00
     And I am TimePunch user "anna.schmidt"
     When I update the last sync date to "nil"
-    Then "anna.schmidt" last synced at the tenant clock's now
+    Then there is no fault
+    And "anna.schmidt" last synced at "2024-03-20T00:00:00"
+
+  @UpdateLastSyncDate
+  Scenario: An installation that takes a nil sync date for the clock's date and time
+    Given the tenant clock stands at 2024-03-20T10:00:00+00:00
+    And the installation takes a nil sync date for the clock's date and time
+    And I am TimePunch user "anna.schmidt"
+    When I update the last sync date to "nil"
+    Then there is no fault
+    And "anna.schmidt" last synced at the tenant clock's now
 
   @UpdateLastSyncDate
   Scenario Outline: DateTime.MinValue sets the profile back to never synced

@@ -409,6 +409,11 @@ def _(world: World, docstring: str) -> None:
     post_envelope(world, docstring, None, service="ops")
 
 
+@when(parsers.parse('I post this envelope to the Ops endpoint with SOAPAction "{action}":'))
+def _(world: World, action: str, docstring: str) -> None:
+    post_envelope(world, docstring, action, service="ops")
+
+
 def post_envelope(world: World, envelope: str, action: str | None, service: str = "pws") -> None:
     """``action`` None: the SOAPAction of the body's operation, as a client sends it; "": none at all."""
     body = envelope.replace("{ticket}", world.ticket or "")
@@ -587,6 +592,27 @@ def _(world: World, reference: str) -> None:
             "UPDATE pr_time_card SET version = version + 1, description = 'changed by someone else' WHERE uid = ?",
             (world.saved[reference].uid,),
         )
+
+
+_APPROVAL_STATES = {"draft": "D", "rejected": "R", "submitted": "S", "approved": "A", "invoiced": "I"}
+
+
+@given(parsers.parse("time card {listed} is {state}"))
+@given(parsers.parse("time cards {listed} are {state}"))
+def _(world: World, listed: str, state: str) -> None:
+    """Approval and invoicing happen in Projector's own screens: the card's state is set as a dataset
+    would hold it (its Timestamp unchanged)."""
+    with world.tenant.db() as db:
+        db.executemany(
+            "UPDATE pr_time_card SET status = ? WHERE id = ?",
+            [(_APPROVAL_STATES[state], card_id) for card_id in card_ids(world, listed)],
+        )
+
+
+@given("the account adjusts approved cards only")
+def _(world: World) -> None:
+    with world.tenant.db() as db:
+        db.execute("UPDATE pr_account SET adjust_approved_cards_only = 1 WHERE code = ?", (fixtures.DEMO_ACCOUNT,))
 
 
 @then(parsers.parse('a notification e-mail "{subject}" to "{recipient}" was recorded'))

@@ -269,6 +269,22 @@ def _(tp: SyncWorld, device: str, day: str) -> None:
         deposit_in_cloud(db, device_id, entry)
 
 
+def switch_on(tp: SyncWorld, setting: str) -> None:
+    """An installation setting (a column of the dataset's tp_customer_token row) turned on."""
+    with tp.tenant.db() as db:
+        db.execute(f"UPDATE tp_customer_token SET {setting} = 1 WHERE token = ?", (TIMEPUNCH_CUSTOMER_TOKEN,))
+
+
+@given("the installation reads TpAuthentication.Identity as the LogonName")
+def _(tp: SyncWorld) -> None:
+    switch_on(tp, "identity_by_logon_name")
+
+
+@given("the installation takes a nil sync date for the clock's date and time")
+def _(tp: SyncWorld) -> None:
+    switch_on(tp, "nil_sync_date_is_now")
+
+
 @when("I post this message to the TimePunch endpoint:")
 def _(tp: SyncWorld, docstring: str) -> None:
     """The message as written, {TpUser}, {TpHashedPwd} and {CustomerToken} filled in from who I am."""

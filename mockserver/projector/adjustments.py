@@ -68,7 +68,7 @@ def adjustable_card(db: sqlite3.Connection, caller: Caller, ref: CardRef, errors
 
     Complete: TimecardType and TimecardUid (or TimecardId), as wiki:PwsTimeCardRef says both are
     required for the reference to be valid; a missing type is as invalid a value as a wrong one.
-    Ineligible: for reporting only, invoiced or billed, or submitted in a period closed for time.
+    Ineligible: for reporting only, invoiced or billed, or not adjustable in its status and period.
     """
     if ref.card_type not in (TIME_CARD, TIME_OFF_CARD):
         raise PwsError("InvalidValueForTimeCardType", f"TimecardType was '{ref.card_type or ''}'.")
@@ -85,12 +85,26 @@ def adjustable_card(db: sqlite3.Connection, caller: Caller, ref: CardRef, errors
         raise PwsError(errors.time_off, f"Card {card['uid']} is a time off card; only time cards are adjusted.")
     if ref.timestamp is not None and ref.timestamp != timestamp_of(card["version"]):
         raise PwsError(errors.changed, f"Card {card['uid']} has changed since it was read.")
-    closed = card["status"] == "S" and store.period_closed_for_time(db, card["work_date"])
-    if card["for_reporting_only"] or card["status"] in _INELIGIBLE_STATUSES or closed:
-        raise PwsError(errors.ineligible, f"Card {card['uid']} cannot be adjusted.")
+    if card["for_reporting_only"] or card["status"] in _INELIGIBLE_STATUSES or not _adjustable_now(db, caller, card):
+        raise PwsError(errors.ineligible, f"Card {card['uid']} (status {card['status']}) cannot be adjusted.")
     if not caller.may_save_time or (card["resource_uid"] != caller.resource_uid and not caller.may_enter_for_others):
         raise PwsError("NoPermissionToSaveTimeCard")
     return card
+
+
+def _adjustable_now(db: sqlite3.Connection, caller: Caller, card: sqlite3.Row) -> bool:
+    """The account's reading of which cards may be adjusted, by status and accounting period.
+
+    Page 003 names no status; the wiki's adjustment pages (Pre-Invoicing Adjustments Form, Invoices
+    - Time Card Review) admit approved cards not yet invoiced, in a period open for adjustments. The
+    account setting adjust_approved_cards_only takes the pages' rule; without it, any status but a
+    submitted card of a period closed for time (the mock keeps one closed flag for time and adjustments).
+    """
+    closed = store.period_closed_for_time(db, card["work_date"])
+    query = "SELECT adjust_approved_cards_only FROM pr_account WHERE uid = ?"
+    if db.execute(query, (caller.account_uid,)).fetchone()[0]:
+        return card["status"] == "A" and not closed
+    return not (card["status"] == "S" and closed)
 
 
 def record_adjustment(
@@ -117,7 +131,7 @@ def _kept_minutes(card: sqlite3.Row, order: SplitOrder) -> int:
     """Minutes the original card keeps: strictly between none and all of them."""
     total = int(card["work_minutes"])
     if order.amount is not None and order.minutes is None and order.percent is None:
-        raise PwsError("SplitValueRequired", "The mock keeps no amounts on cards: give SplitMinutes or SplitPercent.")
+        raise PwsError("SplitAdjustmentAmountNotModelled", f"SplitAdjustmentAmount was {order.amount}.")
     if order.percent is not None:
         if not 0 < order.percent < 1:
             raise PwsError(

@@ -25,6 +25,9 @@ MINUTES_PER_DAY = 1440
 """No card holds more than a day (the time card store refuses it)."""
 
 
+_OF_ACCOUNT = "(account_uid = ? OR account_uid IS NULL)"
+"""A project or resource of the account (NULL: a row of a dataset older than the column, seen by all)."""
+
 NAME_LENGTH = 50
 """Page 001: ProjectTaskTypeName (and its synonym ProjectTaskName) and ProjectRateTypeName are string(50)."""
 
@@ -217,23 +220,26 @@ class _NothingCreated(Exception):
 class BatchCloser:
     """Checks every card of a batch against the account and creates those that pass."""
 
-    def __init__(self, db: sqlite3.Connection, options: CloseOptions, now: datetime) -> None:
+    def __init__(self, db: sqlite3.Connection, options: CloseOptions, now: datetime, account_uid: int) -> None:
         if options.action == "Import" and options.status not in (None, "S", "A"):
             raise OpsError("InvalidValueForBatchStatus", f"Status was '{options.status}'; S or A.")
-        self.db, self.options, self.now = db, options, now
+        self.db, self.options, self.now, self.account_uid = db, options, now, account_uid
         self.replace = options.action == "Replace"
+        # the account's own projects and resources: another account's are as unknown as its batches
         self.projects: dict[str, sqlite3.Row] = {
-            row["code"].lower(): row for row in db.execute("SELECT * FROM pr_project")
+            row["code"].lower(): row
+            for row in db.execute(f"SELECT * FROM pr_project WHERE {_OF_ACCOUNT}", (account_uid,))
         }
         self.resources: dict[str, sqlite3.Row] = {
-            row["reference_system_id"]: row for row in db.execute("SELECT * FROM pr_resource")
+            row["reference_system_id"]: row
+            for row in db.execute(f"SELECT * FROM pr_resource WHERE {_OF_ACCOUNT}", (account_uid,))
         }
         self.timeoff_reasons = {row[0].lower() for row in db.execute("SELECT name FROM pr_timeoff_reason")}
         self.locations = {row["name"]: row["uid"] for row in db.execute("SELECT uid, name FROM pr_location")}
         self.currencies = {row[0] for row in db.execute("SELECT code FROM pr_currency")}
 
-    def close(self, batch_id: int | None, account_uid: int) -> CardProblems:
-        batch = open_batch_row(self.db, batch_id, account_uid)
+    def close(self, batch_id: int | None) -> CardProblems:
+        batch = open_batch_row(self.db, batch_id, self.account_uid)
         cards = self.db.execute(
             "SELECT * FROM ops_batch_card WHERE batch_id = ? ORDER BY position", (batch["id"],)
         ).fetchall()
@@ -241,7 +247,7 @@ class BatchCloser:
         if self.options.action != "Void":
             try:
                 with savepoint(self.db, "close"):
-                    self.create_cards(cards, problems, account_uid)
+                    self.create_cards(cards, problems)
             except _NothingCreated:  # a Fail does nothing: a Replace batch's purge is undone too
                 pass
         self.db.execute(
@@ -256,11 +262,11 @@ class BatchCloser:
         self.db.execute("DELETE FROM ops_batch_card WHERE batch_id = ?", (batch["id"],))
         return problems
 
-    def create_cards(self, cards: list[sqlite3.Row], problems: CardProblems, account_uid: int) -> None:
+    def create_cards(self, cards: list[sqlite3.Row], problems: CardProblems) -> None:
         """Purge first in Replace mode, then create each card that passes; raises _NothingCreated when
         every card failed, so the caller's savepoint takes the purge back."""
         if self.replace:
-            self.purge(account_uid)
+            self.purge()
         for card in cards:
             try:
                 with savepoint(self.db, "card"):
@@ -272,31 +278,33 @@ class BatchCloser:
         if cards and problems.failures == problems.cards:
             raise _NothingCreated
 
-    def purge(self, account_uid: int) -> None:
-        """Replace mode: delete the for-reporting-only cards in the purge range. An open bound is
-        unbounded, but with both open an account that prevents unbounded deletion of FRO cards purges
-        nothing; so does an end before the begin."""
+    def purge(self) -> None:
+        """Replace mode: delete the account's for-reporting-only cards (those on its projects) in the
+        purge range. An open bound is unbounded, but with both open an account that prevents unbounded
+        deletion of FRO cards purges nothing; so does an end before the begin."""
         begin, end = self.options.purge_begin, self.options.purge_end
         if begin is not None and end is not None and end < begin:
             return
-        if begin is None and end is None and self.prevents_unbounded_deletion(account_uid):
+        if begin is None and end is None and self.prevents_unbounded_deletion():
             return
         self.db.execute(
             "UPDATE pr_time_card SET deleted = 1, version = version + 1, updated_at = ? "
-            "WHERE for_reporting_only = 1 AND deleted = 0 AND work_date >= ? AND work_date <= ?",
-            (self.now.isoformat(), (begin or date.min).isoformat(), (end or date.max).isoformat()),
+            "WHERE for_reporting_only = 1 AND deleted = 0 AND work_date >= ? AND work_date <= ? "
+            f"AND project_uid IN (SELECT uid FROM pr_project WHERE {_OF_ACCOUNT})",
+            (self.now.isoformat(), (begin or date.min).isoformat(), (end or date.max).isoformat(), self.account_uid),
         )
 
-    def prevents_unbounded_deletion(self, account_uid: int) -> bool:
+    def prevents_unbounded_deletion(self) -> bool:
         query = "SELECT prevent_unbounded_fro_deletion FROM pr_account WHERE uid = ?"
-        return bool(self.db.execute(query, (account_uid,)).fetchone()[0])
+        return bool(self.db.execute(query, (self.account_uid,)).fetchone()[0])
 
     def create(self, card: sqlite3.Row) -> None:
         project = self.project(card)
         resource = self.resource(card, project)
         role_uid = self.role(card, project, resource)
         task_uid = self.task(card, project)
-        self.check_narrative_and_revenue(card, project)
+        self.check_narrative(card, project, task_uid)
+        self.check_revenue(card)
         uid = self.insert(card, project, resource, role_uid, task_uid)
         if self.replace:
             self.db.execute(
@@ -391,13 +399,15 @@ class BatchCloser:
             return task_uid
         raise OpsError("ProjectTaskNotFound", f"Task '{wanted_name or wanted_code}' on project {project['code']}.")
 
-    def check_narrative_and_revenue(self, card: sqlite3.Row, project: sqlite3.Row) -> None:
-        if (
-            project["description_required"]
-            and not (card["narrative"] or "").strip()
-            and not self.options.overrides_rules
-        ):
-            raise OpsError("NarrativeRequired", f"Project {project['code']} requires a narrative.")
+    def check_narrative(self, card: sqlite3.Row, project: sqlite3.Row, task_uid: int) -> None:
+        """The rule PWS applies (the project's or the task type's), unless OverrideRulesFlag waives it."""
+        if (card["narrative"] or "").strip() or self.options.overrides_rules:
+            return
+        demanded_by = store.narrative_demanded_by(self.db, project, task_uid)
+        if demanded_by is not None:
+            raise OpsError("NarrativeRequired", f"{demanded_by} requires a narrative.")
+
+    def check_revenue(self, card: sqlite3.Row) -> None:
         given = [name for name in REVENUE_FIELDS if card[name] is not None]
         if not self.replace and given:
             raise OpsError("RevenueNotAllowedInImportMode", f"Sent: {', '.join(given)}.")

@@ -89,13 +89,20 @@ def book(db: sqlite3.Connection, card_uid: int) -> None:
     )
 
 
+def sole_role(db: sqlite3.Connection, project: sqlite3.Row, resource_uid: int) -> sqlite3.Row | None:
+    """The resource's one role on the project, created (named after the resource) where it has none
+    and the project allows booking; None where it has several, or none and booking is not allowed."""
+    roles = resource_roles(db, project["uid"], resource_uid)
+    if not roles and project["allow_booking"]:
+        (name,) = db.execute("SELECT name FROM pr_resource WHERE uid = ?", (resource_uid,)).fetchone()
+        roles = [create_role(db, project["uid"], resource_uid, name)]
+    return roles[0] if len(roles) == 1 else None
+
+
 def _only_role(db: sqlite3.Connection, project: sqlite3.Row, card: sqlite3.Row) -> int | None:
     """The resource's one role on the card's project (created where booking allows), set on the card."""
-    roles = resource_roles(db, project["uid"], card["resource_uid"])
-    if not roles and project["allow_booking"]:
-        (name,) = db.execute("SELECT name FROM pr_resource WHERE uid = ?", (card["resource_uid"],)).fetchone()
-        roles = [create_role(db, project["uid"], card["resource_uid"], name)]
-    if len(roles) != 1:
+    role = sole_role(db, project, card["resource_uid"])
+    if role is None:
         return None
-    db.execute("UPDATE pr_time_card SET role_uid = ? WHERE uid = ?", (roles[0]["uid"], card["uid"]))
-    return int(roles[0]["uid"])
+    db.execute("UPDATE pr_time_card SET role_uid = ? WHERE uid = ?", (role["uid"], card["uid"]))
+    return int(role["uid"])

@@ -295,7 +295,7 @@ def close_time_card_batch(call: OpsCall) -> OpsAnswer:
         use_first_task=bool(flag(request, "UseFirstTaskFlag")),
         create_task_codes=bool(flag(request, "CreateTaskCodesFlag")),
     )
-    problems = BatchCloser(call.db, options, call.now).close(number(request, "BatchId"), call.account_uid)
+    problems = BatchCloser(call.db, options, call.now, call.account_uid).close(number(request, "BatchId"))
     return OpsAnswer(card_problems=problems)
 
 

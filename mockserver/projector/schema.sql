@@ -9,6 +9,10 @@ CREATE TABLE pr_account (
     -- the account setting "Prevent Unbounded Deletion of FRO Time and Cost Cards": a Replace batch
     -- closed without both purge dates purges nothing (off by default: the wiki's "Caution" case)
     prevent_unbounded_fro_deletion INTEGER NOT NULL DEFAULT 0,
+    -- PwsTransferTime and PwsSplitTimeCards adjust approved cards only, in a period open for time,
+    -- as the wiki's adjustment pages say (off by default: any card not invoiced, billed or for
+    -- reporting only, as page 003 leaves it; features/projector/transfer_time.feature)
+    adjust_approved_cards_only INTEGER NOT NULL DEFAULT 0,
     -- PwsSaveTimeCards' result lists hold only the items that failed, as page 002's example answer
     -- shows them (empty when all was saved); off by default: one result per item, as the wiki's
     -- result pages say (the two vendor sources conflict)
@@ -25,7 +29,10 @@ CREATE TABLE pr_resource (
     reference_system_id TEXT UNIQUE,
     name TEXT NOT NULL,
     email TEXT,
-    active INTEGER NOT NULL DEFAULT 1
+    active INTEGER NOT NULL DEFAULT 1,
+    -- the account the resource belongs to (Projector keeps each account's resources and projects
+    -- apart); NULL, as in a dataset written before the column, is a row every account sees
+    account_uid INTEGER REFERENCES pr_account (uid)
 );
 
 CREATE TABLE pr_user (
@@ -74,7 +81,8 @@ CREATE TABLE pr_project (
     allow_assignment INTEGER NOT NULL DEFAULT 0,
     booked_resources_only INTEGER NOT NULL DEFAULT 0,
     udf1_treatment TEXT NOT NULL DEFAULT 'A' CHECK (udf1_treatment IN ('R', 'A', 'N')),
-    udf2_treatment TEXT NOT NULL DEFAULT 'A' CHECK (udf2_treatment IN ('R', 'A', 'N'))
+    udf2_treatment TEXT NOT NULL DEFAULT 'A' CHECK (udf2_treatment IN ('R', 'A', 'N')),
+    account_uid INTEGER REFERENCES pr_account (uid)  -- as pr_resource.account_uid
 );
 
 CREATE TABLE pr_role (

@@ -93,6 +93,20 @@ def period_closed_for_time(db: sqlite3.Connection, work_date: str) -> bool:
     return bool(row and row[0])
 
 
+def narrative_demanded_by(db: sqlite3.Connection, project: sqlite3.Row, task_uid: int | None) -> str | None:
+    """What demands a description of a card on this project and task, if anything: the project
+    (DescriptionRequiredFlag) or the type of its task (NarrativeRequiredFlag). PWS and the Ops close
+    apply the same rule (wiki PwsTimeCardDetail: "unless the time card task type or project requires")."""
+    if project["description_required"]:
+        return f"Project {project['code']}"
+    task_type = db.execute(
+        "SELECT tt.name FROM pr_project_task_type tt JOIN pr_task t ON t.task_type_uid = tt.uid "
+        "WHERE t.uid = ? AND tt.narrative_required = 1",
+        (task_uid,),
+    ).fetchone()
+    return None if task_type is None else f"Task type {task_type['name']}"
+
+
 def account_setting(db: sqlite3.Connection, account_uid: int, setting: str) -> bool:
     """An on/off setting of the caller's account: a column of its pr_account row (schema.sql says
     what each one chooses between)."""

@@ -440,17 +440,9 @@ class TimeCardSaver:
         card's task (NarrativeRequiredFlag) demands one: 10111 naming Description, either way."""
         if (merged.get("description") or "").strip():
             return
-        if project["description_required"]:
-            demanded_by = f"Project {project['code']}"
-        else:
-            task_type = self.db.execute(
-                "SELECT tt.name FROM pr_project_task_type tt JOIN pr_task t ON t.task_type_uid = tt.uid "
-                "WHERE t.uid = ? AND tt.narrative_required = 1",
-                (merged.get("task_uid"),),
-            ).fetchone()
-            if task_type is None:
-                return
-            demanded_by = f"Task type {task_type['name']}"
+        demanded_by = store.narrative_demanded_by(self.db, project, merged.get("task_uid"))
+        if demanded_by is None:
+            return
         raise PwsError("RequiredFieldMissing", f"{demanded_by} requires a description.", fill=["Description"])
 
     def check_booking(self, project: sqlite3.Row, merged: dict[str, Any]) -> None:

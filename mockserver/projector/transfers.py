@@ -19,7 +19,7 @@ from datetime import date, datetime
 
 from mockserver.projector import store
 from mockserver.projector.adjustments import TRANSFER_ERRORS, adjustable_card, record_adjustment
-from mockserver.projector.booking import create_role, resource_roles
+from mockserver.projector.booking import create_role, resource_roles, sole_role
 from mockserver.projector.catalogue import PwsError, PwsFailure
 from mockserver.projector.model import Adjustment, TransferOrder, TransferRequest
 from mockserver.projector.sessions import Caller
@@ -156,7 +156,8 @@ class TimeTransfer:
         self.update(card, **changes)
 
     def role_for(self, card: sqlite3.Row, project_uid: int, name: str | None) -> sqlite3.Row | None:
-        """The card resource's role on the target: by NewProjectRoleName (created if new), else its only one."""
+        """The card resource's role on the target: by NewProjectRoleName (created if new), else its only
+        one, created as a submitted card's is where it has none and the project allows booking (90013 if not)."""
         if name is not None:
             found: sqlite3.Row | None = self.db.execute(
                 "SELECT * FROM pr_role WHERE project_uid = ? AND resource_uid = ? AND name = ?",
@@ -166,9 +167,13 @@ class TimeTransfer:
         roles = resource_roles(self.db, project_uid, card["resource_uid"])
         if card["role_uid"] in {role["uid"] for role in roles}:
             return next(role for role in roles if role["uid"] == card["role_uid"])
-        if len(roles) == 1:
-            return roles[0]
-        raise PwsError("ProjectRoleIdentityRequired", f"The resource has {len(roles)} roles on the target project.")
+        if len(roles) > 1:
+            raise PwsError("ProjectRoleIdentityRequired", f"The resource has {len(roles)} roles on the target project.")
+        project = self.db.execute("SELECT * FROM pr_project WHERE uid = ?", (project_uid,)).fetchone()
+        role = sole_role(self.db, project, card["resource_uid"])
+        if role is None:
+            raise PwsError("ResourceHasNoRoleOnProject", f"Project {project['code']} does not allow booking.")
+        return role
 
     def fit_role_dates(self, role: sqlite3.Row, work_date: date) -> None:
         """Widen the role to the work date when the request allows it; otherwise the date must fit."""

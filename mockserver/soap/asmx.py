@@ -16,5 +16,8 @@ class AsmxEndpoint(SoapEndpoint):
     inline_schemas = True
     reads_in_order = False  # XmlSerializer reads members by name, in any order
 
+    def unrecognized_action(self, action: str) -> str:
+        return f"Server did not recognize the value of HTTP Header SOAPAction: {action}. "
+
     def restate_unreadable(self, fault: UnreadableRequest) -> None:
         fault.reason = f"Server was unable to read request. ---> {fault.reason}"

@@ -308,6 +308,11 @@ class SoapEndpoint:
         """Give the answer every nillable member its handler left out, nil, as the vendor's serializer writes them."""
         self.data_contracts.complete(answer)
 
+    def unrecognized_action(self, action: str) -> str:
+        """The runtime's own sentence for an action none of its operations has, which the mock's words follow
+        (none by default)."""
+        return ""
+
     def restate_unreadable(self, fault: UnreadableRequest) -> None:
         """Put the fault for a request the service cannot read in its runtime's words (the mock's, as
         raised, by default)."""
@@ -417,15 +422,14 @@ class SoapEndpoint:
         action = self.requested_action(request, envelope)
         if action is None and self.contract.version is SOAP_11:  # SOAP 1.2's action parameter is optional
             raise SoapFault(
-                "The request has no SOAPAction: this service dispatches on it, as the vendor's does (WCF answers a "
-                "ContractFilter mismatch, ASMX 'Server did not recognize the value of HTTP Header SOAPAction'); "
-                f'this body\'s operation needs SOAPAction: "{by_body.action}".'
+                f"{self.unrecognized_action('')}The request has no SOAPAction: this service dispatches on it, as the "
+                f'vendor\'s does; this body\'s operation needs SOAPAction: "{by_body.action}".'
             )
         by_action = self.contract.by_action.get(action) if action else by_body
         if by_action is None:
             raise SoapFault(
-                f"Unknown operation: no operation of this service has the action '{action}'. "
-                f"Known operations: {', '.join(sorted(self.contract.operations))}."
+                f"{self.unrecognized_action(action or '')}Unknown operation: no operation of this service has the "
+                f"action '{action}'. Known operations: {', '.join(sorted(self.contract.operations))}."
             )
         if by_action is not by_body:
             raise SoapFault(

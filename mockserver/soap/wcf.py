@@ -24,6 +24,12 @@ class WcfEndpoint(SoapEndpoint):
         """Every member the handler left out, as DataContractSerializer writes it: nil, or a value type's default."""
         self.data_contracts.complete(answer, defaults=True)
 
+    def unrecognized_action(self, action: str) -> str:
+        return (
+            f"The message with Action '{action}' cannot be processed at the receiver, due to a ContractFilter "
+            "mismatch at the EndpointDispatcher. "
+        )
+
     def restate_unreadable(self, fault: UnreadableRequest) -> None:
         fault.reason = f"The formatter threw an exception while trying to deserialize the message: {fault.reason}"
         fault.code, fault.subcode = FaultCode.SENDER, DESERIALIZATION_FAILED

@@ -2,7 +2,9 @@
 
 The API is stateless: no token is issued. CustomerToken names the installation, TpUser the
 profile's logon name and TpHashedPwd the upper-case hex MD5 of its password; Identity, when set
-to another profile, switches to it and needs core@switchIdentity.
+to another profile, switches to it and needs core@switchIdentity. Identity is the profile's
+"Profile Name" (the TpAuthentication entity page), its SaveAsName; an installation may read it as
+the LogonName instead (tp_customer_token.identity_by_logon_name).
 """
 
 from __future__ import annotations
@@ -29,8 +31,9 @@ MISSING_PERMISSION = {
 
 @dataclass(frozen=True)
 class Actor:
-    """The authenticated profile (its permissions) and the profile it acts as."""
+    """The authenticated profile (its permissions), the profile it acts as, and the installation (its settings)."""
 
+    installation: sqlite3.Row
     principal: sqlite3.Row
     acting: sqlite3.Row
     permissions: frozenset[str]
@@ -48,7 +51,8 @@ def authenticate(db: sqlite3.Connection, authentication: dict[str, Any] | None) 
     if not authentication:
         raise TpError("AuthenticationFailure", "No TpAuthentication was sent.")
     token = authentication.get("CustomerToken") or DEFAULT_CUSTOMER_TOKEN  # nil or empty: the default installation
-    if db.execute("SELECT 1 FROM tp_customer_token WHERE token = ?", (token,)).fetchone() is None:
+    installation = db.execute("SELECT * FROM tp_customer_token WHERE token = ?", (token,)).fetchone()
+    if installation is None:
         raise TpError("UnknownCustomerToken", fill=[f"'{token}'"])
     profile = db.execute(
         "SELECT * FROM tp_profile WHERE logon_name = ?", (authentication.get("TpUser") or "",)
@@ -58,12 +62,28 @@ def authenticate(db: sqlite3.Connection, authentication: dict[str, Any] | None) 
     ):
         raise TpError("AuthenticationFailure")
     permissions = frozenset(profile["permissions"].split())
-    identity = authentication.get("Identity")
-    acting = profile
-    if identity and identity.lower() not in (profile["logon_name"].lower(), profile["id"]):
-        if "core@switchIdentity" not in permissions:
-            raise TpError("MissingPermissionSwitchIdentity", fill=[f"'{profile['logon_name']}'"])
-        acting = db.execute("SELECT * FROM tp_profile WHERE logon_name = ? OR id = ?", (identity, identity)).fetchone()
-        if acting is None:
-            raise TpError("UnknownIdentity", fill=[f"'{identity}'"])
-    return Actor(principal=profile, acting=acting, permissions=permissions)
+    acting = _acting(db, installation, profile, permissions, authentication.get("Identity"))
+    return Actor(installation=installation, principal=profile, acting=acting, permissions=permissions)
+
+
+def _acting(
+    db: sqlite3.Connection,
+    installation: sqlite3.Row,
+    principal: sqlite3.Row,
+    permissions: frozenset[str],
+    identity: str | None,
+) -> sqlite3.Row:
+    """The profile Identity names, by its SaveAsName (or LogonName where the installation says so): the principal
+    when empty or its own; another needs core@switchIdentity, checked before whether it exists."""
+    named_by = "logon_name" if installation["identity_by_logon_name"] else "save_as_name"
+    if not identity or identity.lower() == principal[named_by].lower():
+        return principal
+    if "core@switchIdentity" not in permissions:
+        raise TpError("MissingPermissionSwitchIdentity", fill=[f"'{principal['logon_name']}'"])
+    profiles = db.execute("SELECT * FROM tp_profile ORDER BY logon_name").fetchall()
+    named: sqlite3.Row | None = next(
+        (profile for profile in profiles if profile[named_by].lower() == identity.lower()), None
+    )
+    if named is None:
+        raise TpError("UnknownIdentity", fill=[f"'{identity}'"])
+    return named

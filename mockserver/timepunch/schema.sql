@@ -1,8 +1,16 @@
 -- TimePunch state of one tenant. Ids are Guids as text. DTOs keep their members as sent, as JSON
 -- (payload), beside the columns the operations search by.
 
+-- An installation (TpAuthentication.CustomerToken: "correlates to the database settings in the
+-- TimePunch Server"), with the settings where the vendor's pages read two ways.
 CREATE TABLE tp_customer_token (
-    token TEXT PRIMARY KEY
+    token TEXT PRIMARY KEY,
+    -- TpAuthentication.Identity names the profile by its LogonName, as TpUser does, instead of by its
+    -- SaveAsName, the page's "Profile Name" (off by default: the page's reading)
+    identity_by_logon_name INTEGER NOT NULL DEFAULT 0,
+    -- UpdateLastSyncDate with nil stores the clock's date and time, instead of the date at midnight,
+    -- page 000's "the current date" (off by default: the page's reading)
+    nil_sync_date_is_now INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TABLE tp_profile (

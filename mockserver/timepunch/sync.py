@@ -13,7 +13,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -123,9 +123,11 @@ def _device(db: sqlite3.Connection, device_id: str | None) -> sqlite3.Row:
 
 
 def _visible_profiles(call: SyncCall) -> list[sqlite3.Row]:
-    """One's own profile; every profile for whom may switch identity."""
+    """One's own profile; for whom may switch identity, every profile that may sync (holds sync@access:
+    page 000 lists "profiles that can be used in order to sync data")."""
     if call.actor.may("core@switchIdentity"):
-        return call.db.execute("SELECT * FROM tp_profile ORDER BY logon_name").fetchall()
+        profiles = call.db.execute("SELECT * FROM tp_profile ORDER BY logon_name").fetchall()
+        return [profile for profile in profiles if "sync@access" in profile["permissions"].split()]
     return [call.actor.acting]
 
 
@@ -262,10 +264,13 @@ def search_projects_for_synchronisation(call: SyncCall) -> dict[str, Any]:
 
 @sync_operation("timeEntries@upload")
 def update_last_sync_date(call: SyncCall) -> dict[str, Any]:
-    """The acting profile's LastSyncTime: syncDate; nil for now (page 000: "null if the current date shall
-    be used"); DateTime.MinValue stores "never synced", which answers as DateTime.MinValue again."""
+    """The acting profile's LastSyncTime: syncDate; nil for today at midnight (page 000: "null if the current
+    date shall be used"), or the clock's now where the installation reads "date" as a .NET DateTime;
+    DateTime.MinValue stores "never synced", which answers as DateTime.MinValue again."""
     given = call.parameters.get("syncDate")
-    synced = data.moment(given) if given else call.now.astimezone(UTC).replace(tzinfo=None)
+    now = call.now.astimezone(UTC).replace(tzinfo=None)
+    today = datetime.combine(now.date(), time())
+    synced = data.moment(given) if given else now if call.actor.installation["nil_sync_date_is_now"] else today
     call.db.execute(
         "UPDATE tp_profile SET last_sync_time = ? WHERE id = ?",
         (synced.isoformat() if synced else None, call.actor.acting["id"]),

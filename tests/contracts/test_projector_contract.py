@@ -1519,7 +1519,7 @@ def test_catalogue_operations_of_the_new_services(catalogue):
         assert TRANSFER in operations(number), number
     for number in (54700, 90004, 50024):
         assert ENTRY_ROLE in operations(number), number
-    for number in (64182, 64338, 90009, 90010):  # split-only rules; a changed card on a transfer is 64365
+    for number in (64182, 64338, 90009, 90010, 90040):  # split-only rules; a changed card on a transfer is 64365
         assert TRANSFER not in operations(number), number
     several_roles, outside_role_dates = by_number[90011], by_number[90012]
     assert several_roles["code"] == "ProjectRoleIdentityRequired"
@@ -1531,7 +1531,7 @@ def test_catalogue_operations_of_the_new_services(catalogue):
         assert row["source"].startswith("mock: "), row
     no_role = by_number[90013]  # the feature files' rule for a resource without a role (no booking allowed)
     assert no_role["code"] == "ResourceHasNoRoleOnProject"
-    assert set(no_role["operations"].split()) == {ENTRY_ROLE, "PwsSaveTimeCards"}  # one rule, judged by both
+    assert set(no_role["operations"].split()) == {ENTRY_ROLE, "PwsSaveTimeCards", TRANSFER}  # one rule, judged by all
     unassigned = by_number[90030]  # a task the card's role is not assigned to (no assignment allowed)
     assert (unassigned["code"], unassigned["operations"]) == ("ResourceNotAssignedToTask", "PwsSaveTimeCards")
     mock_numbers = sorted(number for number, row in by_number.items() if row["source"].startswith("mock: "))

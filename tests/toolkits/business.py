@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-PROFILE_LOGONS = {"anna.schmidt", "max.mueller", "no.sync", "ralf.herrmann"}
-"""The dataset's TimePunch users, every one a profile ralf.herrmann (who may switch identity) can sync."""
+PROFILE_LOGONS = {"anna.schmidt", "max.mueller", "ralf.herrmann"}
+"""The dataset's profiles that can sync (hold sync@access): what ralf.herrmann, who may switch identity, gets."""
 
 
 def assert_saved_one_card(login: dict[str, Any], saved: dict[str, Any], results: list[dict[str, Any]]) -> None:

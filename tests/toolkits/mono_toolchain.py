@@ -30,7 +30,7 @@ def run(exe: Path, *args: str) -> dict[str, list[str]]:
     return answers
 
 
-PROFILES = ["anna.schmidt", "max.mueller", "no.sync", "ralf.herrmann"]
+PROFILES = ["anna.schmidt", "max.mueller", "ralf.herrmann"]
 """The TimePunch sync profiles ralf.herrmann may use in the default dataset (what zeep gets too)."""
 
 
