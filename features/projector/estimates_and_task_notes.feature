@@ -127,7 +127,11 @@ Feature: PwsSaveTimeCards saves estimates to complete and task notes
     And task 1152921504608637344 has the note "Added via the web service"
     And no notification e-mail was recorded
 
-  Scenario: The answer lists the task's notes after the save, oldest first
+  Scenario: The answer lists the task's notes after the save, newest first
+    The wiki's PwsSaveTaskNoteResult page (pageId 9373635), Example 01: its TaskNotes list the note
+    of 2018-03-09T21:12 ("Added via the web service") before the note of 2018-03-04T21:42, so the
+    history comes newest first. Each result lists the task's notes up to its own note.
+
     Given the request saves task notes:
       | ReferenceId | TaskUid             | Notes        |
       | first       | 1152921504608637344 | Started      |
@@ -138,8 +142,8 @@ Feature: PwsSaveTimeCards saves estimates to complete and task notes
       | Started          | David Reyes   |
     And task note result "second" lists the task's notes:
       | ProjectTaskNotes | CreatedByUser |
-      | Started          | David Reyes   |
       | Half way now     | David Reyes   |
+      | Started          | David Reyes   |
 
   Scenario: EmailPmTeamFlag records the e-mail to the project team
     Given the request saves task notes:

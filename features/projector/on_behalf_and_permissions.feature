@@ -93,3 +93,57 @@ Feature: Entering time on behalf of others, and who may save time at all
     When I send the request
     Then the response status is "Fail"
     And the response reports error 50024 EntityNotFound
+
+  Scenario: By default any user who may save a card may save it approved, their own included
+    Who may approve or reject through a save is where the vendor's pages differ, so it is an
+    account setting. Page 002's 20050 lists A (Approved) and R (Rejected) among the CardStatus
+    values a save takes ("I, B and M are only valid when querying"), and no page names a permission
+    for them on the save: by default a user who may save a card may save it approved or rejected,
+    as this resource does with its own. The wiki, though, gives approval its own operation
+    (PwsSetTimeCardApprovalWorkflowStatus) and each card its approvers (PwsGetTimeCardApprovers),
+    and a resource approving its own time is what approval exists to prevent: an account with
+    pr_account.save_approval_by_approvers_only set (`"save_approval_by_approvers_only": 1` on a
+    dataset's account row) lets a save set A or R only where the caller may enter time for others
+    and the card is not their own resource's, else the card fails with 65723, the number that
+    operation's error table gives a status change to an ineligible card. Assumption: the mock
+    holds no approver list, so the right to enter time for others stands for being an approver.
+
+    Given I am logged in to Projector as "e123@example.com"
+    And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes | CardStatus |
+      | mine        | T            | P001396-001 | 2018-03-09 | 60          | A          |
+    When I send the request
+    Then time card result "mine" succeeded
+    And time card result "mine" returns the saved card with:
+      | CardStatus |
+      | A          |
+
+  @error-65723 @error-20028
+  Scenario: An account that keeps approval to approvers refuses a resource approving its own card
+    Given the account "DEMO" lets only approvers approve or reject through a save
+    And I am logged in to Projector as "e123@example.com"
+    And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes | CardStatus | RejectedReason |
+      | approved    | T            | P001396-001 | 2018-03-09 | 60          | A          |                |
+      | rejected    | T            | P001396-001 | 2018-03-09 | 60          | R          | Not mine       |
+      | submitted   | T            | P001396-001 | 2018-03-09 | 60          | S          |                |
+    When I send the request
+    Then the response reports error 20028 TimeCardErrors
+    And time card result "approved" failed with error 65723 StatusChangeCannotBeCompletedCostCardsChangedOrIneligible
+    And time card result "rejected" failed with error 65723 StatusChangeCannotBeCompletedCostCardsChangedOrIneligible
+    And time card result "submitted" succeeded
+
+  Scenario: An account that keeps approval to approvers lets an administrator approve another's card
+    Given the account "DEMO" lets only approvers approve or reject through a save
+    And I am logged in to Projector as "api.admin@example.com"
+    And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes | CardStatus |
+      | approved    | T            | P001396-001 | 2018-03-09 | 60          | A          |
+    When I send the request
+    Then time card result "approved" succeeded

@@ -40,6 +40,25 @@ Feature: The rules each time card and time off card must pass to be saved
     When I send the request
     Then time card result "x" failed with error 20051 InvalidValueForTimeCardType
 
+  Scenario: A card without TimecardType takes the type of the list it is sent in
+    The wiki's PwsTimeCardDetail says TimecardType is not required ("No"), and its
+    PwsTimeOffCardDetail that it "will always be 'R'" there: SaveTimeCards holds time cards and
+    SaveTimeOffCards time off cards, so the list tells the type. (A PwsTimecardRef, as in
+    DeleteTimeCards or SubmitTimeCardIdentity, still needs it: the wiki's PwsTimeCardRef says type
+    and uid are both required for the reference to be valid.) Assumption: an empty TimecardType is
+    read as none sent.
+
+    Given the request saves time cards:
+      | ReferenceId | ProjectCode | WorkDate   | WorkMinutes |
+      | untyped     | P001396-001 | 2018-03-09 | 60          |
+    When I send the request
+    Then the response status is "Ok"
+    And time card result "untyped" succeeded
+    When I read the time cards of "E123" from "2018-03-09" to "2018-03-09"
+    Then the time cards read include:
+      | WorkDate   | WorkMinutes | ProjectCode |
+      | 2018-03-09 | 60          | P001396-001 |
+
   @error-19093
   Scenario: A time off card (R) sent as a time card is unexpected
     Given the request saves time cards:
@@ -62,6 +81,26 @@ Feature: The rules each time card and time off card must pass to be saved
       | Pending  |
       | I        |
       | Billed   |
+
+  @error-19050 @error-20028
+  Scenario: A time card saved as rejected needs its RejectedReason
+    The wiki's PwsTimeCardDetail requires RejectedReason "if the status = 'R'"; the number, code
+    and text are those of the vendor's PwsSetTimeCardApprovalWorkflowStatus, whose error table
+    gives 19050 for the same rule (the vendor publishes none for the save). A time off card's
+    RejectedReason is "Ignored on save" (the wiki's PwsTimeOffCardDetail), so the rule is for time
+    cards. The card saved as rejected records the reason, who rejected it and when.
+
+    Given the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes | CardStatus | RejectedReason  |
+      | bare        | T            | P001396-001 | 2018-03-09 | 60          | R          |                 |
+      | why         | T            | P001396-001 | 2018-03-09 | 90          | R          | Wrong task code |
+    When I send the request
+    Then the response reports error 20028 TimeCardErrors
+    And time card result "bare" failed with error 19050 RejectedReasonRequiredWhenRejecting
+    And time card result "why" succeeded
+    And time card result "why" returns the saved card with:
+      | CardStatus | RejectedReason  |
+      | R          | Wrong task code |
 
   @error-64239
   Scenario: A new card needs a work date

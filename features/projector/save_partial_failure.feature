@@ -83,3 +83,24 @@ Feature: A failure to save one item does not stop the others, but stops the subm
     Then the response reports error 20028 TimeCardErrors
     And time card result "long" failed with error 64237 UnexpectedErrorSavingTimeCard
     And time card result "fine" succeeded
+
+  @error-20028 @error-64240
+  Scenario: An account that reports only failed items still answers each failure
+    The account setting pr_account.save_results_failed_only (see vendor_example.feature for the
+    two vendor sources it chooses between) leaves out the results of the items that were saved.
+
+    Given the account "DEMO" reports only the failed items of a save
+    And a PwsSaveTimeCards request from "2018-03-01" to "2018-03-31"
+    And the request's ResourceIdentity is "E123"
+    And the request saves time cards:
+      | ReferenceId | TimecardType | ProjectCode | WorkDate   | WorkMinutes |
+      | good        | T            | P001396-001 | 2018-03-19 | 60          |
+      | bad         | T            | P001396-001 | 2018-03-19 | -30         |
+    When I send the request
+    Then the response reports error 20028 TimeCardErrors
+    And time card result "bad" failed with error 64240 InvalidValueForTimeCardWorkMinutes
+    And the time card results are exactly "bad"
+    When I read the time cards of "E123" from "2018-03-19" to "2018-03-19"
+    Then the time cards read include:
+      | WorkDate   | WorkMinutes |
+      | 2018-03-19 | 60          |

@@ -162,10 +162,9 @@ Feature: PwsTransferTime moves time cards to another project, rate type, role or
     Then the response status is "Fail"
     And the response reports error 20066 InvalidValueForTimeAdjustmentType
 
-    Examples:
+    Examples: case does not matter ("tpt" is TPT: code_values.feature)
       | type |
       | XYZ  |
-      | tpt  |
       |      |
 
   @error-50024

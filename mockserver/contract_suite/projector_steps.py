@@ -531,6 +531,13 @@ def _(world: World, kind: str, reference: str, number: int, code: str) -> None:
     assert_catalogued(detail, number, code, world.answered)
 
 
+@then(parsers.parse('the {kind} results are exactly "{references}"'))
+def _(world: World, kind: str, references: str) -> None:
+    member, item, _ = RESULT_LISTS[kind]
+    listed = [result.get("ReferenceId") for result in items(world.result().get(member), item)]
+    assert listed == references.split(", "), f"{kind} results: {listed}"
+
+
 @then(parsers.parse("the time cards were {outcome}"))
 def _(world: World, outcome: str) -> None:
     assert world.result()["SubmittedFlag"] is (outcome == "submitted")
@@ -739,6 +746,30 @@ def _(world: World, member: str, value: str) -> None:
     found = etree.fromstring(body).find(f".//{{*}}{member}")
     assert found is not None, f"no {member} in {body!r}"
     assert found.text == value, body  # the response's own member comes before any card's
+
+
+@given(parsers.parse('the account "{account}" reports only the failed items of a save'))
+def _(world: World, account: str) -> None:
+    set_account(world, account, "save_results_failed_only")
+
+
+@given(parsers.parse('the account "{account}" lets only approvers approve or reject through a save'))
+def _(world: World, account: str) -> None:
+    set_account(world, account, "save_approval_by_approvers_only")
+
+
+def set_account(world: World, account: str, setting: str) -> None:
+    """Turns an account setting (a pr_account column) on in this test's tenant."""
+    with world.tenant.db() as db:
+        db.execute(f"UPDATE pr_account SET {setting} = 1 WHERE code = ?", (account,))
+
+
+@then(parsers.parse("the answer's {member} lists {count:d} items"))
+def _(world: World, member: str, count: int) -> None:
+    assert world.raw is not None
+    found = etree.fromstring(world.raw[1]).find(f".//{{*}}{member}")
+    assert found is not None, f"no {member} in {world.raw[1]!r}"
+    assert len(found) == count, world.raw[1]
 
 
 @then(parsers.parse("the answer holds error {number:d} {code}"))

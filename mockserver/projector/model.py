@@ -10,6 +10,12 @@ from typing import Any
 TIME_CARD = "T"
 TIME_OFF_CARD = "R"
 
+
+def code_value(raw: str | None) -> str | None:
+    """A code the vendor's rules check (TimecardType, AdjustmentType, Ops Status and CurrencyCode),
+    matched as CardStatus is, without regard to case (see features/projector/code_values.feature)."""
+    return None if raw is None else raw.upper()
+
 ENTITY_TABLES = {
     "project": "pr_project",
     "role": "pr_role",

@@ -19,6 +19,7 @@ from lxml import etree
 from mockserver.projector import batches, rate_limits
 from mockserver.projector.batches import BatchCloser, CardProblems, CloseOptions, ImportedCard
 from mockserver.projector.catalogue import OpsError
+from mockserver.projector.model import code_value
 from mockserver.resources import CONTRACTS_DIR
 from mockserver.soap.asmx import AsmxEndpoint
 from mockserver.soap.envelope import interpret
@@ -263,7 +264,7 @@ def _imported_card(card: etree._Element) -> ImportedCard:
         contract_revenue=optional(float, "ContractRevenue"),
         adjusted_revenue=optional(float, "AdjustedRevenue"),
         system_revenue=optional(float, "SystemRevenue"),
-        currency_code=sent.get("CurrencyCode"),
+        currency_code=code_value(sent.get("CurrencyCode")),
         location_name=sent.get("LocationName"),
         non_billable=optional(lambda value: value in ("true", "1"), "NonBillableFlag"),
         rate_type_name=sent.get("ProjectRateTypeName"),
@@ -286,7 +287,7 @@ def close_time_card_batch(call: OpsCall) -> OpsAnswer:
     request = call.request
     options = CloseOptions(
         action=text(request, "BatchActionType") or "Import",
-        status=text(request, "Status"),
+        status=code_value(text(request, "Status")),
         override_rules=bool(flag(request, "OverrideRulesFlag")),
         purge_begin=day(request, "PurgeBeginDate"),
         purge_end=day(request, "PurgeEndDate"),

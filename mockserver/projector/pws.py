@@ -17,7 +17,7 @@ from typing import Any
 
 from lxml import etree
 
-from mockserver.projector import adjustments, rate_limits, sessions, time_entry, wire
+from mockserver.projector import adjustments, rate_limits, sessions, store, time_entry, wire
 from mockserver.projector.catalogue import PwsError, PwsFailure
 from mockserver.projector.model import (
     Adjustment,
@@ -30,6 +30,7 @@ from mockserver.projector.model import (
     TaskNote,
     TransferOrder,
     TransferRequest,
+    code_value,
 )
 from mockserver.projector.sessions import Caller
 from mockserver.projector.timecards import ItemOutcome, SaveOutcome, TimeCardSaver
@@ -298,6 +299,9 @@ def pws_save_time_cards(call: Call) -> Answer:
     outcome = TimeCardSaver(call.db, call.user, _save_request(call.request), call.now).run()
     messages = [PwsError("TimeCardErrors")] if outcome.failed else []
     messages += outcome.submit_errors
+    # the two vendor sources conflict: see features/projector/vendor_example.feature
+    if store.account_setting(call.db, call.user.account_uid, "save_results_failed_only"):
+        outcome = outcome.failures_only()
     return Answer(members=_save_results(call.db, outcome), messages=messages)
 
 
@@ -370,12 +374,12 @@ def _save_results(db: sqlite3.Connection, outcome: SaveOutcome) -> list[etree._E
 
 
 def _task_note_history(db: sqlite3.Connection, note_id: int) -> list[etree._Element]:
-    """The notes of the saved note's task up to it, oldest first: the history the wiki's
-    PwsSaveTaskNoteResult answers once that note is saved."""
+    """The notes of the saved note's task up to it, newest first, as the wiki's PwsSaveTaskNoteResult
+    example lists them (its 2018-03-09 note before its 2018-03-04 one)."""
     notes = db.execute(
         "SELECT n.notes, n.saved_at, u.uid, u.id, u.display_name, r.reference_system_id FROM pr_task_note n "
         "JOIN pr_user u ON u.uid = n.user_uid LEFT JOIN pr_resource r ON r.uid = u.resource_uid "
-        "WHERE n.task_uid = (SELECT task_uid FROM pr_task_note WHERE id = ?) AND n.id <= ? ORDER BY n.id",
+        "WHERE n.task_uid = (SELECT task_uid FROM pr_task_note WHERE id = ?) AND n.id <= ? ORDER BY n.id DESC",
         (note_id, note_id),
     ).fetchall()
     return [
@@ -515,7 +519,7 @@ def pws_split_time_cards(call: Call) -> Answer:
 def _transfer_request(request: etree._Element) -> TransferRequest:
     orders = wire.items(request, TAC, "TransferOrders")
     return TransferRequest(
-        adjustment_type=text(request, TAC, "AdjustmentType"),
+        adjustment_type=code_value(text(request, TAC, "AdjustmentType")),
         orders=None if orders is None else [_transfer_order(order) for order in orders],
         # The wire name; page 003's table spells it AdjustRoleDatesAsNeededFlag (see the contract).
         adjust_role_dates=wire.flag(request, TAC, "AdjustProjectRoleDatesAsNeededFlag"),

@@ -19,7 +19,15 @@ CREATE TABLE pr_account (
     save_range_bounds_every_card INTEGER NOT NULL DEFAULT 0,
     -- an empty DeleteTimeCards or DeleteTimeOffCards refuses the whole PwsSaveTimeCards with 20033
     -- (off by default, an empty list deletes nothing: features/projector/delete_time_cards.feature)
-    refuse_empty_delete_lists INTEGER NOT NULL DEFAULT 0
+    refuse_empty_delete_lists INTEGER NOT NULL DEFAULT 0,
+    -- PwsSaveTimeCards' result lists hold only the items that failed, as page 002's example answer
+    -- shows them (empty when all was saved); off by default: one result per item, as the wiki's
+    -- result pages say (the two vendor sources conflict)
+    save_results_failed_only INTEGER NOT NULL DEFAULT 0,
+    -- PwsSaveTimeCards may set CardStatus A or R only for an approver, never on the caller's own
+    -- card (the wiki gives approval its own operation and approvers); off by default: any user who
+    -- may save the card may, as page 002's 20050 lists A and R among the values a save takes
+    save_approval_by_approvers_only INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TABLE pr_resource (

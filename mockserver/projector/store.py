@@ -105,3 +105,9 @@ def narrative_demanded_by(db: sqlite3.Connection, project: sqlite3.Row, task_uid
         (task_uid,),
     ).fetchone()
     return None if task_type is None else f"Task type {task_type['name']}"
+
+
+def account_setting(db: sqlite3.Connection, account_uid: int, setting: str) -> bool:
+    """An on/off setting of the caller's account: a column of its pr_account row (schema.sql says
+    what each one chooses between)."""
+    return bool(db.execute(f"SELECT {setting} FROM pr_account WHERE uid = ?", (account_uid,)).fetchone()[0])

@@ -11,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import partial
 from typing import Any
@@ -72,6 +72,21 @@ class SaveOutcome:
     def failed(self) -> bool:
         items = self.time_cards + self.timeoff_cards + self.estimates + self.task_notes
         return any(item.error for item in items)
+
+    def failures_only(self) -> SaveOutcome:
+        """This outcome with only the items that failed: the answer of an account that reports a save the
+        way page 002's example answer shows it (every result list empty when everything was saved)."""
+
+        def failed(items: list[ItemOutcome]) -> list[ItemOutcome]:
+            return [item for item in items if item.error]
+
+        return replace(
+            self,
+            time_cards=failed(self.time_cards),
+            timeoff_cards=failed(self.timeoff_cards),
+            estimates=failed(self.estimates),
+            task_notes=failed(self.task_notes),
+        )
 
 
 def in_utc(value: datetime) -> datetime:
@@ -271,7 +286,9 @@ class TimeCardSaver:
     # -- saving a card ----------------------------------------------------------------------
 
     def save(self, detail: CardDetail, expected: str) -> int:
-        self.check_card_type(detail.ref.card_type, expected, detail=True)
+        # the wiki's PwsTimeCardDetail and PwsTimeOffCardDetail: TimecardType is not required; the
+        # list a detail is sent in tells its type (a PwsTimecardRef still needs it: the wiki's PwsTimeCardRef)
+        self.check_card_type(detail.ref.card_type or expected, expected, detail=True)
         if detail.ref.identifies and (
             store.find_card(self.db, detail.ref) is not None or not self.request.insert_if_not_found
         ):
@@ -298,6 +315,8 @@ class TimeCardSaver:
             raise PwsError("TimeCardWorkDateRequired")
         fields = self.resolve_fields(detail, card_type, current={"resource_uid": resource_uid})
         fields["status"] = parse_card_status(detail.values.get("card_status")) or "D"
+        self.check_may_decide(fields["status"], None, resource_uid)
+        fields.update(self.rejection(detail, card_type, fields["status"], None))
         fields.update(
             type=card_type,
             resource_uid=resource_uid,
@@ -323,6 +342,8 @@ class TimeCardSaver:
         fields = self.resolve_fields(detail, card["type"], current=dict(card))
         if new_status is not None:
             fields["status"] = new_status
+            self.check_may_decide(new_status, card["status"], card["resource_uid"])
+            fields.update(self.rejection(detail, card["type"], new_status, card["status"]))
         fields.update(updated_at=self.now.isoformat(), administrator_comments=self._comments(card["resource_uid"]))
         assignments = ", ".join(f"{column} = ?" for column in fields)
         self.db.execute(
@@ -330,6 +351,32 @@ class TimeCardSaver:
             (*fields.values(), card["uid"]),
         )
         return int(card["uid"])
+
+    def check_may_decide(self, status: str, old_status: str | None, resource_uid: int) -> None:
+        """Approving or rejecting through a save, where the account keeps it to approvers
+        (pr_account.save_approval_by_approvers_only): a user who may enter time for others approves
+        others' cards, never their own (assumption: the mock holds no approver list of its own)."""
+        if status not in ("A", "R") or status == old_status:
+            return
+        if not store.account_setting(self.db, self.caller.account_uid, "save_approval_by_approvers_only"):
+            return
+        if self.caller.may_enter_for_others and self.caller.resource_uid != resource_uid:
+            return
+        raise PwsError(
+            "StatusChangeCannotBeCompletedCostCardsChangedOrIneligible",
+            f"User {self.caller.user_name} may not approve or reject this card (CardStatus {status}).",
+        )
+
+    def rejection(self, detail: CardDetail, card_type: str, status: str, old_status: str | None) -> dict[str, Any]:
+        """A time card saved into R records who rejected it, when and why, and needs the why: the wiki's
+        PwsTimeCardDetail requires RejectedReason "if the status = 'R'" (19050, the number the vendor's
+        PwsSetTimeCardApprovalWorkflowStatus gives it); a time off card's is "Ignored on save"."""
+        if status != "R" or old_status == "R" or card_type != TIME_CARD:
+            return {}
+        reason = (detail.values.get("rejected_reason") or "").strip()
+        if not reason:
+            raise PwsError("RejectedReasonRequiredWhenRejecting", "CardStatus R was sent without a RejectedReason.")
+        return {"rejected_reason": reason, "rejected_by": self.caller.user_name, "rejected_at": self.now.isoformat()}
 
     def _comments(self, resource_uid: int) -> str | None:
         return self.request.administrator_comments if resource_uid != self.caller.resource_uid else None

@@ -16,7 +16,7 @@ from typing import Any
 from lxml import etree
 
 from mockserver.projector.catalogue import PwsError
-from mockserver.projector.model import CardDetail, CardRef, EntityRef, timestamp_of
+from mockserver.projector.model import CardDetail, CardRef, EntityRef, code_value, timestamp_of
 from mockserver.soap import ns
 from mockserver.soap.envelope import interpret
 
@@ -146,7 +146,7 @@ def entity_ref(parent: etree._Element | None, namespace: str, local: str, kind: 
 def card_ref(element: etree._Element) -> CardRef:
     """PwsTimecardRef (Common members) plus, when present, the detail's Timestamp."""
     return CardRef(
-        card_type=text(element, COM, "TimecardType"),
+        card_type=code_value(text(element, COM, "TimecardType")),
         card_uid=integer(element, COM, "TimecardUid"),
         card_id=integer(element, COM, "TimecardId"),
         reference_id=text(element, COM, "ReferenceId"),
@@ -173,6 +173,7 @@ def card_detail(element: etree._Element) -> CardDetail:
         "work_minutes": integer(element, TAC, "WorkMinutes"),
         "description": text(element, TAC, "Description"),
         "card_status": text(element, TAC, "CardStatus"),
+        "rejected_reason": text(element, TAC, "RejectedReason"),
         "udf1": udf_value(element, "Udf1"),
         "udf2": udf_value(element, "Udf2"),
         "external_grouping_id": integer(element, TAC, "ExternalGroupingIdentifier"),
