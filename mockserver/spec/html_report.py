@@ -172,12 +172,26 @@ def _leftovers(spec: Specification, anchors: Mapping[int, str]) -> list[str]:
     return [*lines, "</section>"]
 
 
+def _assumptions(spec: Specification) -> list[str]:
+    """Where the mock had to guess, each with its place: the list a reader checks the mock's guesses in."""
+    lines = ['<section id="assumptions">', f"<h2>Assumptions ({len(spec.assumptions)})</h2>"]
+    if not spec.assumptions:
+        return [*lines, '<p class="muted">None.</p>', "</section>"]
+    items = [
+        f'<li data-assumption="{escape(a.source)}:{a.line}"><code>{escape(a.source)}:{a.line}</code> '
+        f"{escape(a.text)}</li>"
+        for a in spec.assumptions
+    ]
+    return [*lines, "<ul>", *items, "</ul>", "</section>"]
+
+
 def render_html(spec: Specification) -> str:
     anchors = error_anchors(spec)
     body = [*_summary(spec)]
     for service in spec.services:
         body += _service(service, anchors)
     body += _leftovers(spec, anchors)
+    body += _assumptions(spec)
     head = [
         "<!DOCTYPE html>",
         '<html lang="en">',

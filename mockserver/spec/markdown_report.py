@@ -95,6 +95,14 @@ def _leftovers(spec: Specification) -> list[str]:
     return lines
 
 
+def _assumptions(spec: Specification) -> list[str]:
+    """Where the mock had to guess, each with its place: the list a reader checks the mock's guesses in."""
+    lines = [f"## Assumptions ({len(spec.assumptions)})", ""]
+    if not spec.assumptions:
+        return [*lines, "None.", ""]
+    return [*lines, *(f"- `{a.source}:{a.line}`: {cell(a.text)}" for a in spec.assumptions), ""]
+
+
 def render_markdown(spec: Specification) -> str:
     lines = [
         "# Living specification",
@@ -107,4 +115,5 @@ def render_markdown(spec: Specification) -> str:
     for service in spec.services:
         lines += _service(service)
     lines += _leftovers(spec)
+    lines += _assumptions(spec)
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mockserver.catalogue import Catalogue, CatalogueEntry
 from mockserver.soap.contract import load_contract
+from mockserver.spec.assumptions import Assumption, read_assumptions, read_contract_assumptions
 from mockserver.spec.gherkin import Feature, Scenario, read_features
 from mockserver.spec.results import NOT_RUN, OUTCOMES, Results
 from mockserver.spec.services import SERVICES, Service
@@ -129,6 +130,8 @@ class Specification:
     """Error numbers tagged on scenarios that no catalogue documents."""
     features_dir: Path
     results: Results | None
+    assumptions: tuple[Assumption, ...] = ()
+    """Every "Assumption: ..." the features and the contracts write: where the mock had to guess."""
 
     @property
     def results_note(self) -> str:
@@ -214,7 +217,18 @@ def build_specification(
         uncatalogued={number: tuple(run for run in runs if number in run.errors) for number in uncatalogued},
         features_dir=features_dir,
         results=results,
+        assumptions=read_assumptions(features_dir) + read_contract_assumptions(_schemas(services)),
     )
+
+
+def _schemas(services: Sequence[Service]) -> list[tuple[str, Path]]:
+    """Each service's WSDL and XSDs, once each, as the report names them."""
+    paths: dict[Path, str] = {}
+    for service in services:
+        contract = load_contract(service.contract)
+        for path in (contract.wsdl_path, *contract.documents.values()):
+            paths.setdefault(path, service.shown(path))
+    return [(shown, path) for path, shown in paths.items()]
 
 
 def _summary(specs: Sequence[ServiceSpec], runs: Sequence[Run]) -> Summary:

@@ -251,6 +251,32 @@ def test_every_text_is_escaped(tmp_path: Path) -> None:
     assert page.xpath("//h4[@data-uncatalogued='12345']")  # a number no catalogue documents is listed
 
 
+def test_every_assumption_is_listed_with_its_place(tmp_path: Path) -> None:
+    """In a comment, in a description, running over lines, inside a parenthesis; a mere mention of the word is
+    not one; the contracts' own are listed too."""
+    features = tmp_path / "features"
+    features.mkdir()
+    (features / "guess.feature").write_text(
+        "Feature: guessed\n"
+        "  The vendor is silent on x (Assumption: x is\n"
+        "  what y is). Then more.\n"
+        "  Write 'Assumption:' where you guess.\n\n"
+        "  # Assumption: the fault is the\n"
+        "  # one WCF writes. Not this.\n"
+        "  @PwsAuthenticate\n"
+        "  Scenario: s\n"
+        "    Given x\n"
+    )
+    page, markdown = run_spec(tmp_path / "out", "--features", str(features))
+    listed = [line for line in markdown.splitlines() if line.startswith("- `guess.feature:")]
+    assert listed == [
+        "- `guess.feature:2`: Assumption: x is what y is.",
+        "- `guess.feature:6`: Assumption: the fault is the one WCF writes.",
+    ]
+    assert page.xpath("//li[@data-assumption='guess.feature:6']")
+    assert [line for line in markdown.splitlines() if line.startswith("- `contracts/timepunch/project.xsd:")]
+
+
 # -- the results plugin ------------------------------------------------------------------------------
 
 
