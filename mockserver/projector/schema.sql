@@ -206,6 +206,8 @@ CREATE TABLE pr_time_card (
     updated_at TEXT
 );
 CREATE INDEX pr_time_card_resource_date ON pr_time_card (resource_uid, work_date);
+-- a submit's sweep: the resource's draft and rejected cards in the range, not every card it ever submitted
+CREATE INDEX pr_time_card_resource_status_date ON pr_time_card (resource_uid, status, work_date);
 
 CREATE TABLE pr_task_note (
     id INTEGER PRIMARY KEY,

@@ -579,10 +579,11 @@ class TimeCardSaver:
                 f"SELECT * FROM pr_time_card WHERE uid IN ({marks}) AND deleted = 0", self.saved_uids
             ).fetchall()
         resource_uid = self.resource["uid"] if self.resource is not None else self.caller.resource_uid
+        statuses = ", ".join("?" for _ in _SUBMITTABLE)  # in SQL, through an index: earlier submits are never read
         return self.db.execute(
-            "SELECT * FROM pr_time_card WHERE resource_uid = ? AND work_date BETWEEN ? AND ? AND deleted = 0 "
-            "AND for_reporting_only = 0",
-            (resource_uid, self.start.isoformat(), self.end.isoformat()),
+            f"SELECT * FROM pr_time_card WHERE resource_uid = ? AND status IN ({statuses}) "
+            "AND work_date BETWEEN ? AND ? AND deleted = 0 AND for_reporting_only = 0",
+            (resource_uid, *_SUBMITTABLE, self.start.isoformat(), self.end.isoformat()),
         ).fetchall()
 
     # -- notifications ----------------------------------------------------------------------
