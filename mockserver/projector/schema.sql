@@ -255,6 +255,10 @@ CREATE TABLE pr_adjustment_card (
     card_uid INTEGER NOT NULL REFERENCES pr_time_card (uid),
     effect TEXT NOT NULL
 );
+-- A foreign key's child column without an index is scanned whenever its parent row changes: a transfer or
+-- split (a new adjustment, new cards) would read every adjustment ever made.
+CREATE INDEX pr_adjustment_card_adjustment ON pr_adjustment_card (adjustment_id);
+CREATE INDEX pr_adjustment_card_card ON pr_adjustment_card (card_uid);
 
 -- Ops batch import: a batch collects cards, as sent, over several OpsImportTimeCards calls;
 -- closing it checks them against the account and turns the good ones into time cards.

@@ -67,6 +67,9 @@ CREATE TABLE tp_task (
     last_update TEXT,
     payload TEXT NOT NULL
 );
+-- A project's tasks (the searches answer them per project), and a task found by its project and name (an
+-- apply matches a task sent without a known id that way).
+CREATE INDEX tp_task_project_name ON tp_task (project_id, name);
 
 CREATE TABLE tp_time_entry (
     id TEXT PRIMARY KEY,
