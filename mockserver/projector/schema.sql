@@ -217,6 +217,8 @@ CREATE TABLE pr_task_note (
     user_uid INTEGER NOT NULL REFERENCES pr_user (uid),
     saved_at TEXT NOT NULL
 );
+-- A task's note history: without it the history of a note walked back through every older note of every task.
+CREATE INDEX pr_task_note_task ON pr_task_note (task_uid);
 
 -- E-mails the vendor would have sent; the mock records them and sends nothing.
 CREATE TABLE pr_notification (
