@@ -7,6 +7,8 @@ Run: python tests/benchmarks/bench_scaling.py [--quick]   (or everything: bench.
 - SearchTimeEntriesForSynchronisation with 1k, 10k and 100k entries of the searching profile stored
   before its lastSyncTime and five after it: the five are answered each time, the cost should not grow
   with the entries it skips (the index tp_time_entry_profile_time serves the query).
+- Every operation of PWS, Ops and TimePunch in tenants padded with 1k and 100k rows it does not answer
+  (bench_flat.py).
 - Memory per 100k stored time cards: the tenant database's pages and the process's RSS growth, in a
   fresh interpreter.
 """
@@ -18,6 +20,7 @@ import time
 import uuid
 from datetime import datetime, timedelta
 
+from bench_flat import flat
 from bench_ops_import import call, close_body, import_body, open_batch, peak_memory, timed
 from benchlib import (
     ROOT,
@@ -244,6 +247,7 @@ def run(figures: Figures, quick: bool = False) -> None:
     client = Client(app)
     ops_import(figures, client, quick)
     search(figures, app, client, quick)
+    flat(figures, quick)
     memory(figures, quick)
 
 
