@@ -22,11 +22,13 @@ from robustness.harness import (
     TAC,
     Endpoint,
     _element,
+    new_card,
     ops_close,
     ops_import,
     ops_open,
     pws_authenticate,
     pws_get,
+    pws_save,
     session_ticket,
     soap11,
 )
@@ -59,11 +61,11 @@ def unauthenticate(ticket: str) -> bytes:
     )
 
 
-def example(endpoint: Endpoint, operation: str, ticket: str = "") -> bytes:
-    """The fixture's example request, sent with ``ticket`` and the example card of the default dataset."""
+def example(endpoint: Endpoint, operation: str, ticket: str = "", card: int = EXAMPLE_CARD) -> bytes:
+    """The fixture's example request, sent with ``ticket`` and ``card`` (the example card of the default dataset)."""
     body = (FIXTURES / endpoint.examples / "examples" / f"{operation}.request.xml").read_bytes()
     body = re.sub(rb"(<req:SessionTicket>)[^<]*", rb"\g<1>" + ticket.encode(), body)
-    return re.sub(rb"(<com:TimecardUid>)1152921504652486584", rb"\g<1>" + str(EXAMPLE_CARD).encode(), body)
+    return re.sub(rb"(<com:TimecardUid>)1152921504652486584", rb"\g<1>" + str(card).encode(), body)
 
 
 def answer_text(answer: bytes, local: str) -> str:
@@ -97,6 +99,11 @@ class EveryOperation:
         self.post(OPS_ENDPOINT, ops_import(batch, [f"card-{next(self.numbers)}"]))
         return batch
 
+    def new_card(self) -> int:
+        """A card of its own for a split: splitting one card again and again leaves it too small to split."""
+        card = new_card(f"split-{next(self.numbers)}", "2018-03-05", 480)
+        return int(answer_text(self.post(PWS_ENDPOINT, pws_save(self.admin, [card])), "TimecardUid"))
+
     def requests(self) -> dict[str, tuple[Endpoint, Callable[[], bytes]]]:
         """Each operation's endpoint and what makes its next request ready."""
         timepunch = {operation: (TP_ENDPOINT, partial(example, TP_ENDPOINT, operation)) for operation in TP_OPERATIONS}
@@ -104,7 +111,10 @@ class EveryOperation:
             "PwsAuthenticate": (PWS_ENDPOINT, pws_authenticate),
             "PwsSaveTimeCards": (PWS_ENDPOINT, partial(example, PWS_ENDPOINT, "PwsSaveTimeCards", self.admin)),
             "PwsTransferTime": (PWS_ENDPOINT, partial(example, PWS_ENDPOINT, "PwsTransferTime", self.admin)),
-            "PwsSplitTimeCards": (PWS_ENDPOINT, partial(example, PWS_ENDPOINT, "PwsSplitTimeCards", self.admin)),
+            "PwsSplitTimeCards": (
+                PWS_ENDPOINT,
+                lambda: example(PWS_ENDPOINT, "PwsSplitTimeCards", self.admin, self.new_card()),
+            ),
             "PwsGetTimeCards": (PWS_ENDPOINT, lambda: pws_get(self.admin)),
             "PwsGetTimeEntryProjectRole": (PWS_ENDPOINT, lambda: project_role(self.e123)),
             "PwsUnauthenticate": (PWS_ENDPOINT, lambda: unauthenticate(self.ticket())),
