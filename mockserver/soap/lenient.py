@@ -73,43 +73,46 @@ class LenientReader:
     def read(self, body: etree._Element) -> Reading:
         """``body`` read the runtime's way (a copy: the request keeps what the client sent)."""
         read = copy.deepcopy(body)
+        paths = _Paths(read)
         departures: list[Departure] = []
-        self._read_members(read, read.tag, departures)
+        self._read_members(read, read.tag, departures, paths)
         refused: list[SchemaError] = []
         for error in self._forgiven_or_not(self.contract.schema_errors(read)):
             if error.kind in _LENGTH_ERRORS:
-                departures.append(Departure(_path_of(read, error.path), self._long_value(error)))
+                departures.append(Departure(paths.of_xpath(error.path), self._long_value(error)))
             elif error.kind not in FORGIVEN_ERRORS:
                 refused.append(error)
         return Reading(read, departures, refused)
 
     # -- structure ------------------------------------------------------------------------------------
 
-    def _read_members(self, element: etree._Element, type_name: str | None, departures: list[Departure]) -> None:
+    def _read_members(
+        self, element: etree._Element, type_name: str | None, departures: list[Departure], paths: _Paths
+    ) -> None:
         """Drop what the runtime skips from ``element``'s children, report what it lacks, and go down."""
         declared = element.get(_TYPE)
         type_name = ns.resolve(element, declared) if declared else type_name
         if type_name is None or self.data_contracts.takes_any(type_name):
             return
         members = self.data_contracts.members(type_name)
-        kept, skipped_members = self._kept(element, members, departures)
+        kept, skipped_members = self._kept(element, members, departures, paths)
         for child, member in kept:
             if not member.simple and child.get(_NIL) not in ("true", "1"):
-                self._read_members(child, member.type_name, departures)
+                self._read_members(child, member.type_name, departures, paths)
         accounted = {member.name for _, member in kept} | skipped_members  # a skipped one is reported already
         for member in members:
             if member.required and member.name not in accounted:
                 departures.append(
                     Departure(
-                        f"{_path(element)}/{_prefixed(element, member.name)}",
+                        f"{paths.of(element)}/{_prefixed(element, member.name)}",
                         f"missing member: {self.runtime} reads the message without it, and it keeps its default",
                     )
                 )
         if not self.in_order:
-            self._reorder(element, kept, members, departures)
+            self._reorder(element, kept, members, departures, paths)
 
     def _kept(
-        self, element: etree._Element, members: tuple[Member, ...], departures: list[Departure]
+        self, element: etree._Element, members: tuple[Member, ...], departures: list[Departure], paths: _Paths
     ) -> tuple[list[tuple[etree._Element, Member]], set[str]]:
         """The children the runtime reads, each with its member, and the names of the members it skipped;
         the others removed, reported once per name and reason (thousands of them are one line, not
@@ -135,7 +138,7 @@ class LenientReader:
             element.remove(child)
         for (name, reason), count in skipped.items():
             times = "" if count == 1 else f" ({count} of them)"
-            departures.append(Departure(f"{_path(element)}/{name}", f"{reason}{times}"))
+            departures.append(Departure(f"{paths.of(element)}/{name}", f"{reason}{times}"))
         return kept, skipped_members
 
     def _skipped(self, known: bool) -> str:
@@ -152,6 +155,7 @@ class LenientReader:
         kept: list[tuple[etree._Element, Member]],
         members: tuple[Member, ...],
         departures: list[Departure],
+        paths: _Paths,
     ) -> None:
         """XmlSerializer reads members in any order: put them in the contract's, reporting each one moved."""
         order = {member.name: position for position, member in enumerate(members)}
@@ -162,7 +166,7 @@ class LenientReader:
         first_moved = moved[0]
         departures.append(
             Departure(
-                _path(first_moved),
+                paths.of(first_moved),
                 f"members out of the contract's order: {self.runtime} reads them in any order",
             )
         )
@@ -189,29 +193,54 @@ def _prefixed(context: etree._Element, name: str) -> str:
     return f"{prefix}:{qname.localname}" if prefix else qname.localname
 
 
-def _path(element: etree._Element) -> str:
-    """An element's path from the body element, as the server's violations name it: prefixed names, an
-    index where siblings share the name."""
-    steps = []
-    node: etree._Element | None = element
-    while node is not None:
-        step = _prefixed(node, node.tag)
-        parent = node.getparent()
-        if parent is not None:
-            same = [sibling for sibling in parent if sibling.tag == node.tag]
-            if len(same) > 1:
-                step += f"[{same.index(node) + 1}]"
-        steps.append(step)
-        node = parent
-    return "/" + "/".join(reversed(steps))
+class _Paths:
+    """The paths of one message's elements from its body element, as the server's violations name them:
+    prefixed names, an index where siblings share the name. Each parent's children are counted once and
+    the message's prefixes gathered once, so naming thousands of elements stays linear."""
 
+    def __init__(self, root: etree._Element) -> None:
+        self.root = root
+        self._steps: dict[etree._Element, str] = {}
+        """Each counted element's own step; the dict holds the element, so lxml keeps its proxy the same."""
+        self._prefixes: dict[str, str] | None = None
 
-def _path_of(root: etree._Element, xpath: str) -> str:
-    """The path of the element libxml2 names by ``xpath`` (from ``root`` as the document's root, with the
-    prefixes the message declares); libxml2's own when it names none."""
-    prefixes = {prefix: uri for node in root.iter() for prefix, uri in node.nsmap.items() if prefix}
-    try:
-        found = root.getroottree().xpath(xpath, namespaces=prefixes)
-    except etree.XPathError:  # a prefix declared twice for two namespaces: keep libxml2's words
-        return xpath
-    return _path(found[0]) if isinstance(found, list) and found and isinstance(found[0], etree._Element) else xpath
+    def of(self, element: etree._Element) -> str:
+        steps = []
+        node: etree._Element | None = element
+        while node is not None:
+            steps.append(self._step(node))
+            node = node.getparent()
+        return "/" + "/".join(reversed(steps))
+
+    def of_xpath(self, xpath: str) -> str:
+        """The path of the element libxml2 names by ``xpath`` (from the body element as the document's root);
+        libxml2's own when it names none."""
+        if self._prefixes is None:
+            self._prefixes = {p: uri for node in self.root.iter() for p, uri in node.nsmap.items() if p}
+        try:
+            found = self.root.getroottree().xpath(xpath, namespaces=self._prefixes)
+        except etree.XPathError:  # a prefix declared twice for two namespaces: keep libxml2's words
+            return xpath
+        named = found[0] if isinstance(found, list) and found else None
+        return self.of(named) if isinstance(named, etree._Element) else xpath
+
+    def _step(self, node: etree._Element) -> str:
+        if node not in self._steps:
+            parent = node.getparent()
+            if parent is None:
+                self._steps[node] = _prefixed(node, node.tag)
+            else:
+                self._count(parent)
+        return self._steps[node]
+
+    def _count(self, parent: etree._Element) -> None:
+        """Every child's step at once: its name, and its place among the siblings of that name."""
+        children = [child for child in parent if isinstance(child.tag, str)]
+        totals: dict[str, int] = {}
+        for child in children:
+            totals[child.tag] = totals.get(child.tag, 0) + 1
+        seen: dict[str, int] = {}
+        for child in children:
+            seen[child.tag] = seen.get(child.tag, 0) + 1
+            step = _prefixed(child, child.tag)
+            self._steps[child] = f"{step}[{seen[child.tag]}]" if totals[child.tag] > 1 else step

@@ -82,3 +82,27 @@ def test_xmlserializer_reads_members_in_any_order_and_puts_them_in_the_contracts
     assert any(reason.startswith("unknown member: ASMX's XmlSerializer ignores it") for reason in reasons)
     assert any("reads them in any order" in reason for reason in reasons)
     assert reading.refused == []
+
+
+def test_each_over_long_value_is_named_by_its_place_among_its_siblings() -> None:
+    contract = load_contract(pws.CONTRACT_PATH)
+    reader = LenientReader(contract, datacontract.of(contract), in_order=True)
+    tim, com = (
+        "http://projectorpsa.com/DataContracts/Shared/TimeAndCost/",
+        "http://projectorpsa.com/DataContracts/Shared/Common/",
+    )
+    card = (
+        "<tim:PwsTimecardDetail><com:TimecardType>T</com:TimecardType>"
+        "<tim:Description>{}</tim:Description></tim:PwsTimecardDetail>"
+    )
+    cards = "".join(card.format("x" * (1001 if n % 2 else 10)) for n in range(6))
+    body = etree.fromstring(
+        f'<p:PwsSaveTimeCards xmlns:p="{PWS}" xmlns:tim="{tim}" xmlns:com="{com}"><p:serviceRequest>'
+        f"<tim:SaveTimeCards>{cards}</tim:SaveTimeCards></p:serviceRequest></p:PwsSaveTimeCards>"
+    )
+    reading = reader.read(body)
+    cards_path = "/p:PwsSaveTimeCards/p:serviceRequest/tim:SaveTimeCards/tim:PwsTimecardDetail"
+    assert [departure.path for departure in reading.departures] == [
+        f"{cards_path}[{n}]/tim:Description" for n in (2, 4, 6)
+    ]
+    assert reading.refused == []
