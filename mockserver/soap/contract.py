@@ -199,14 +199,10 @@ class Contract:
 
     def violations(self, element: etree._Element) -> list[Violation]:
         """Empty when ``element`` is valid; otherwise each violation with its path and reason."""
-        with self._schema_lock:
-            if self._schema.validate(element):
-                return []
-            log = cast(Iterable[Any], self._schema.error_log)  # iterable; lxml-stubs say otherwise
-            fallback = [
-                Violation(path=entry.path or "/", reason=_shortened(entry.message))
-                for entry in itertools.islice(log, MAX_VIOLATIONS)
-            ]
+        found = self.schema_errors(element)
+        if not found:
+            return []
+        fallback = [Violation(path=error.path, reason=_shortened(error.message)) for error in found[:MAX_VIOLATIONS]]
         if _size_over(element, MAX_EXPLAINED_ELEMENTS):
             return fallback  # xmlschema would weigh every sibling: seconds for a hostile message
         namespaces = {prefix: uri for prefix, uri in element.nsmap.items() if prefix}
@@ -226,7 +222,7 @@ class Contract:
         with self._schema_lock:
             if self._schema.validate(element):
                 return []
-            log = cast(Iterable[Any], self._schema.error_log)
+            log = cast(Iterable[Any], self._schema.error_log)  # iterable; lxml-stubs say otherwise
             return [SchemaError(entry.type_name, entry.path or "/", entry.message) for entry in log]
 
     def declared_detail(self, fault: etree._Element) -> list[etree._Element]:
