@@ -16,10 +16,9 @@ from pathlib import Path
 from lxml import etree
 
 from mockserver.soap.ns import XSD
+from mockserver.spec.gherkin import is_free_text
 
 _MARK = re.compile(r"\bAssumption\b")
-_GHERKIN = re.compile(r"(@|\||\"\"\"|```|(Feature|Rule|Background|Scenario|Example|Examples|Scenarios)\b.*:|"
-                      r"(Given|When|Then|And|But|\*) )")  # fmt: skip
 _SENTENCE_END = re.compile(r"\.(\s|$)")
 
 
@@ -71,7 +70,7 @@ def _prose(line: str) -> str | None:
     stripped = line.strip()
     if stripped.startswith("#"):
         return stripped.lstrip("#").strip()
-    return None if not stripped or _GHERKIN.match(stripped) else stripped
+    return stripped if stripped and is_free_text(stripped) else None
 
 
 def _sentence(start: str, following: list[str], in_comment: bool) -> str:

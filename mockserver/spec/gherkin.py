@@ -89,6 +89,12 @@ class Feature:
     scenarios: list[Scenario] = field(default_factory=list)
 
 
+def is_free_text(line: str) -> bool:
+    """Whether a (stripped, non-comment) line is prose (a description) rather than Gherkin: not a tag line, a
+    table row, a doc string fence, a header or a step."""
+    return not (line.startswith(("@", "|", '"""', "```")) or _HEADER.fullmatch(line) or _STEP.fullmatch(line))
+
+
 def tags_of(line: str) -> tuple[str, ...]:
     """The tags of a tag line, without their '@' (a '#' starts a comment)."""
     tags: list[str] = []
@@ -169,7 +175,7 @@ class _Reader:
 
     def _describes(self, line: str) -> bool:
         """Free text under a header (before its first step, table or tag) is its description."""
-        if line.startswith(("@", "|", '"""', "```")) or _HEADER.fullmatch(line) or _STEP.fullmatch(line):
+        if not is_free_text(line):
             self._end_description()
             return False
         return True
