@@ -151,10 +151,15 @@ class SoapEndpoint:
     # -- POST: a call -----------------------------------------------------------------------
 
     def call(self, request: Request) -> Response:
-        """Answer one SOAP call, apply the tenant's fault rules, and journal it."""
+        """Answer one SOAP call, apply the tenant's fault rules, and journal it.
+
+        The journal row is a write transaction of its own, after the call's: the call's changes commit
+        as soon as its handler returns, so the tenant's write lock is not held while the answer is
+        completed, checked and serialized. A process killed between the two loses the journal row of a
+        call whose answer it never sent."""
         call = _Call(request)
         response = self._answer(call)
-        if call.tenant is not None and not call.journalled:
+        if call.tenant is not None:
             try:
                 with call.tenant.transaction() as db:
                     self._journal(db, call, response)
@@ -173,19 +178,7 @@ class SoapEndpoint:
             if injected is not None:
                 return injected
             self._read_request(call)
-            declared: DeclaredFault | None = None
-            with call.tenant.transaction() as db:
-                try:
-                    response = self._handle(call, db)
-                except DeclaredFault as fault:  # the operation's own answer: the transaction commits
-                    for element in fault.detail:
-                        self.complete_answer(element)
-                        if self.strict_responses:
-                            self.contract.validate_response(element)
-                    declared = fault
-            if declared is not None:
-                raise declared
-            return response
+            return self._handle(call)
         except SoapFault as fault:
             if isinstance(fault, UnreadableRequest):
                 self.restate_unreadable(fault)
@@ -228,27 +221,39 @@ class SoapEndpoint:
             own = reading.strict(db)
         return self.strict_requests if own is None else own
 
-    def _handle(self, call: _Call, db: sqlite3.Connection) -> Response:
-        """Run the operation's handler in the call's transaction and answer what it returns."""
+    def _handle(self, call: _Call) -> Response:
+        """Run the operation's handler in the call's transaction, then answer what it returns."""
         assert call.operation is not None
         assert call.envelope is not None
         assert call.tenant is not None
-        context = RequestContext(
-            call.operation, call.envelope, call.tenant, db, call.request.headers, call.forced_error
-        )
-        result = self.handlers[call.operation.name](call.envelope.body, context)
-        self.complete_answer(result)
-        if self.strict_responses:
-            self.contract.validate_response(result)
+        handler = self.handlers[call.operation.name]
+        declared: DeclaredFault | None = None
+        with call.tenant.transaction() as db:
+            context = RequestContext(
+                call.operation, call.envelope, call.tenant, db, call.request.headers, call.forced_error
+            )
+            try:
+                result = handler(call.envelope.body, context)
+            except DeclaredFault as fault:  # the operation's own answer: the transaction commits
+                declared = fault
+        if declared is not None:
+            for element in declared.detail:
+                self._complete_and_check(element)
+            raise declared
+        self._complete_and_check(result)
         call.verdict = "ok"
         response = self._respond(
             self.contract.version.envelope(result, self.reply_headers(call.envelope, call.operation)), 200
         )
         if call.warnings:
             response.headers[WARNINGS_HEADER] = str(len(call.warnings))
-        self._journal(db, call, response)  # in the call's own transaction: one write lock a call
-        call.journalled = True
         return response
+
+    def _complete_and_check(self, answer: etree._Element) -> None:
+        """The answer as the vendor's serializer writes it, checked against the contract in strict mode."""
+        self.complete_answer(answer)
+        if self.strict_responses:
+            self.contract.validate_response(answer)
 
     def _injected(self, call: _Call) -> Response | None:
         """Apply the fault rules this call sets off: a delay, or an answer instead of the real one."""
@@ -461,7 +466,6 @@ class _Call:
     def __init__(self, request: Request) -> None:
         self.request = request
         self.started = time.perf_counter()
-        self.journalled = False
         self.envelope: Envelope | None = None
         self.operation: Operation | None = None
         self.tenant: Tenant | None = None
