@@ -17,7 +17,7 @@ from typing import Any
 
 from lxml import etree
 
-from mockserver.projector import adjustments, rate_limits, sessions, store, time_entry, wire
+from mockserver.projector import adjustments, rate_limits, sessions, time_entry, wire
 from mockserver.projector.catalogue import PwsError, PwsFailure
 from mockserver.projector.model import (
     Adjustment,
@@ -296,11 +296,12 @@ def _task_note(element: etree._Element) -> TaskNote:
 
 @pws_operation()
 def pws_save_time_cards(call: Call) -> Answer:
-    outcome = TimeCardSaver(call.db, call.user, _save_request(call.request), call.now).run()
+    saver = TimeCardSaver(call.db, call.user, _save_request(call.request), call.now)
+    outcome = saver.run()
     messages = [PwsError("TimeCardErrors")] if outcome.failed else []
     messages += outcome.submit_errors
     # the two vendor sources conflict: see features/projector/vendor_example.feature
-    if store.account_setting(call.db, call.user.account_uid, "save_results_failed_only"):
+    if saver.account["save_results_failed_only"]:
         outcome = outcome.failures_only()
     return Answer(members=_save_results(call.db, outcome), messages=messages)
 

@@ -75,14 +75,14 @@ def find_card(db: sqlite3.Connection, ref: CardRef) -> sqlite3.Row | None:
 
 
 def next_identity(db: sqlite3.Connection) -> tuple[int, int]:
-    """A fresh (id, uid) pair for a new row."""
-    values = []
-    for name in ("id", "uid"):
-        (value,) = db.execute(
-            "UPDATE pr_sequence SET next_value = next_value + 1 WHERE name = ? RETURNING next_value - 1", (name,)
-        ).fetchone()
-        values.append(value)
-    return values[0], values[1]
+    """A fresh (id, uid) pair for a new row: both sequences advanced in one statement."""
+    drawn = dict(
+        db.execute(
+            "UPDATE pr_sequence SET next_value = next_value + 1 WHERE name IN ('id', 'uid') "
+            "RETURNING name, next_value - 1"
+        ).fetchall()
+    )
+    return drawn["id"], drawn["uid"]
 
 
 def period_closed_for_time(db: sqlite3.Connection, work_date: str) -> bool:
@@ -99,15 +99,11 @@ def narrative_demanded_by(db: sqlite3.Connection, project: sqlite3.Row, task_uid
     apply the same rule (wiki PwsTimeCardDetail: "unless the time card task type or project requires")."""
     if project["description_required"]:
         return f"Project {project['code']}"
+    if task_uid is None:
+        return None
     task_type = db.execute(
         "SELECT tt.name FROM pr_project_task_type tt JOIN pr_task t ON t.task_type_uid = tt.uid "
         "WHERE t.uid = ? AND tt.narrative_required = 1",
         (task_uid,),
     ).fetchone()
     return None if task_type is None else f"Task type {task_type['name']}"
-
-
-def account_setting(db: sqlite3.Connection, account_uid: int, setting: str) -> bool:
-    """An on/off setting of the caller's account: a column of its pr_account row (schema.sql says
-    what each one chooses between)."""
-    return bool(db.execute(f"SELECT {setting} FROM pr_account WHERE uid = ?", (account_uid,)).fetchone()[0])

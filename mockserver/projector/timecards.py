@@ -165,7 +165,10 @@ class TimeCardSaver:
         self.request = request
         self.now = now
         self.start, self.end = check_range(request.start_date, request.end_date, SAVE_DATE_RULES)
-        account = db.execute("SELECT * FROM pr_account WHERE uid = ?", (caller.account_uid,)).fetchone()
+        self.account = account = db.execute(
+            "SELECT * FROM pr_account WHERE uid = ?", (caller.account_uid,)
+        ).fetchone()
+        """The caller's account: its settings choose between the vendor's readings (schema.sql)."""
         if account["refuse_empty_delete_lists"]:
             for name, refs in (
                 ("DeleteTimeCards", request.delete_cards),
@@ -358,7 +361,7 @@ class TimeCardSaver:
         others' cards, never their own (assumption: the mock holds no approver list of its own)."""
         if status not in ("A", "R") or status == old_status:
             return
-        if not store.account_setting(self.db, self.caller.account_uid, "save_approval_by_approvers_only"):
+        if not self.account["save_approval_by_approvers_only"]:
             return
         if self.caller.may_enter_for_others and self.caller.resource_uid != resource_uid:
             return
@@ -420,10 +423,12 @@ class TimeCardSaver:
 
     def resolve_project_fields(self, values: dict[str, Any], clear: set[str], merged: dict[str, Any], put: Any) -> None:
         if values.get("project") is not None:
-            put("project_uid", store.require(self.db, values["project"])["uid"])
-        if merged.get("project_uid") is None:
+            project = store.require(self.db, values["project"])
+            put("project_uid", project["uid"])
+        elif merged.get("project_uid") is None:
             raise PwsError("RequiredFieldMissing", fill=["ProjectIdentity"])
-        project = self.db.execute("SELECT * FROM pr_project WHERE uid = ?", (merged["project_uid"],)).fetchone()
+        else:
+            project = self.db.execute("SELECT * FROM pr_project WHERE uid = ?", (merged["project_uid"],)).fetchone()
         for kind, column in (("role", "role_uid"), ("task", "task_uid"), ("rate_type", "rate_type_uid")):
             if kind in clear:
                 put(column, None)
@@ -464,12 +469,12 @@ class TimeCardSaver:
         for slot in (1, 2):
             value = merged.get(f"udf{slot}")
             treatment = project[f"udf{slot}_treatment"]
+            if value is None and treatment != "R":
+                continue  # nothing to judge, nor to name
             udf = self.db.execute("SELECT name, allowed_values FROM pr_udf WHERE slot = ?", (slot,)).fetchone()
             label = f"UDF {slot} ({udf['name']})" if udf else f"UDF {slot}"
             if value is None:
-                if treatment == "R":
-                    raise PwsError("UnexpectedTimeCardUdfValue", f"{label} is required on project {project['code']}.")
-                continue
+                raise PwsError("UnexpectedTimeCardUdfValue", f"{label} is required on project {project['code']}.")
             if udf is None or treatment == "N":
                 raise PwsError("UnexpectedTimeCardUdfValue", f"{label} is not available on project {project['code']}.")
             allowed = json.loads(udf["allowed_values"]) if udf["allowed_values"] else None
