@@ -129,6 +129,9 @@ class FileTenant(Tenant):
             # the process's death (kill -9); only a power loss could take the last commits, which a mock need
             # not survive. FULL's fsync per commit made a file tenant's write transaction 6x slower.
             connection.execute("PRAGMA synchronous = NORMAL")
+            # Another process's commit empties this connection's page cache: mapped, the file's pages are
+            # read again without a copy (2 workers on one tenant: 1.5 ms of CPU a save without, 1.3 with).
+            connection.execute("PRAGMA mmap_size = 268435456")
             self._local.connection = connection
             with self._opened_lock:
                 self._opened.append(connection)
