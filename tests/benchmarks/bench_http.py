@@ -63,6 +63,11 @@ TENANT = "bench"
 CONNECTIONS, THREADS = 16, 2
 WARM_UP_SECONDS = 1
 ROUNDS = 3
+ROUND_SECONDS = {False: 5.0, True: 2.0}
+"""A round's wrk run, by --quick."""
+WINDOWS = 6
+WORKERS = max(2, os.cpu_count() or 1)
+"""--workers N: one gunicorn worker per CPU."""
 WIREMOCK_WARM_UP_SECONDS = (3, 10)
 """wrk against WireMock before its first round (--quick, full): the JVM compiles its hot path (JIT) meanwhile."""
 DAYS = (date.fromisoformat(SAVE_LAST_DAY) - date.fromisoformat(SAVE_FIRST_DAY)).days + 1
@@ -305,11 +310,11 @@ def save_with_minutes(ticket: str, work_date: str, minutes: str) -> bytes:
 
 
 @contextmanager
-def mock_servers(workers: int) -> Iterator[list[Mock]]:
+def mock_servers() -> Iterator[list[Mock]]:
     """Both mock configurations, fresh, each ready for load."""
     with tempfile.TemporaryDirectory(prefix="bench-state-") as state_dir, ExitStack() as stack:
         started = {
-            "workers": stack.enter_context(running_server("--workers", str(workers), "--state-dir", state_dir)),
+            "workers": stack.enter_context(running_server("--workers", str(WORKERS), "--state-dir", state_dir)),
             "threaded": stack.enter_context(running_server()),
         }
         yield [ready(label, server) for label, server in started.items()]
@@ -388,30 +393,30 @@ def other_operations(figures: Figures, wrk_path: str, mock: Mock, seconds: float
         )
 
 
-def vendor_example(figures: Figures, wrk_path: str, workers: int, window: float, windows: int) -> None:
-    """The vendor's save example, a fresh card each request, for ``windows`` windows of ``window`` seconds on one
+def vendor_example(figures: Figures, wrk_path: str, window: int) -> None:
+    """The vendor's save example, a fresh card each request, for WINDOWS windows of ``window`` seconds on one
     fresh --workers server: throughput per window from wrk's answers per second."""
     with (
         tempfile.TemporaryDirectory(prefix="bench-state-") as state_dir,
-        running_server("--workers", str(workers), "--state-dir", state_dir) as server,
+        running_server("--workers", str(WORKERS), "--state-dir", state_dir) as server,
     ):
         mock = ready("workers", server)
         load = mock.save_load(vendor_save_body)
         wrk(wrk_path, load, WARM_UP_SECONDS)
-        run = wrk(wrk_path, load, window * windows + 2, MEASURED_OFFSET)
+        run = wrk(wrk_path, load, window * WINDOWS + 2, MEASURED_OFFSET)
     seconds = sorted(run.per_second)[1:]  # the first second is partial
     rates = []
-    for number in range(windows):
-        counted = [run.per_second[second] for second in seconds[number * int(window) : (number + 1) * int(window)]]
+    for number in range(WINDOWS):
+        counted = [run.per_second[second] for second in seconds[number * window : (number + 1) * window]]
         rates.append(sum(counted) / len(counted))
         figures.add(f"http_vendor_example_window_{number + 1}_requests_per_second", rates[-1], "req/s")
     figures.add("http_vendor_example_not_ok", run.result["failed"] + run.result["non2xx"], "", "0")
     figures.add("http_vendor_example_last10_vs_first10", rates[-1] / rates[0], "x", ">= 0.9", f"{window:g}-s windows")
 
 
-def run(figures: Figures, quick: bool = False, seconds: float | None = None) -> None:
-    seconds = seconds or (2 if quick else 5)
-    workers = max(2, os.cpu_count() or 1)
+def saves(figures: Figures, quick: bool = False, seconds: float | None = None) -> None:
+    """Part ``http``: the 1-card save on both mock configurations and on WireMock, in alternating rounds."""
+    seconds = seconds or ROUND_SECONDS[quick]
     section(
         f"HTTP: wrk -t{THREADS} -c{CONNECTIONS}, keep-alive, 1-card PwsSaveTimeCards, each request a new card of "
         f"tenant {TENANT!r}; {ROUNDS} alternating rounds of {seconds:g} s per server"
@@ -420,18 +425,39 @@ def run(figures: Figures, quick: bool = False, seconds: float | None = None) -> 
     if wrk_path is None:
         return
     figures.say(
-        f"workers: `mockserver serve --workers {workers} --state-dir TMP`: state shared through the tenants' SQLite "
+        f"workers: `mockserver serve --workers {WORKERS} --state-dir TMP`: state shared through the tenants' SQLite "
         "files; threaded: `mockserver serve`, one process, tenants in memory"
     )
     jar = ensure_jar(figures)
-    with mock_servers(workers) as mocks:
+    with mock_servers() as mocks:
         compare(figures, wrk_path, mocks, jar, seconds, quick)
-        section(f"HTTP: OpsImportTimeCards (1 card into an open batch) and the TimePunch search, {seconds:g} s each")
+
+
+def operations(figures: Figures, quick: bool = False, seconds: float | None = None) -> None:
+    """Part ``http_operations``: OpsImportTimeCards and the TimePunch search on both mock configurations."""
+    seconds = seconds or ROUND_SECONDS[quick]
+    section(f"HTTP: OpsImportTimeCards (1 card into an open batch) and the TimePunch search, {seconds:g} s each")
+    wrk_path = ensure_wrk(figures)
+    if wrk_path is None:
+        return
+    with mock_servers() as mocks:
         for mock in mocks:
             other_operations(figures, wrk_path, mock, seconds)
-    window, windows = (2.0, 6) if quick else (10.0, 6)
-    section(f"HTTP: the vendor's save example, {window * windows:g} s on a fresh --workers server")
-    vendor_example(figures, wrk_path, workers, window, windows)
+
+
+def vendor(figures: Figures, quick: bool = False) -> None:
+    """Part ``http_flat``: the vendor's save example for a minute (12 s when quick), throughput per sixth."""
+    window = 2 if quick else 10
+    section(f"HTTP: the vendor's save example, {window * WINDOWS:g} s on a fresh --workers server")
+    wrk_path = ensure_wrk(figures)
+    if wrk_path is not None:
+        vendor_example(figures, wrk_path, window)
+
+
+def run(figures: Figures, quick: bool = False, seconds: float | None = None) -> None:
+    saves(figures, quick, seconds)
+    operations(figures, quick, seconds)
+    vendor(figures, quick)
 
 
 def main() -> None:
