@@ -6,9 +6,12 @@ Parts, in this order (tests/benchmarks/README.md says what each figure means):
   inprocess  cost per operation in-process against the lxml parse+validate floor (bench_inprocess.py)
   scaling    Ops import of 100/1k/10k cards, search with 1k/10k/100k entries, memory per 100k cards
              (bench_scaling.py)
-  http       wrk at 16 keep-alive connections, gunicorn workers and the threaded server (bench_http.py)
+  http       wrk at 16 keep-alive connections: the 1-card save on `serve --workers N`, plain `serve` and
+             WireMock in alternating rounds, their ratio (bench_http.py, wiremock_server.py)
+  http_operations  OpsImportTimeCards and the TimePunch search over HTTP, both mock configurations
+  http_flat  the vendor's save example repeated for 60 s (12 s with --quick), throughput per sixth
 Figures, never pass/fail: a line shows the issue's target where it has one. --quick runs fewer and
-shorter rounds (under ~30 s instead of ~2 min). Not collected by pytest (no test_ prefix).
+shorter rounds (about 1.5 minutes instead of ~4). Not collected by pytest (no test_ prefix).
 """
 
 from __future__ import annotations
@@ -33,7 +36,9 @@ PARTS = {
     "startup": bench_startup.run,
     "inprocess": bench_inprocess.run,
     "scaling": bench_scaling.run,
-    "http": bench_http.run,
+    "http": bench_http.saves,
+    "http_operations": bench_http.operations,
+    "http_flat": bench_http.vendor,
 }
 
 

@@ -312,3 +312,18 @@ one session switches the tenant's limiter off (PUT /__admin/tenants/{t}/projecto
 
 def rate_limits_path(tenant: str) -> str:
     return f"/__admin/tenants/{tenant}/projector/rate-limits"
+
+
+PWS_SAVE_EXAMPLE = ROOT / "fixtures" / "projector" / "examples" / "PwsSaveTimeCards.request.xml"
+
+
+def vendor_save_body(ticket: str, work_date: str, minutes: int | str) -> bytes:
+    """The vendor's PwsSaveTimeCards example (page 002: one submitted card with its estimate, SubmitFlag true) as
+    a fresh card of ``work_date``: its task note left out, sent with ``ticket``, its card, estimate and range
+    starting on ``work_date`` and the range ending on SAVE_LAST_DAY."""
+    body = PWS_SAVE_EXAMPLE.read_text(encoding="utf-8")
+    body = re.sub(r"\s*<tim:Tasks>.*</tim:Tasks>", "", body, flags=re.DOTALL)
+    body = re.sub(r"(<req:SessionTicket>)[^<]*", rf"\g<1>{ticket}", body)
+    body = re.sub(r"(<tim:(?:AsOfDate|StartDate|WorkDate)>)2018-03-09", rf"\g<1>{work_date}", body)
+    body = body.replace("<tim:EndDate>2018-03-31", f"<tim:EndDate>{SAVE_LAST_DAY}")
+    return body.replace("<tim:WorkMinutes>60<", f"<tim:WorkMinutes>{minutes}<").encode()

@@ -1,11 +1,13 @@
--- wrk script of tests/benchmarks/bench_http.py: every request a PwsSaveTimeCards inserting one new card.
+-- wrk script of tests/benchmarks/bench_http.py: every request a SOAP call of its own, by default a
+-- PwsSaveTimeCards inserting one new card (the headers come from wrk's -H options).
 -- Arguments (after --): the request template file (the day as @DAY@, the minutes as @MINUTES@), the number
--- of wrk threads, the first day (Unix seconds), the number of days, an offset. Thread t's n-th request is
--- number k = offset + n * threads + t: its day is first + (k mod days) and its minutes 1 + (k div days)
--- mod 1440. No two requests (of runs with offsets far enough apart) save the same (day, minutes), so the
--- stored cards show whether any request was stored twice.
--- done() prints one line "WRK_JSON {...}" with the counts and latency percentiles (microseconds), and
--- writes the (day, minutes) of every save answered Ok, one "day minutes" a line, to the file named by the
+-- of wrk threads, the first day (Unix seconds), the number of days, an offset, the text an answer that
+-- succeeded holds and the text it never holds. Thread t's n-th request is number k = offset + n * threads
+-- + t: its day is first + (k mod days) and its minutes 1 + (k div days) mod 1440. No two requests (of runs
+-- with offsets far enough apart) save the same (day, minutes), so the stored cards show whether any request
+-- was stored twice.
+-- done() prints one line "WRK_JSON {...}" with the counts and latency percentiles (microseconds), one line
+-- "WRK_SECONDS {...}" with the answers read in each second (Unix time: count), and writes the (day, minutes) of every save answered Ok, one "day minutes" a line, to the file named by the
 -- environment variable WRK_ACKNOWLEDGED (when set).
 
 local threads = {}
@@ -22,12 +24,10 @@ function init(args)
    template = file:read("*a")
    file:close()
    stride, first_day, days, offset = tonumber(args[2]), tonumber(args[3]), tonumber(args[4]), tonumber(args[5])
+   success, refusal = args[6], args[7]
    n, sent, ok, failed, non2xx = 0, 0, 0, 0, 0
-   acknowledged = {}
+   acknowledged, per_second = {}, {}
    wrk.method = "POST"
-   wrk.headers["Content-Type"] = "text/xml; charset=utf-8"
-   wrk.headers["SOAPAction"] =
-      '"http://projectorpsa.com/PwsProjectorServices/IPwsProjectorServices/PwsSaveTimeCards"'
 end
 
 function request()
@@ -41,9 +41,11 @@ function request()
 end
 
 function response(status, headers, body)
+   local second = tostring(os.time())
+   per_second[second] = (per_second[second] or 0) + 1
    if status < 200 or status > 299 then
       non2xx = non2xx + 1
-   elseif body:find("Status>Ok<", 1, true) and not body:find("ErrorNumber>", 1, true) then
+   elseif body:find(success, 1, true) and not body:find(refusal, 1, true) then
       ok = ok + 1
       local day = body:match("WorkDate>(%d%d%d%d%-%d%d%-%d%d)T")
       local minutes = body:match("WorkMinutes>(%d+)<")
@@ -70,6 +72,17 @@ function done(summary, latency, requests)
       end
       file:close()
    end
+   local seconds = {}
+   for _, thread in ipairs(threads) do
+      for second, count in pairs(thread:get("per_second")) do
+         seconds[second] = (seconds[second] or 0) + count
+      end
+   end
+   local counts = {}
+   for second, count in pairs(seconds) do
+      table.insert(counts, string.format('"%s": %d', second, count))
+   end
+   io.write("WRK_SECONDS {", table.concat(counts, ", "), "}\n")
    local errors = summary.errors
    io.write(string.format(
       'WRK_JSON {"requests": %d, "duration_us": %d, "sent": %d, "ok": %d, "failed": %d, "non2xx": %d, '
