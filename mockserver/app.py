@@ -8,7 +8,6 @@ header; neither means tenant ``default``. Paths match case-insensitively, as on 
 from __future__ import annotations
 
 import re
-import socket
 import sqlite3
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from mockserver import fixtures
 from mockserver.admin.api import PREFIX as ADMIN_PREFIX
 from mockserver.admin.api import AdminApi
 from mockserver.projector import ops, pws, rate_limits
+from mockserver.read_timeout import limit_reads
 from mockserver.settings import Settings
 from mockserver.soap.service import TENANT_ENVIRON_KEY, SoapEndpoint
 from mockserver.state import MOCK_SCHEMA, datasets
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 
 SERVICES = (pws.SERVICE, ops.SERVICE, sync.SERVICE)
 """Every vendor service the mock serves, each at its vendor path."""
-_SERVER_SOCKETS = ("werkzeug.socket", "gunicorn.socket")
 _TENANT_PREFIX = re.compile(r"^/tenants/(?P<tenant>[^/]+)(?P<rest>/.*)$")
 
 
@@ -69,7 +68,7 @@ class MockServer:
         self.admin = AdminApi(self.tenants, self.endpoints, settings.read_timeout, settings.strict_requests)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
-        _limit_reads(environ, self.settings.read_timeout)
+        limit_reads(environ, self.settings.read_timeout)
         path = environ.get("PATH_INFO", "")
         if path == ADMIN_PREFIX or path.startswith(ADMIN_PREFIX + "/"):
             environ["SCRIPT_NAME"] = environ.get("SCRIPT_NAME", "") + ADMIN_PREFIX
@@ -88,16 +87,6 @@ class MockServer:
     def not_found(self, request: Request) -> Response:
         known = "\n".join(f"  {request.host_url.rstrip('/')}{path}?wsdl" for path in self.endpoints)
         return Response(f"No endpoint at {request.path}. Endpoints:\n{known}\n", 404, content_type="text/plain")
-
-
-def _limit_reads(environ: WSGIEnvironment, seconds: float) -> None:
-    """Bound each read of the request on the server's socket, which werkzeug and gunicorn put in the
-    environ. gunicorn has no read timeout of its own: a few clients stalling in their bodies would
-    hold every thread of its workers, and the whole server would hang."""
-    for key in _SERVER_SOCKETS:
-        connection = environ.get(key)
-        if isinstance(connection, socket.socket):
-            connection.settimeout(seconds)
 
 
 def create_app(settings: Settings | None = None) -> MockServer:
