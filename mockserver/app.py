@@ -8,6 +8,7 @@ header; neither means tenant ``default``. Paths match case-insensitively, as on 
 from __future__ import annotations
 
 import re
+import socket
 import sqlite3
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -18,7 +19,6 @@ from mockserver import fixtures
 from mockserver.admin.api import PREFIX as ADMIN_PREFIX
 from mockserver.admin.api import AdminApi
 from mockserver.projector import ops, pws, rate_limits
-from mockserver.read_timeout import limit_reads
 from mockserver.settings import Settings
 from mockserver.soap.service import TENANT_ENVIRON_KEY, SoapEndpoint
 from mockserver.state import MOCK_SCHEMA, datasets
@@ -68,7 +68,7 @@ class MockServer:
         self.admin = AdminApi(self.tenants, self.endpoints, settings.read_timeout, settings.strict_requests)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
-        limit_reads(environ, self.settings.read_timeout)
+        _limit_reads(environ, self.settings.read_timeout)
         path = environ.get("PATH_INFO", "")
         if path == ADMIN_PREFIX or path.startswith(ADMIN_PREFIX + "/"):
             environ["SCRIPT_NAME"] = environ.get("SCRIPT_NAME", "") + ADMIN_PREFIX
@@ -87,6 +87,14 @@ class MockServer:
     def not_found(self, request: Request) -> Response:
         known = "\n".join(f"  {request.host_url.rstrip('/')}{path}?wsdl" for path in self.endpoints)
         return Response(f"No endpoint at {request.path}. Endpoints:\n{known}\n", 404, content_type="text/plain")
+
+
+def _limit_reads(environ: WSGIEnvironment, seconds: float) -> None:
+    """Bound each read of the request on werkzeug's socket, which its server puts in the environ
+    (granian's workers bound theirs in mockserver.rsgi)."""
+    connection = environ.get("werkzeug.socket")
+    if isinstance(connection, socket.socket):
+        connection.settimeout(seconds)
 
 
 def create_app(settings: Settings | None = None) -> MockServer:

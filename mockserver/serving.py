@@ -23,6 +23,7 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 from mockserver import fixtures
 from mockserver.app import MockServer, create_app
 from mockserver.report import write_report
+from mockserver.rsgi import WsgiOverRsgi
 from mockserver.settings import Settings
 
 
@@ -114,8 +115,9 @@ _LOG_TO_STDERR = {
 """granian's log goes to stdout by default, where `serve` prints its banner and nothing else."""
 
 
-def serve_workers(settings: Settings, host: str, port: int, workers: int, threads: int = 4) -> None:
-    """Serve with granian: ``workers`` processes of ``threads`` Python threads each, sharing state files."""
+def serve_workers(settings: Settings, host: str, port: int, workers: int) -> None:
+    """Serve with granian: ``workers`` processes, each running the app in one thread (rsgi.py says
+    why), sharing the tenants' state files."""
     from granian.constants import Interfaces  # imported here: only --workers needs granian
     from granian.http import HTTP1Settings
     from granian.log import LogLevels
@@ -133,16 +135,20 @@ def serve_workers(settings: Settings, host: str, port: int, workers: int, thread
             "mockserver.app:create_app",  # granian's name for the app; target_loader below builds it
             address=address,
             port=bound_port,
-            interface=Interfaces.WSGI,
+            interface=Interfaces.RSGI,
             workers=workers,
-            blocking_threads=threads,
             http1_settings=HTTP1Settings(header_read_timeout=max(1, round(settings.read_timeout * 1000))),
             log_level=LogLevels.warning,
             log_dictconfig=_LOG_TO_STDERR,
         )
         banner_text = banner(app, f"http://{address}:{bound_port}")
         threading.Thread(target=_announce, args=(address, bound_port, banner_text), daemon=True).start()
-        server.serve(target_loader=partial(create_app, settings), wrap_loader=False)
+        server.serve(target_loader=partial(_rsgi_app, settings), wrap_loader=False)
+
+
+def _rsgi_app(settings: Settings) -> WsgiOverRsgi:
+    """What each worker serves: the mock, built in the worker, under the RSGI adapter."""
+    return WsgiOverRsgi(create_app(settings), settings.read_timeout, settings.max_request_bytes)
 
 
 def _reserve(host: str, port: int) -> socket.socket:

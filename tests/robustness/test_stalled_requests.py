@@ -4,7 +4,7 @@ Content-Length larger than the body is a plausible client bug) held a server's t
 worker hung (gunicorn's did), and granian bounds no body read of its own.
 
 Each test talks raw HTTP over a socket to `mockserver serve --read-timeout 0.5` in a subprocess,
-once with the threaded server and once with `--workers 2` (granian, four threads each).
+once with the threaded server and once with `--workers 2` (granian, the app in one thread a worker).
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ READ_TIMEOUT = 0.5
 ANNOUNCED = 1000
 STARTED = b"<s:Envelope"
 """The first bytes of a body announced as ANNOUNCED bytes long."""
-WORKER_THREADS = 2 * 4
+STALLED_CLIENTS = 12
+"""More than gunicorn's 2 workers of 4 threads held, and six times the app threads of `--workers 2`."""
 STALLED_HEAD = b"POST /OpsProjectorWcfSvc/PwsProjectorServices.svc HTTP/1.1\r\nHost: mo"
 """A request line and the start of a header, then nothing."""
 
@@ -130,9 +131,9 @@ def test_a_body_shorter_than_its_content_length_is_answered_as_incomplete(server
 
 @contextmanager
 def _stalled_clients(server: MockProcess, sent: bytes) -> Iterator[list[socket.socket]]:
-    """More clients than `--workers 2` has threads, each stopped after ``sent``; meanwhile the server
+    """STALLED_CLIENTS clients, each stopped after ``sent``; meanwhile the server
     still answers another client at once. Yields their connections."""
-    stalled = [_connect(server) for _ in range(WORKER_THREADS + 4)]
+    stalled = [_connect(server) for _ in range(STALLED_CLIENTS)]
     try:
         for connection in stalled:
             connection.sendall(sent)
