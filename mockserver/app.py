@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 
 SERVICES = (pws.SERVICE, ops.SERVICE, sync.SERVICE)
 """Every vendor service the mock serves, each at its vendor path."""
-_SERVER_SOCKETS = ("werkzeug.socket", "gunicorn.socket")
 _TENANT_PREFIX = re.compile(r"^/tenants/(?P<tenant>[^/]+)(?P<rest>/.*)$")
 
 
@@ -91,13 +90,11 @@ class MockServer:
 
 
 def _limit_reads(environ: WSGIEnvironment, seconds: float) -> None:
-    """Bound each read of the request on the server's socket, which werkzeug and gunicorn put in the
-    environ. gunicorn has no read timeout of its own: a few clients stalling in their bodies would
-    hold every thread of its workers, and the whole server would hang."""
-    for key in _SERVER_SOCKETS:
-        connection = environ.get(key)
-        if isinstance(connection, socket.socket):
-            connection.settimeout(seconds)
+    """Bound each read of the request on werkzeug's socket, which its server puts in the environ
+    (granian's workers bound theirs in mockserver.rsgi)."""
+    connection = environ.get("werkzeug.socket")
+    if isinstance(connection, socket.socket):
+        connection.settimeout(seconds)
 
 
 def create_app(settings: Settings | None = None) -> MockServer:

@@ -101,7 +101,7 @@ def _parser() -> argparse.ArgumentParser:
         "--workers",
         type=_positive_whole,
         default=1,
-        help="serve with N gunicorn worker processes sharing state files (for load)",
+        help="serve with N granian worker processes sharing state files (for load)",
     )
     serve.add_argument(
         "--read-timeout",

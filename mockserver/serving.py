@@ -1,4 +1,4 @@
-"""Running the mock: werkzeug's threaded server by default, gunicorn's workers for load.
+"""Running the mock: werkzeug's threaded server by default, granian's workers for load.
 
 With ``workers`` > 1 every process serves the same WSGI app, and the tenants' SQLite files under
 ``state_dir`` (a temporary directory when none is given) are what they share: one transaction
@@ -8,24 +8,22 @@ per request keeps them correct across processes, as it does across threads.
 from __future__ import annotations
 
 import atexit
-import logging
 import shutil
 import signal
 import socket
-import struct
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
-from typing import Any
 
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from mockserver import fixtures
 from mockserver.app import MockServer, create_app
 from mockserver.report import write_report
+from mockserver.rsgi import WsgiOverRsgi
 from mockserver.settings import Settings
 
 
@@ -50,14 +48,27 @@ class CannotListen(Exception):
 
 def check_address(host: str, port: int) -> None:
     """Bind ``host``:``port`` once and let it go, so that a bad address is said in one line: werkzeug
-    prints lines of its own and exits, and gunicorn retries for seconds before it gives up."""
+    prints lines of its own and exits, and granian's workers, which bind with SO_REUSEPORT, would
+    share a port that another of our servers holds."""
+    _bind(host, port, shared=False).close()
+
+
+def _bind(host: str, port: int, shared: bool) -> socket.socket:
+    """A socket bound to ``host``:``port`` as the servers bind (SO_REUSEADDR), with SO_REUSEPORT if
+    ``shared``; CannotListen if it cannot be."""
     try:
         family, kind, _, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
-        with socket.socket(family, kind) as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as both servers bind
-            probe.bind(address)
+        bound = socket.socket(family, kind)
+        try:
+            bound.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            bound.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, int(shared))
+            bound.bind(address)
+        except OSError:
+            bound.close()
+            raise
     except OSError as error:
         raise CannotListen(f"cannot listen on {host}:{port}: {error.strerror}") from None
+    return bound
 
 
 def serve_threaded(settings: Settings, host: str, port: int, report: Path | None = None) -> None:
@@ -84,35 +95,6 @@ def _timed_handler(seconds: float) -> type[WSGIRequestHandler]:
     return type("TimedRequestHandler", (WSGIRequestHandler,), {"timeout": seconds})
 
 
-def _bound_socket_io(listener: socket.socket, seconds: float) -> None:
-    """Give every connection ``listener`` accepts a kernel timeout on each read and write.
-
-    gunicorn's threads read a request's line and headers in blocking mode with no timeout of their
-    own, before the app can bound the reads: a client stalling there held a thread until it went
-    away, and a few such clients hung every worker. Linux copies SO_RCVTIMEO and SO_SNDTIMEO from
-    the listening socket to each accepted one, and gunicorn's switches between blocking and
-    non-blocking mode leave them alone: a stalled read fails after ``seconds`` and gunicorn closes
-    the connection."""
-    whole, fraction = divmod(seconds, 1)
-    bound = struct.pack("ll", int(whole), int(fraction * 1_000_000))
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, bound)
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, bound)
-
-
-def _one_line_for_stalled_clients(record: logging.LogRecord) -> bool:
-    """gunicorn logs a read or write cut short by that bound as a socket error with its traceback;
-    a client that stopped sending is no error of the mock's, so one warning line says it."""
-    error = record.exc_info[1] if record.exc_info else None
-    if isinstance(error, BlockingIOError):
-        record.msg, record.args, record.exc_info = (
-            "A client stopped sending or reading; its connection was closed.",
-            (),
-            None,
-        )
-        record.levelno, record.levelname = logging.WARNING, "WARNING"
-    return True
-
-
 def _stop(signum: int, frame: object) -> None:
     raise KeyboardInterrupt  # SIGTERM ends `serve` as Ctrl-C does: the report is written last
 
@@ -124,40 +106,65 @@ def _keep_writing(app: MockServer, report: Path, every: float = 1.0) -> None:
         time.sleep(every)
 
 
-def serve_workers(settings: Settings, host: str, port: int, workers: int, threads: int = 4) -> None:
-    """Serve with gunicorn: ``workers`` processes of ``threads`` threads each, sharing state files."""
-    from gunicorn.app.base import BaseApplication  # imported here: only --workers needs it
+_LOG_TO_STDERR = {
+    "handlers": {
+        "console": {"formatter": "generic", "class": "logging.StreamHandler", "stream": "ext://sys.stderr"},
+        "access": {"formatter": "access", "class": "logging.StreamHandler", "stream": "ext://sys.stderr"},
+    }
+}
+"""granian's log goes to stdout by default, where `serve` prints its banner and nothing else."""
+
+
+def serve_workers(settings: Settings, host: str, port: int, workers: int) -> None:
+    """Serve with granian: ``workers`` processes, each running the app in one thread (rsgi.py says
+    why), sharing the tenants' state files."""
+    from granian.constants import Interfaces  # imported here: only --workers needs granian
+    from granian.http import HTTP1Settings
+    from granian.log import LogLevels
+    from granian.server import Server
 
     check_address(host, port)
-    if settings.state_dir is None:
-        shared = Path(tempfile.mkdtemp(prefix="mockserver-state-"))
-        atexit.register(shutil.rmtree, shared, ignore_errors=True)
-        settings = replace(settings, state_dir=shared)
+    with _reserve(host, port) as reserved:
+        address, bound_port = reserved.getsockname()[:2]
+        if settings.state_dir is None:
+            shared = Path(tempfile.mkdtemp(prefix="mockserver-state-"))
+            atexit.register(shutil.rmtree, shared, ignore_errors=True)
+            settings = replace(settings, state_dir=shared)
+        app = create_app(settings)  # here, before the workers start: a state dir it cannot use ends `serve` plainly
+        server = Server(
+            "mockserver.app:create_app",  # granian's name for the app; target_loader below builds it
+            address=address,
+            port=bound_port,
+            interface=Interfaces.RSGI,
+            workers=workers,
+            http1_settings=HTTP1Settings(header_read_timeout=max(1, round(settings.read_timeout * 1000))),
+            log_level=LogLevels.warning,
+            log_dictconfig=_LOG_TO_STDERR,
+        )
+        banner_text = banner(app, f"http://{address}:{bound_port}")
+        threading.Thread(target=_announce, args=(address, bound_port, banner_text), daemon=True).start()
+        server.serve(target_loader=partial(_rsgi_app, settings), wrap_loader=False)
 
-    app = create_app(settings)  # here, before gunicorn starts: a state dir it cannot use ends `serve` plainly
 
-    def when_ready(server: Any) -> None:
-        for listener in server.LISTENERS:
-            _bound_socket_io(listener.sock, settings.read_timeout)
-        logging.getLogger("gunicorn.error").addFilter(_one_line_for_stalled_clients)
-        bound_host, bound_port = server.LISTENERS[0].sock.getsockname()[:2]
-        print(banner(app, f"http://{bound_host}:{bound_port}"), flush=True)
+def _rsgi_app(settings: Settings) -> WsgiOverRsgi:
+    """What each worker serves: the mock, built in the worker, under the RSGI adapter."""
+    return WsgiOverRsgi(create_app(settings), settings.read_timeout, settings.max_request_bytes)
 
-    class Gunicorn(BaseApplication):  # type: ignore[misc] # gunicorn is untyped
-        def load_config(self) -> None:
-            options: dict[str, Any] = {
-                "bind": f"{host}:{port}",
-                "workers": workers,
-                "threads": threads,
-                "worker_class": "gthread",
-                "when_ready": when_ready,
-                "accesslog": None,
-                "loglevel": "warning",
-            }
-            for key, value in options.items():
-                self.cfg.set(key, value)
 
-        def load(self) -> Callable[..., Any]:
-            return create_app(settings)
+def _reserve(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host``:``port`` (a free port for 0) that granian's workers bind too: each
+    binds its own with SO_REUSEPORT, and granian names the port only in its log. Not listening, it
+    takes no connections; it keeps the port ours while the workers start."""
+    return _bind(host, port, shared=True)
 
-    Gunicorn().run()
+
+def _announce(address: str, port: int, text: str, every: float = 0.01) -> None:
+    """Print the banner once a worker accepts connections, as a reader of it expects."""
+    while True:
+        try:
+            socket.create_connection((address, port), timeout=1).close()
+        except OSError:
+            time.sleep(every)
+            continue
+        print(text, flush=True)
+        return

@@ -471,7 +471,7 @@ class MockProcess:
                 stderr=stderr,
                 text=True,
                 cwd=ROOT,
-                start_new_session=True,  # its own process group: gunicorn's workers die with it
+                start_new_session=True,  # its own process group: granian's workers die with it
             )
         try:
             self.url = self._read_banner(startup_timeout)
@@ -534,7 +534,7 @@ class MockProcess:
         return self.process.returncode
 
     def _kill_stragglers(self) -> None:
-        """Whatever is left of the process group (gunicorn workers orphaned by a SIGKILL of the master)."""
+        """Whatever is left of the process group (workers orphaned by a SIGKILL of granian's main process)."""
         with suppress(ProcessLookupError, PermissionError):
             os.killpg(self.process.pid, signal.SIGKILL)
 

@@ -88,7 +88,7 @@ class InProcess:
 
 class OverHttp:
     """The same over HTTP: thread ``i`` talks to ``urls[i % len(urls)]``, a new connection per call
-    (a kept-alive connection stays with the one gunicorn worker that accepted it)."""
+    (a kept-alive connection stays with the one worker that accepted it)."""
 
     def __init__(self, urls: list[str], tenant: str) -> None:
         self.urls, self.tenant = urls, tenant
@@ -234,7 +234,7 @@ def test_concurrent_ops_imports_into_one_batch_lose_no_card(
 
 
 def worker_pids(master: int) -> list[int]:
-    """The processes whose parent is ``master`` (gunicorn's workers)."""
+    """The processes whose parent is ``master`` (granian's workers)."""
     children = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:

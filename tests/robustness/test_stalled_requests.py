@@ -1,13 +1,15 @@
 """A request whose bytes stop coming is answered as incomplete after the read timeout, and holds no
-thread for longer: without the bound, clients stalling in their bodies (a Content-Length larger than
-the body is a plausible client bug) held gunicorn's threads until every worker hung.
+thread that runs the app for longer: without the bound, clients stalling in their bodies (a
+Content-Length larger than the body is a plausible client bug) held a server's threads until every
+worker hung (gunicorn's did), and granian bounds no body read of its own.
 
 Each test talks raw HTTP over a socket to `mockserver serve --read-timeout 0.5` in a subprocess,
-once with the threaded server and once with `--workers 2` (four threads each).
+once with the threaded server and once with `--workers 2` (granian, the app in one thread a worker).
 """
 
 from __future__ import annotations
 
+import re
 import socket
 import time
 from collections.abc import Iterator
@@ -33,7 +35,8 @@ READ_TIMEOUT = 0.5
 ANNOUNCED = 1000
 STARTED = b"<s:Envelope"
 """The first bytes of a body announced as ANNOUNCED bytes long."""
-GUNICORN_THREADS = 2 * 4
+STALLED_CLIENTS = 12
+"""More than gunicorn's 2 workers of 4 threads held, and six times the app threads of `--workers 2`."""
 STALLED_HEAD = b"POST /OpsProjectorWcfSvc/PwsProjectorServices.svc HTTP/1.1\r\nHost: mo"
 """A request line and the start of a header, then nothing."""
 
@@ -76,11 +79,21 @@ def _post_head(path: str, content_type: str = "text/xml; charset=utf-8") -> byte
 
 
 def _answer(connection: socket.socket) -> tuple[int, bytes]:
-    """Status and body of the one answer on ``connection``, read until the server closes it."""
+    """Status and body of the one answer on ``connection``, read as far as its Content-Length: granian
+    keeps open a connection whose body stopped coming (hyper waits for the rest), so only the answer
+    is prompt, not the close."""
     received = b""
-    while chunk := connection.recv(65536):
+    while b"\r\n\r\n" not in received:
+        chunk = connection.recv(65536)
+        assert chunk, f"the server closed the connection without an answer: {received!r}"
         received += chunk
     head, _, body = received.partition(b"\r\n\r\n")
+    length = re.search(rb"(?im)^content-length: *(\d+)\r?$", head)
+    assert length, head
+    while len(body) < int(length[1]):
+        chunk = connection.recv(65536)
+        assert chunk, f"the server closed the connection within the answer: {body!r}"
+        body += chunk
     return int(head.split(b" ", 2)[1]), body
 
 
@@ -118,9 +131,9 @@ def test_a_body_shorter_than_its_content_length_is_answered_as_incomplete(server
 
 @contextmanager
 def _stalled_clients(server: MockProcess, sent: bytes) -> Iterator[list[socket.socket]]:
-    """More clients than gunicorn has threads, each stopped after ``sent``; meanwhile the server
+    """STALLED_CLIENTS clients, each stopped after ``sent``; meanwhile the server
     still answers another client at once. Yields their connections."""
-    stalled = [_connect(server) for _ in range(GUNICORN_THREADS + 4)]
+    stalled = [_connect(server) for _ in range(STALLED_CLIENTS)]
     try:
         for connection in stalled:
             connection.sendall(sent)
@@ -172,12 +185,10 @@ def test_clients_stalling_in_their_headers_leave_the_server_answering(server: Mo
         assert all(connection.recv(65536) == b"" for connection in stalled)
 
 
-def test_gunicorn_logs_a_stalled_client_in_one_line(workers: MockProcess, workers_log: Path) -> None:
-    """Its own log line for a read cut short is a socket error with a traceback: not the mock's error."""
+def test_a_stalled_client_leaves_the_workers_log_quiet(workers: MockProcess, workers_log: Path) -> None:
+    """A client that stops sending is no error of the mock's: granian drops it without a line."""
     with _connect(workers) as connection:
         connection.sendall(STALLED_HEAD)
         assert connection.recv(65536) == b""
     time.sleep(0.2)
-    log = workers_log.read_text()
-    assert "A client stopped sending or reading; its connection was closed." in log
-    assert "Traceback" not in log
+    assert workers_log.read_text() == ""
