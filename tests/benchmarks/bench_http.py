@@ -67,7 +67,7 @@ ROUND_SECONDS = {False: 5.0, True: 2.0}
 """A round's wrk run, by --quick."""
 WINDOWS = 6
 WORKERS = max(2, os.cpu_count() or 1)
-"""--workers N: one gunicorn worker per CPU."""
+"""--workers N: one granian worker per CPU."""
 WIREMOCK_WARM_UP_SECONDS = (3, 10)
 """wrk against WireMock before its first round (--quick, full): the JVM compiles its hot path (JIT) meanwhile."""
 DAYS = (date.fromisoformat(SAVE_LAST_DAY) - date.fromisoformat(SAVE_FIRST_DAY)).days + 1
@@ -137,7 +137,7 @@ def settled_cards(server: ServerProcess) -> list[dict[str, Any]]:
 
 
 def process_tree_cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds of ``pid`` and its descendants (gunicorn's workers), from /proc."""
+    """User + system CPU seconds of ``pid`` and its descendants (granian's workers), from /proc."""
     ticks, pending, total = os.sysconf("SC_CLK_TCK"), [pid], 0.0
     while pending:
         current = pending.pop()

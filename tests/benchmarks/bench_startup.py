@@ -133,7 +133,7 @@ def run(figures: Figures, quick: bool = False) -> None:
             "startup_serve_workers_seconds",
             median([first_answer("--workers", str(workers))[1] for _ in range(1 if quick else 3)]),
             "s",
-            note=f"--workers {workers} (gunicorn gthread), first worker answering",
+            note=f"--workers {workers} (granian, RSGI), first worker answering",
         )
     figures.add(
         "startup_interpreter_seconds",

@@ -245,7 +245,7 @@ class ServerProcess:
 
     def stop(self) -> None:
         if self.process.poll() is None:
-            self.process.terminate()  # SIGTERM: gunicorn's arbiter stops its workers, werkzeug exits
+            self.process.terminate()  # SIGTERM: granian's main process stops its workers, werkzeug exits
             try:
                 self.process.wait(10)
             except subprocess.TimeoutExpired:
