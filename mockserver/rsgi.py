@@ -95,17 +95,21 @@ class WsgiOverRsgi:
         chunks: list[bytes] = []
         size = 0
         chunks_of = protocol.__aiter__()
-        while size <= self.max_body_bytes:
-            try:
-                chunk = await asyncio.wait_for(anext(chunks_of), self.read_timeout)
-            except StopAsyncIteration:
-                break
-            except TimeoutError:
-                return ReceivedBody(b"".join(chunks), stalled=True)
-            except RuntimeError:  # granian's ProtocolClosed: the client went away, the body ends short
-                break
-            chunks.append(chunk)
-            size += len(chunk)
+        loop = asyncio.get_running_loop()
+        try:
+            async with asyncio.timeout(None) as bound:  # one timer for the body, moved on before each chunk
+                while size <= self.max_body_bytes:
+                    bound.reschedule(loop.time() + self.read_timeout)
+                    try:
+                        chunk = await anext(chunks_of)
+                    except StopAsyncIteration:
+                        break
+                    chunks.append(chunk)
+                    size += len(chunk)
+        except TimeoutError:
+            return ReceivedBody(b"".join(chunks), stalled=True)
+        except RuntimeError:  # granian's ProtocolClosed: the client went away, the body ends short
+            pass
         return ReceivedBody(b"".join(chunks), stalled=False)
 
 
