@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from support.installed import Built, Installed, build, install
+from support.postgres import PostgresServer, binaries_present, postgres_server
 from support.served import served
 
 pytest_plugins = ["mockserver.contract_suite.plugin"]  # the features' steps and fixtures, as shipped
@@ -36,3 +37,13 @@ def wheel_server_url(installed_package: Installed) -> Iterator[str]:
     """`mockserver serve` of the installed wheel, run from outside the checkout: what client toolkits call."""
     with installed_package.served() as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A throwaway PostgreSQL 15 server for the session (scope session: started once, removed after); the
+    tests that need it are skipped only where Debian's binaries are absent."""
+    if not binaries_present():
+        pytest.skip("PostgreSQL 15 is not installed (Debian's postgresql; tests/toolkits/install.sh installs it)")
+    with postgres_server() as server:
+        yield server

@@ -1,7 +1,8 @@
 #!/bin/sh
-# What the test suite needs beyond PyPI: Chromium for the journal page, and the client toolkits the
-# toolkit tier generates clients with (Debian's packages, as root or through sudo; npm packages into
-# build/node). Installs only what is missing, so a second run costs nothing.
+# What the test suite needs beyond PyPI: Chromium for the journal page, PostgreSQL 15 for the PostgreSQL
+# store's tests (tests/support/postgres.py runs its binaries), and the client toolkits the toolkit tier
+# generates clients with (Debian's packages, as root or through sudo; npm packages into build/node).
+# Installs only what is missing, so a second run costs nothing.
 set -eu
 cd "$(dirname "$0")/../.."
 PACKAGES="chromium chromium-driver
@@ -9,7 +10,8 @@ PACKAGES="chromium chromium-driver
     mono-devel libmono-system-servicemodel4.0a-cil
     default-jdk-headless jaxws
     gsoap libgsoap-dev g++ pkg-config
-    php-cli php-soap"
+    php-cli php-soap
+    postgresql-15"
 command -v npm >/dev/null || PACKAGES="$PACKAGES npm"  # NodeSource's nodejs carries npm; Debian's does not
 missing=""
 for package in $PACKAGES; do
