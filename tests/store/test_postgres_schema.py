@@ -31,11 +31,16 @@ def test_real_keeps_sqlite_s_eight_bytes_and_nocase_its_collation() -> None:
     assert "comment" not in translated
 
 
+def test_other_text_compares_byte_by_byte_as_sqlite_s_binary() -> None:
+    assert 'work_date TEXT COLLATE "C" NOT NULL' in translate("CREATE TABLE t (work_date TEXT NOT NULL)")
+
+
 def test_table_constraints_indexes_and_rows_pass_as_they_are() -> None:
     script = "CREATE TABLE t (a TEXT, b TEXT, PRIMARY KEY (a), UNIQUE (a, b));CREATE INDEX t_b ON t (b);"
     script += "INSERT INTO t (a) VALUES ('x');"
     assert translate(script) == (
-        "CREATE TABLE t (\n    a TEXT,\n    b TEXT,\n    PRIMARY KEY (a),\n    UNIQUE (a, b)\n);\n"
+        'CREATE TABLE t (\n    a TEXT COLLATE "C",\n    b TEXT COLLATE "C",\n'
+        "    PRIMARY KEY (a),\n    UNIQUE (a, b)\n);\n"
         "CREATE INDEX t_b ON t (b);\nINSERT INTO t (a) VALUES ('x');\n"
     )
 
