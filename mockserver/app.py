@@ -22,7 +22,7 @@ from mockserver.projector import ops, pws, rate_limits
 from mockserver.settings import Settings
 from mockserver.soap.service import TENANT_ENVIRON_KEY, SoapEndpoint
 from mockserver.state import MOCK_SCHEMA, datasets
-from mockserver.state.tenants import TenantRegistry
+from mockserver.state.tenants import TenantRegistry, UnusableStore
 from mockserver.timepunch import sync
 
 if TYPE_CHECKING:
@@ -45,7 +45,15 @@ def build_template(settings: Settings) -> TenantRegistry:
         if not settings.rate_limits:
             rate_limits.configure(db, {"enabled": False})
 
-    return TenantRegistry(build, settings.state_dir)
+    if settings.store is None:
+        return TenantRegistry(build, settings.state_dir)
+    try:
+        from mockserver.state.postgres import PostgresTenantRegistry  # psycopg: only a PostgreSQL store needs it
+    except ImportError:
+        raise UnusableStore(
+            "--store needs the PostgreSQL driver: pip install 'timecard-mockserver[postgresql]'"
+        ) from None
+    return PostgresTenantRegistry(build, settings.store, settings.read_timeout)
 
 
 class MockServer:

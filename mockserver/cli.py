@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,7 +21,7 @@ from mockserver.resources import FEATURES_DIR
 from mockserver.settings import Settings
 from mockserver.soap.envelope import DEFAULT_READ_TIMEOUT
 from mockserver.state.datasets import InvalidDataset
-from mockserver.state.tenants import UnusableStateDir
+from mockserver.state.tenants import UnusableStateDir, UnusableStore
 from mockserver.state.upgrade import IncompatibleTenantFile
 
 USAGE_ERROR = 2
@@ -94,6 +95,13 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--seed", type=int, default=fixtures.DEFAULT_SEED, help="faker seed of the default dataset")
     serve.add_argument("--dataset", type=Path, help="JSON dataset to serve instead of the default one")
     serve.add_argument("--state-dir", type=Path, help="keep tenants as SQLite files here (survives restarts)")
+    serve.add_argument(
+        "--store",
+        default=os.environ.get("MOCKSERVER_STORE") or None,
+        metavar="URL",
+        help="keep every tenant in PostgreSQL (postgresql://user@host:port/db), shared by every replica naming it; "
+        "default $MOCKSERVER_STORE, else SQLite (needs timecard-mockserver[postgresql])",
+    )
     serve.add_argument(
         "--report", type=_output_file, help="write a JUnit XML contract report of the requests received to this file"
     )
@@ -170,12 +178,15 @@ def serve(args: argparse.Namespace) -> None:
         seed=args.seed,
         dataset=args.dataset,
         state_dir=args.state_dir,
+        store=args.store,
         read_timeout=args.read_timeout,
         rate_limits=args.rate_limits,
         strict_requests=args.strict,
     )
     if args.workers > 1 and args.report:
         raise BadInput("--report goes with the default server (no --workers)")
+    if args.store and args.state_dir:
+        raise BadInput("--store and --state-dir each name where tenants are kept: give one")
     try:
         if args.workers > 1:
             serving.serve_workers(settings, args.host, args.port, args.workers)
@@ -185,7 +196,7 @@ def serve(args: argparse.Namespace) -> None:
         raise BadInput(f"--dataset {args.dataset}: {error}") from None
     except UnusableStateDir as error:
         raise BadInput(f"--state-dir {error}") from None
-    except (IncompatibleTenantFile, serving.CannotListen) as error:
+    except (IncompatibleTenantFile, serving.CannotListen, UnusableStore) as error:
         raise BadInput(str(error)) from None
 
 

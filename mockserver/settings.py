@@ -16,6 +16,9 @@ class Settings:
     """A JSON dataset replacing the faker-built default."""
     state_dir: Path | None = None
     """Keep each tenant as a SQLite file here (survives restarts); None keeps state in memory."""
+    store: str | None = None
+    """A PostgreSQL URL (``postgresql://user@host:port/db``): every tenant's state kept there, shared by every
+    replica that names it; None keeps SQLite's (in memory, or under ``state_dir``)."""
     max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES
     strict_responses: bool = True
     """Validate every response against the contract; a violation is a Server fault (a mock bug)."""

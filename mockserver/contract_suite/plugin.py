@@ -16,6 +16,7 @@ import zeep
 from zeep.transports import Transport
 
 from mockserver.app import MockServer, create_app
+from mockserver.settings import Settings
 from mockserver.contract_suite.target import Target, TenantAdmin, in_process, live
 from mockserver.resources import FEATURES_DIR
 
@@ -41,6 +42,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=[],
         help="run against a live server: a base URL, or service=URL (pws, ops, tpsync); repeatable",
     )
+    parser.addoption(
+        "--store",
+        default=None,
+        metavar="URL",
+        help="the in-process mock keeps its tenants in this PostgreSQL store (postgresql://user@host:port/db)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -51,8 +58,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(scope="session")
-def mock_app() -> MockServer:
-    return create_app()
+def mock_app(request: pytest.FixtureRequest) -> MockServer:
+    """The mock in-process: its tenants in memory, or in the PostgreSQL store ``--store`` names."""
+    return create_app(Settings(store=request.config.getoption("--store")))
 
 
 @pytest.fixture(scope="session")

@@ -308,7 +308,8 @@ class BatchCloser:
         uid = self.insert(card, project, resource, role_uid, task_uid)
         if self.replace:
             self.db.execute(
-                "INSERT INTO pr_card_revenue VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO pr_card_revenue (card_uid, contract_revenue, adjusted_revenue, system_revenue, "
+                "currency_code) VALUES (?, ?, ?, ?, ?)",
                 (
                     uid,
                     card["contract_revenue"],

@@ -152,9 +152,9 @@ def _record(db: sqlite3.Connection, client: Client, hits: Hits, second: int) -> 
         """INSERT INTO pr_rate_hit (second, account_uid, user_uid, ticket, installation_hits, user_hits, session_hits)
            VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (account_uid, user_uid, ticket, second) DO UPDATE SET
-               installation_hits = installation_hits + excluded.installation_hits,
-               user_hits = user_hits + excluded.user_hits,
-               session_hits = session_hits + excluded.session_hits""",
+               installation_hits = pr_rate_hit.installation_hits + excluded.installation_hits,
+               user_hits = pr_rate_hit.user_hits + excluded.user_hits,
+               session_hits = pr_rate_hit.session_hits + excluded.session_hits""",
         (second, client.account_uid, client.user_uid, client.ticket or "", *_counts(hits)),
     )
 

@@ -187,8 +187,8 @@ class TimeTransfer:
             )
         day = work_date.isoformat()
         self.db.execute(
-            "UPDATE pr_role SET start_date = MIN(COALESCE(start_date, ?), ?), end_date = MAX(COALESCE(end_date, ?), ?) "
-            "WHERE uid = ?",
+            "UPDATE pr_role SET start_date = CASE WHEN start_date IS NULL OR start_date > ? THEN ? ELSE start_date END, "
+            "end_date = CASE WHEN end_date IS NULL OR end_date < ? THEN ? ELSE end_date END WHERE uid = ?",
             (day, day, day, day, role["uid"]),
         )
 

@@ -77,7 +77,7 @@ class JournalEntry:
 def record(db: sqlite3.Connection, entry: JournalEntry) -> None:
     inserted = db.execute(
         "INSERT INTO mock_journal (logged_at, endpoint, operation, verdict, status, duration_ms, request, response, "
-        "violations, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "violations, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         (
             entry.logged_at,
             entry.endpoint,
@@ -91,7 +91,7 @@ def record(db: sqlite3.Connection, entry: JournalEntry) -> None:
             json.dumps(entry.warnings),
         ),
     )
-    newest = inserted.lastrowid or 0
+    (newest,) = inserted.fetchone()
     if newest % TRIM_EVERY == 0:
         db.execute("DELETE FROM mock_journal WHERE id <= ?", (newest - JOURNAL_LIMIT,))
 

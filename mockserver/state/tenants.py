@@ -29,6 +29,16 @@ class UnusableStateDir(Exception):
     tenant's first call."""
 
 
+class UnusableStore(Exception):
+    """A store named at start that cannot serve: its driver is not installed, or its database cannot be
+    reached or set up. Said in one line when the server starts."""
+
+
+class StoreUnavailable(Exception):
+    """A tenant's store that cannot be reached or stopped answering (a database server): the call is answered
+    with a Server fault saying so, and the next call tries again."""
+
+
 class UnknownTenantName(ValueError):
     """A tenant name that cannot name a database (it also becomes a file name)."""
 

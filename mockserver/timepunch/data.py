@@ -174,7 +174,11 @@ class Merger:
             json.dumps({**item, "Id": new_id}),
         )
         if stored is None:
-            self.db.execute("INSERT INTO tp_time_entry VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row)
+            self.db.execute(
+                "INSERT INTO tp_time_entry (id, profile_id, logon_time, last_update, project_id, task_id, customer_id, "
+                "payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                row,
+            )
         elif _newer_or_same(item, stored["last_update"]):
             self.db.execute(
                 "UPDATE tp_time_entry SET profile_id = ?, logon_time = ?, last_update = ?, project_id = ?, "

@@ -1,0 +1,338 @@
+"""Tenants in PostgreSQL, shared by every replica of the mock that names the same database.
+
+The layout is tenant-keyed (store-design.md has the measurement): one set of tables in the ``mockserver``
+schema, every row led by its tenant's id. A transaction names its tenant in a session setting; each table's
+tenant_id defaults to it and its row-level security shows that tenant's rows alone, so the rules' SQL, written
+for SQLite, runs unchanged. What SQLite's dialect says differently is translated here and nowhere else: ``?``
+marks, ``BEGIN IMMEDIATE`` (a per-tenant advisory lock: one writer a tenant across all replicas, as SQLite's
+write lock is one a file), the few PRAGMAs and ``sqlite_master`` lookups of the state layer, and values
+(a bool is stored as SQLite stores it, 0 or 1; SUM's numeric comes back an int).
+"""
+
+from __future__ import annotations
+
+import functools
+import queue
+import re
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import psycopg
+from psycopg.adapt import Dumper, Loader
+
+from mockserver.state.postgres_schema import KEYED_PRELUDE, SHARED_SCHEMA, TENANT_SETTING, keyed_statements
+from mockserver.state.tenants import StoreUnavailable, Tenant, TenantRegistry, UnusableStore, check_tenant_name
+
+WRITER_LOCK_CLASS = 0x6D6F636B  # "mock": the advisory locks' first key, the tenant's id the second
+_SETUP_LOCK = (WRITER_LOCK_CLASS, -1)
+_TABLE_OF = re.compile(r"\b(?:TABLE|ON)\s+(\w+)")
+"""Held while one replica creates or brings up to date the schema, so replicas starting together take turns."""
+
+
+# -- SQLite's dialect, as PostgreSQL reads it -------------------------------------------------------------
+
+_QUOTED_OR_MARK = re.compile(r"'(?:[^']|'')*'|\"[^\"]*\"|\?|%")
+_STATEMENTS = {
+    "PRAGMA defer_foreign_keys = ON": "SET CONSTRAINTS ALL DEFERRED",
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name": (
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+        "AND table_name <> 'tenant' ORDER BY table_name COLLATE \"C\""
+    ),
+}
+"""The state layer's SQLite-only statements, each as PostgreSQL says it."""
+_DIALECT = (
+    (re.compile(r"\bON CONFLICT\s*\(", re.IGNORECASE), "ON CONFLICT (tenant_id, "),  # every key leads with it here
+    (re.compile(r"\bIS\s+%s", re.IGNORECASE), "IS NOT DISTINCT FROM %s"),  # SQLite's null-safe equality
+    (re.compile(r"\bIN\s*\(\s*\)", re.IGNORECASE), "IN (SELECT NULL WHERE FALSE)"),  # SQLite's empty list
+)
+"""What SQLite's SQL says that PostgreSQL says otherwise, rewritten after the marks."""
+_TABLE_INFO = re.compile(r'^PRAGMA table_info\("(\w+)"\)$')
+
+
+@functools.lru_cache(maxsize=1024)
+def postgres_sql(sql: str) -> str:
+    """``sql`` as PostgreSQL reads it: its ``?`` marks as ``%s``, a literal ``%`` doubled, and the state layer's
+    SQLite-only statements in PostgreSQL's words."""
+    if sql in _STATEMENTS:
+        return _STATEMENTS[sql]
+    table_info = _TABLE_INFO.match(sql)
+    if table_info:  # (cid, name) as SQLite's table_info starts, this store's tenant_id left out
+        return (
+            "SELECT ordinal_position, column_name FROM information_schema.columns WHERE table_schema = "
+            f"current_schema() AND table_name = '{table_info[1]}' AND column_name <> 'tenant_id' "
+            "ORDER BY ordinal_position"
+        )
+
+    def mark(found: re.Match[str]) -> str:
+        text = found[0]
+        return {"?": "%s", "%": "%%"}.get(text, text)
+
+    translated = _QUOTED_OR_MARK.sub(mark, sql)
+    for pattern, replacement in _DIALECT:
+        translated = pattern.sub(replacement, translated)
+    return translated
+
+
+class _BoolAsInteger(Dumper):
+    """A bool goes in as SQLite stores it, 0 or 1 (the schema's flags are INTEGER columns)."""
+
+    oid = psycopg.postgres.types["int8"].oid
+
+    def dump(self, obj: bool) -> bytes:
+        return b"1" if obj else b"0"
+
+
+class _AsText(Dumper):
+    """A date or datetime goes in as the text SQLite's default adapter writes (ISO, a space between date and time)."""
+
+    oid = 0  # unknown: compared with a TEXT column, PostgreSQL reads it as text
+
+    def dump(self, obj: date | datetime) -> bytes:
+        return (obj.isoformat(" ") if isinstance(obj, datetime) else obj.isoformat()).encode()
+
+
+class _NumericAsNumber(Loader):
+    """SUM and AVG answer numeric in PostgreSQL: an int when whole, as SQLite's integer arithmetic does."""
+
+    def load(self, data: Any) -> int | float:
+        value = Decimal(bytes(data).decode())
+        return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _adapt(connection: psycopg.Connection[Any]) -> None:
+    connection.adapters.register_dumper(bool, _BoolAsInteger)
+    connection.adapters.register_dumper(date, _AsText)
+    connection.adapters.register_dumper(datetime, _AsText)
+    connection.adapters.register_loader("numeric", _NumericAsNumber)
+
+
+@functools.cache
+def _row_class(names: tuple[str, ...]) -> type[tuple[Any, ...]]:
+    """A row as sqlite3.Row reads: by position or by column name, ``keys()``, and so ``dict(row)``."""
+    position = {name: index for index, name in enumerate(names)}
+
+    def item(row: tuple[Any, ...], key: int | str | slice) -> Any:
+        return tuple.__getitem__(row, position[key] if isinstance(key, str) else key)
+
+    return type("Row", (tuple,), {"__slots__": (), "__getitem__": item, "keys": lambda row: list(names)})
+
+
+def _rows(cursor: psycopg.Cursor[Any]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+    return _row_class(tuple(column.name for column in cursor.description or ()))
+
+
+class PostgresDatabase:
+    """A transaction's connection as the rules use a sqlite3 one: ``execute`` with SQLite's SQL."""
+
+    def __init__(self, connection: psycopg.Connection[Any]) -> None:
+        self.connection = connection
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> psycopg.Cursor[Any]:
+        return self.connection.execute(postgres_sql(sql), tuple(parameters) or None, prepare=None)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> psycopg.Cursor[Any]:
+        cursor = self.connection.cursor()
+        cursor.executemany(postgres_sql(sql), rows)
+        return cursor
+
+
+# -- connections --------------------------------------------------------------------------------------------
+
+
+class _Connections:
+    """Open connections kept for the next transaction; a broken one is dropped, a new one made on demand."""
+
+    def __init__(self, url: str, timeout: float) -> None:
+        self.url = url
+        self.timeout = timeout
+        self._idle: queue.SimpleQueue[psycopg.Connection[Any]] = queue.SimpleQueue()
+
+    def connect(self) -> psycopg.Connection[Any]:
+        milliseconds = max(1, round(self.timeout * 1000))
+        try:
+            connection = psycopg.connect(
+                self.url,
+                autocommit=True,
+                connect_timeout=max(1, round(self.timeout)),
+                options=f"-c search_path={SHARED_SCHEMA} -c statement_timeout={milliseconds} "
+                f"-c lock_timeout={milliseconds} -c synchronous_commit=off",
+                row_factory=_rows,
+            )
+        except psycopg.Error as error:
+            raise StoreUnavailable(f"the PostgreSQL store cannot be reached: {_first_line(error)}") from None
+        _adapt(connection)
+        return connection
+
+    @contextmanager
+    def connection(self) -> Iterator[psycopg.Connection[Any]]:
+        try:
+            connection = self._idle.get_nowait()
+        except queue.Empty:
+            connection = self.connect()
+        try:
+            yield connection
+        except (psycopg.OperationalError, psycopg.InterfaceError) as error:
+            connection.close()
+            raise StoreUnavailable(f"the PostgreSQL store stopped answering: {_first_line(error)}") from None
+        if connection.closed or connection.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            connection.close()
+        else:
+            self._idle.put(connection)
+
+    def close(self) -> None:
+        while True:
+            try:
+                self._idle.get_nowait().close()
+            except queue.Empty:
+                return
+
+
+def _without_password(url: str) -> str:
+    return re.sub(r"(//[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
+# -- tenants ------------------------------------------------------------------------------------------------
+
+
+class PostgresTenant(Tenant):
+    """A tenant's rows in the shared tables; its transactions name it, and its writers queue on its lock."""
+
+    def __init__(self, name: str, key: int, connections: _Connections) -> None:
+        super().__init__(name)
+        self.key = key
+        self._connections = connections
+
+    @contextmanager
+    def transaction(self, write: bool = True) -> Iterator[Any]:
+        with self._connections.connection() as connection:
+            connection.execute("BEGIN")
+            try:
+                if write:  # BEGIN IMMEDIATE's one writer a tenant, across replicas
+                    connection.execute(
+                        "SELECT set_config(%s, %s, true), pg_advisory_xact_lock(%s, %s)",
+                        (TENANT_SETTING, str(self.key), WRITER_LOCK_CLASS, self.key),
+                    )
+                else:
+                    connection.execute("SELECT set_config(%s, %s, true)", (TENANT_SETTING, str(self.key)))
+                yield PostgresDatabase(connection)
+            except BaseException:
+                if not connection.closed:
+                    connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+
+    def load_from(self, source: sqlite3.Connection) -> None:
+        """Replace the tenant's rows with ``source``'s (the template, or a snapshot built aside), in one transaction."""
+        with self.transaction() as db:
+            copy_rows(source, db.connection)
+
+    def close(self) -> None:
+        """Nothing of the tenant's is held open: its connections are the registry's."""
+
+
+def copy_rows(source: sqlite3.Connection, connection: psycopg.Connection[Any]) -> None:
+    """Every row of ``source``'s tables into the current tenant's (its rows first deleted), checked at commit."""
+    connection.execute("SET CONSTRAINTS ALL DEFERRED")
+    names = [row[0] for row in source.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    for table in names:
+        connection.execute(f'DELETE FROM "{table}"')
+    for table in names:
+        selected = source.execute(f'SELECT * FROM "{table}"')
+        columns = ", ".join(f'"{column[0]}"' for column in selected.description)
+        with connection.cursor().copy(f'COPY "{table}" ({columns}) FROM STDIN') as copy:
+            for row in selected:
+                copy.write_row(tuple(row))
+
+
+class PostgresTenantRegistry(TenantRegistry):
+    """Every tenant of the database at ``url``: created from this replica's template on first use, by name,
+    whichever replica sees it first."""
+
+    def __init__(self, build_template: Callable[[sqlite3.Connection], None], url: str, timeout: float) -> None:
+        self._connections = _Connections(url, timeout)
+        super().__init__(build_template)
+        try:
+            self._set_up()
+        except (StoreUnavailable, psycopg.Error) as error:
+            raise UnusableStore(f"--store {_without_password(url)}: {error}") from None
+
+    def _set_up(self) -> None:
+        """Create the schema, or bring it up to date, once: replicas starting together take turns."""
+        with self._connections.connection() as connection, connection.transaction():
+            connection.execute("SELECT pg_advisory_xact_lock(%s, %s)", _SETUP_LOCK)
+            connection.execute(KEYED_PRELUDE)
+            connection.execute(f"SET LOCAL search_path = {SHARED_SCHEMA}")
+            existing = {
+                row[0]
+                for row in connection.execute(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = %s", (SHARED_SCHEMA,)
+                )
+            }
+            for statement in keyed_statements(self.template_schema()):
+                if _TABLE_OF.search(statement)[1] not in existing:  # type: ignore[index] # every statement names one
+                    connection.execute(statement)
+
+    def template_schema(self) -> str:
+        """The template's DDL as SQLite keeps it: what the tables here are made from."""
+        built = self._template.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL")
+        return "".join(f"{sql};\n" for (sql,) in built)
+
+    def _open(self, name: str) -> Tenant:
+        with self._connections.connection() as connection, connection.transaction():
+            found = connection.execute(f"SELECT id FROM {SHARED_SCHEMA}.tenant WHERE name = %s", (name,)).fetchone()
+            if found is None:
+                connection.execute("SELECT pg_advisory_xact_lock(%s, %s)", _SETUP_LOCK)  # two replicas, one tenant
+                found = connection.execute(
+                    f"INSERT INTO {SHARED_SCHEMA}.tenant (name) VALUES (%s) ON CONFLICT (name) DO NOTHING RETURNING id",
+                    (name,),
+                ).fetchone()
+                if found is not None:
+                    connection.execute("SELECT set_config(%s, %s, true)", (TENANT_SETTING, str(found[0])))
+                    copy_rows(self._template, connection)
+                else:
+                    found = connection.execute(
+                        f"SELECT id FROM {SHARED_SCHEMA}.tenant WHERE name = %s", (name,)
+                    ).fetchone()
+        assert found is not None  # made here, or by the replica that made it first
+        return PostgresTenant(name, int(found[0]), self._connections)
+
+    def delete(self, name: str) -> bool:
+        check_tenant_name(name)
+        with self._lock:
+            self._tenants.pop(name, None)
+        with self._connections.connection() as connection, connection.transaction():
+            found = connection.execute(f"SELECT id FROM {SHARED_SCHEMA}.tenant WHERE name = %s", (name,)).fetchone()
+            if found is None:
+                return False
+            connection.execute("SELECT set_config(%s, %s, true), pg_advisory_xact_lock(%s, %s)",
+                               (TENANT_SETTING, str(found[0]), WRITER_LOCK_CLASS, found[0]))
+            connection.execute("SET CONSTRAINTS ALL DEFERRED")
+            for (table,) in self._template.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+                connection.execute(f'DELETE FROM "{table}"')
+            connection.execute(f"DELETE FROM {SHARED_SCHEMA}.tenant WHERE id = %s", (found[0],))
+        return True
+
+    def _kept_names(self) -> list[str]:
+        with self._connections.connection() as connection:
+            return [row[0] for row in connection.execute(f"SELECT name FROM {SHARED_SCHEMA}.tenant ORDER BY name")]
+
+    def describe(self) -> dict[str, Any]:
+        """What the admin health endpoint says of the store: where, and whether it answers now."""
+        try:
+            with self._connections.connection() as connection:
+                connection.execute("SELECT 1")
+            return {"kind": "postgresql", "reachable": True}
+        except StoreUnavailable as error:
+            return {"kind": "postgresql", "reachable": False, "error": str(error)}
+
+    def close(self) -> None:
+        self._connections.close()
+
