@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import random
 import socket
-import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
@@ -40,6 +39,7 @@ from mockserver.soap.envelope import (
 )
 from mockserver.soap.lenient import LenientReader
 from mockserver.state import clock, faults, journal, reading
+from mockserver.state.database import Database, store_errors
 from mockserver.state.tenants import DEFAULT_TENANT, Tenant, TenantRegistry, UnknownTenantName
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ class RequestContext:
     operation: Operation
     envelope: Envelope
     tenant: Tenant
-    db: sqlite3.Connection
+    db: Database
     http_headers: Headers
     forced_error: str | None = None
     """A vendor error a fault rule forces on this call (code or number): the vendor layer raises it."""
@@ -163,7 +163,7 @@ class SoapEndpoint:
             try:
                 with call.tenant.transaction() as db:
                     self._journal(db, call, response)
-            except sqlite3.Error:  # the answer still goes out; a broken store is logged, not hidden
+            except store_errors():  # the answer still goes out; a broken store is logged, not hidden
                 log.exception("the journal of tenant %s could not be written", call.tenant.name)
         return response
 
@@ -292,7 +292,7 @@ class SoapEndpoint:
         status = int(rule.parameters["status"]) if rule.kind == "http-status" else 500
         return self._respond(body, status)
 
-    def _journal(self, db: sqlite3.Connection, call: _Call, response: Response) -> None:
+    def _journal(self, db: Database, call: _Call, response: Response) -> None:
         journal.record(
             db,
             journal.JournalEntry(

@@ -6,8 +6,9 @@ so a misspelt table or column is refused by name rather than dropped or failing 
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
+
+from mockserver.state.database import Database, store_errors
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -16,7 +17,7 @@ class InvalidDataset(ValueError):
     """Data that cannot become a tenant's rows; its message names the table, row or column at fault."""
 
 
-def tables(db: sqlite3.Connection) -> list[str]:
+def tables(db: Database) -> list[str]:
     """The tables of ``db``'s schema, by name."""
     return [
         row[0]
@@ -26,12 +27,12 @@ def tables(db: sqlite3.Connection) -> list[str]:
     ]
 
 
-def _schema(db: sqlite3.Connection) -> dict[str, list[str]]:
+def _schema(db: Database) -> dict[str, list[str]]:
     """Each table's columns, as the database's schema declares them."""
     return {table: [row[1] for row in db.execute(f'PRAGMA table_info("{table}")')] for table in tables(db)}
 
 
-def check(db: sqlite3.Connection, data: Any) -> Rows:
+def check(db: Database, data: Any) -> Rows:
     """``data`` as rows of ``db``'s tables, or :class:`InvalidDataset` saying what is wrong with it."""
     if not isinstance(data, dict):
         raise InvalidDataset("a dataset is a JSON object mapping table names to lists of rows")
@@ -53,7 +54,7 @@ def check(db: sqlite3.Connection, data: Any) -> Rows:
     return data
 
 
-def insert(db: sqlite3.Connection, data: Any) -> None:
+def insert(db: Database, data: Any) -> None:
     """Insert every row of ``data`` once :func:`check` has passed it; a row SQLite refuses (a missing
     value, a duplicate key, a value of no SQL type) is named with the reason."""
     for table, rows in check(db, data).items():
@@ -62,5 +63,5 @@ def insert(db: sqlite3.Connection, data: Any) -> None:
             marks = ", ".join("?" for _ in row)
             try:
                 db.execute(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', tuple(row.values()))
-            except (sqlite3.Error, OverflowError) as error:
+            except store_errors(OverflowError) as error:
                 raise InvalidDataset(f"table {table!r}, row {number}: {error}") from None
