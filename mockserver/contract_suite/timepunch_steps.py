@@ -58,7 +58,7 @@ class SyncWorld:
         return str(self.tenant.lookup("SELECT id FROM tp_profile WHERE logon_name = ?", logon))
 
     def project_id(self, name: str) -> str:
-        return str(self.tenant.lookup("SELECT id FROM tp_project WHERE name LIKE ?", f"{name}%"))
+        return str(self.tenant.lookup("SELECT id FROM tp_project WHERE lower(name) LIKE lower(?)", f"{name}%"))
 
 
 @pytest.fixture

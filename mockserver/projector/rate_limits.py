@@ -129,7 +129,9 @@ def configure(db: Database, changes: Mapping[str, Any]) -> RateLimits:
     """Change some settings (the others keep their values); raises InvalidRateLimits."""
     updated = settings(db).changed(changes)
     db.execute(
-        "INSERT OR REPLACE INTO rate_limit_settings (id, settings) VALUES (1, ?)", (json.dumps(updated.as_json()),)
+        "INSERT INTO rate_limit_settings (id, settings) VALUES (1, ?) "
+        "ON CONFLICT (id) DO UPDATE SET settings = excluded.settings",
+        (json.dumps(updated.as_json()),),
     )
     return updated
 

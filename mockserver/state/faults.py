@@ -126,7 +126,7 @@ def rules(db: Database) -> list[FaultRule]:
 
 
 def remove(db: Database, rule_id: int | None = None) -> int:
-    cursor = db.execute("DELETE FROM mock_fault WHERE ? IS NULL OR id = ?", (rule_id, rule_id))
+    cursor = db.execute("DELETE FROM mock_fault WHERE CAST(? AS INTEGER) IS NULL OR id = ?", (rule_id, rule_id))
     return cursor.rowcount
 
 
