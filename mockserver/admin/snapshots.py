@@ -15,14 +15,20 @@ Snapshot = dict[str, list[dict[str, Any]]]
 
 
 def export(db: Database) -> Snapshot:
+    """Every table's rows in an order every store gives alike: by all their columns, first to last (SQLite's rowid
+    has no counterpart elsewhere)."""
     return {
-        table: [dict(row) for row in db.execute(f'SELECT * FROM "{table}" ORDER BY rowid')]
-        for table in datasets.tables(db)
+        table: [dict(row) for row in db.execute(f'SELECT * FROM "{table}" ORDER BY {_every(names)}')]
+        for table, names in datasets.columns(db).items()
     }
 
 
+def _every(names: list[str]) -> str:
+    return ", ".join(f'"{name}"' for name in names)
+
+
 def _fill(db: Database, tables: list[str], data: Snapshot) -> None:
-    db.execute("PRAGMA defer_foreign_keys = ON")
+    datasets.defer_foreign_keys(db)
     for table in tables:
         db.execute(f'DELETE FROM "{table}"')
     datasets.insert(db, data)
