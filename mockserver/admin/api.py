@@ -10,7 +10,6 @@ an unknown id); what WireMock lacks gets a sub-resource of its own under ``/__ad
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -22,6 +21,7 @@ from werkzeug.wrappers import Request, Response
 from mockserver.admin import page, snapshots
 from mockserver.projector import rate_limits
 from mockserver.state import clock, faults, journal, reading
+from mockserver.state.database import Database, store_errors
 from mockserver.state.tenants import TenantRegistry, UnknownTenantName, check_tenant_name
 from mockserver.timepunch.data import deposit_in_cloud
 
@@ -223,7 +223,7 @@ class AdminApi:
             try:
                 snapshots.restore(db, snapshot)
                 rate_limits.settings(db)  # a settings row this version cannot read is refused here, not per call
-            except (ValueError, sqlite3.Error) as error:
+            except store_errors(ValueError) as error:
                 raise AdminError(422, "Invalid snapshot", str(error)) from None
         return _json({"name": tenant})
 
@@ -233,13 +233,13 @@ class AdminApi:
         with self.tenants.get(tenant).transaction() as db:
             try:
                 snapshots.replace_data(db, dataset)
-            except (ValueError, sqlite3.Error) as error:
+            except store_errors(ValueError) as error:
                 raise AdminError(422, "Invalid dataset", str(error)) from None
         return _json({"name": tenant})
 
     # -- clock --------------------------------------------------------------------------------------
 
-    def _clock(self, db: sqlite3.Connection) -> Response:
+    def _clock(self, db: Database) -> Response:
         frozen = db.execute("SELECT frozen_at IS NOT NULL FROM clock").fetchone()[0]
         return _json({"now": clock.now(db).isoformat(), "frozen": bool(frozen)})
 
@@ -268,7 +268,7 @@ class AdminApi:
 
     # -- reading requests that leave the contract ---------------------------------------------------
 
-    def _reading(self, db: sqlite3.Connection) -> Response:
+    def _reading(self, db: Database) -> Response:
         own = reading.strict(db)
         return _json({"strict": own, "effectiveStrict": self.strict_requests if own is None else own})
 

@@ -5,35 +5,41 @@ Foreign keys are checked at commit (deferred), so tables empty and fill in any o
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from mockserver.state import datasets
+from mockserver.state.database import Database
 
 VENDOR_TABLE_PREFIXES = ("pr_", "ops_", "tp_")
 Snapshot = dict[str, list[dict[str, Any]]]
 
 
-def export(db: sqlite3.Connection) -> Snapshot:
+def export(db: Database) -> Snapshot:
+    """Every table's rows in an order every store gives alike: by all their columns, first to last (SQLite's rowid
+    has no counterpart elsewhere)."""
     return {
-        table: [dict(row) for row in db.execute(f'SELECT * FROM "{table}" ORDER BY rowid')]
-        for table in datasets.tables(db)
+        table: [dict(row) for row in db.execute(f'SELECT * FROM "{table}" ORDER BY {_every(names)}')]
+        for table, names in datasets.columns(db).items()
     }
 
 
-def _fill(db: sqlite3.Connection, tables: list[str], data: Snapshot) -> None:
-    db.execute("PRAGMA defer_foreign_keys = ON")
+def _every(names: list[str]) -> str:
+    return ", ".join(f'"{name}"' for name in names)
+
+
+def _fill(db: Database, tables: list[str], data: Snapshot) -> None:
+    datasets.defer_foreign_keys(db)
     for table in tables:
         db.execute(f'DELETE FROM "{table}"')
     datasets.insert(db, data)
 
 
-def restore(db: sqlite3.Connection, snapshot: Snapshot) -> None:
+def restore(db: Database, snapshot: Snapshot) -> None:
     """Make the tenant exactly the snapshot: every table, the clock, journal and fault rules included."""
     _fill(db, datasets.tables(db), snapshot)
 
 
-def replace_data(db: sqlite3.Connection, dataset: Snapshot) -> None:
+def replace_data(db: Database, dataset: Snapshot) -> None:
     """Replace the vendors' data with a dataset; the tenant's clock, journal and fault rules stay."""
     vendor_tables = [table for table in datasets.tables(db) if table.startswith(VENDOR_TABLE_PREFIXES)]
     _fill(db, vendor_tables, dataset)

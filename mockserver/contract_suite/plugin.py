@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -16,9 +17,9 @@ import zeep
 from zeep.transports import Transport
 
 from mockserver.app import MockServer, create_app
-from mockserver.settings import Settings
 from mockserver.contract_suite.target import Target, TenantAdmin, in_process, live
 from mockserver.resources import FEATURES_DIR
+from mockserver.settings import Settings
 
 pytest_plugins = [
     "mockserver.contract_suite.spec_results",
@@ -58,9 +59,11 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(scope="session")
-def mock_app(request: pytest.FixtureRequest) -> MockServer:
+def mock_app(request: pytest.FixtureRequest) -> Iterator[MockServer]:
     """The mock in-process: its tenants in memory, or in the PostgreSQL store ``--store`` names."""
-    return create_app(Settings(store=request.config.getoption("--store")))
+    app = create_app(Settings(store=request.config.getoption("--store")))
+    yield app
+    app.tenants.close()
 
 
 @pytest.fixture(scope="session")

@@ -34,6 +34,7 @@ from mockserver.projector import ops, pws
 from mockserver.projector.pws import SCHEMA_SQL as PROJECTOR_SCHEMA
 from mockserver.soap.contract import Contract, load_contract
 from mockserver.state import MOCK_SCHEMA
+from mockserver.state.database import Database, Row
 from mockserver.timepunch import sync
 from mockserver.timepunch.sync import SCHEMA_SQL as TIMEPUNCH_SCHEMA
 
@@ -161,11 +162,11 @@ class TenantAdmin:
         self.name = name
 
     @contextmanager
-    def db(self) -> Iterator[sqlite3.Connection]:
+    def db(self) -> Iterator[Database]:
         pytest.skip("needs the mock's admin side (state a client cannot arrange); the live target has none")
         yield sqlite3.connect(":memory:")  # pragma: no cover - skip raises
 
-    def rows(self, sql: str, *parameters: Any) -> list[sqlite3.Row]:
+    def rows(self, sql: str, *parameters: Any) -> list[Row]:
         """What a query of the tenant's database answers: a check's read, in a transaction of its own."""
         with self.db() as db:
             return db.execute(sql, parameters).fetchall()
@@ -185,7 +186,7 @@ class InProcessAdmin(TenantAdmin):
         self.app = app
 
     @contextmanager
-    def db(self) -> Iterator[sqlite3.Connection]:
+    def db(self) -> Iterator[Database]:
         with self.app.tenants.get(self.name).transaction() as db:
             yield db
 
@@ -199,7 +200,7 @@ class RemoteAdmin(TenantAdmin):
         self.url = f"{base}/__admin/tenants/{name}/snapshot"
 
     @contextmanager
-    def db(self) -> Iterator[sqlite3.Connection]:
+    def db(self) -> Iterator[Database]:
         self.session.post(self.url.replace(f"/tenants/{self.name}/snapshot", "/tenants"), json={"name": self.name})
         answer = self.session.get(self.url, timeout=30)
         answer.raise_for_status()

@@ -58,7 +58,10 @@ class SyncWorld:
         return str(self.tenant.lookup("SELECT id FROM tp_profile WHERE logon_name = ?", logon))
 
     def project_id(self, name: str) -> str:
-        return str(self.tenant.lookup("SELECT id FROM tp_project WHERE name LIKE ?", f"{name}%"))
+        """The project whose name starts with ``name``, in any case. Not LIKE: PostgreSQL refuses it on a NOCASE
+        column, lower() of it included (the result keeps the column's collation)."""
+        query = "SELECT id FROM tp_project WHERE lower(substr(name, 1, length(?))) = lower(?)"
+        return str(self.tenant.lookup(query, name, name))
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ the mock assumes the same of splits, whose page is silent).
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,7 +14,7 @@ from mockserver.projector import store
 from mockserver.projector.catalogue import PwsError, PwsFailure
 from mockserver.projector.model import TIME_CARD, TIME_OFF_CARD, Adjustment, CardRef, SplitOrder, timestamp_of
 from mockserver.projector.sessions import Caller
-from mockserver.state.tenants import savepoint
+from mockserver.state.database import Database, Row, savepoint
 
 _COPIED_COLUMNS = (
     "type",
@@ -63,7 +62,7 @@ TRANSFER_ERRORS = CardErrors(
 _INELIGIBLE_STATUSES = {"I", "B"}
 
 
-def adjustable_card(db: sqlite3.Connection, caller: Caller, ref: CardRef, errors: CardErrors) -> sqlite3.Row:
+def adjustable_card(db: Database, caller: Caller, ref: CardRef, errors: CardErrors) -> Row:
     """The versioned card an adjustment names, checked: complete, a time card, current, eligible, allowed.
 
     Complete: TimecardType and TimecardUid (or TimecardId), as wiki:PwsTimeCardRef says both are
@@ -92,7 +91,7 @@ def adjustable_card(db: sqlite3.Connection, caller: Caller, ref: CardRef, errors
     return card
 
 
-def _adjustable_now(db: sqlite3.Connection, caller: Caller, card: sqlite3.Row) -> bool:
+def _adjustable_now(db: Database, caller: Caller, card: Row) -> bool:
     """The account's reading of which cards may be adjusted, by status and accounting period.
 
     Page 003 names no status; the wiki's adjustment pages (Pre-Invoicing Adjustments Form, Invoices
@@ -108,7 +107,7 @@ def _adjustable_now(db: sqlite3.Connection, caller: Caller, card: sqlite3.Row) -
 
 
 def record_adjustment(
-    db: sqlite3.Connection,
+    db: Database,
     caller: Caller,
     adjustment: Adjustment,
     code_uid: int | None,
@@ -127,7 +126,7 @@ def record_adjustment(
     )
 
 
-def _kept_minutes(card: sqlite3.Row, order: SplitOrder) -> int:
+def _kept_minutes(card: Row, order: SplitOrder) -> int:
     """Minutes the original card keeps: strictly between none and all of them."""
     total = int(card["work_minutes"])
     if order.amount is not None and order.minutes is None and order.percent is None:
@@ -149,7 +148,7 @@ def _kept_minutes(card: sqlite3.Row, order: SplitOrder) -> int:
 
 
 def split_time_cards(
-    db: sqlite3.Connection, caller: Caller, orders: list[SplitOrder], adjustment: Adjustment, now: datetime
+    db: Database, caller: Caller, orders: list[SplitOrder], adjustment: Adjustment, now: datetime
 ) -> list[tuple[int, int]]:
     """Split each card in two; returns (original uid, new uid) pairs, or fails as a whole."""
     if not orders:
@@ -170,7 +169,7 @@ def split_time_cards(
     return splits
 
 
-def _split(db: sqlite3.Connection, caller: Caller, order: SplitOrder, now: datetime) -> tuple[int, int]:
+def _split(db: Database, caller: Caller, order: SplitOrder, now: datetime) -> tuple[int, int]:
     card = adjustable_card(db, caller, order.card, SPLIT_ERRORS)
     kept = _kept_minutes(card, order)
     db.execute(

@@ -10,14 +10,13 @@ Status) changes nothing. Where the vendor is silent, features/projector/ops_*.fe
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from mockserver.projector import store
 from mockserver.projector.catalogue import OpsError
-from mockserver.state.tenants import savepoint
+from mockserver.state.database import Database, Row, savepoint
 
 REVENUE_FIELDS = ("contract_revenue", "adjusted_revenue", "system_revenue", "currency_code")
 _FIRST_BATCH_ID = 40001
@@ -99,7 +98,7 @@ class CardProblems:
         return sum(1 for index in self.by_index if self.failed(index))
 
 
-def open_batch(db: sqlite3.Connection, user_uid: int, now: datetime) -> int:
+def open_batch(db: Database, user_uid: int, now: datetime) -> int:
     (largest,) = db.execute("SELECT MAX(id) FROM ops_batch").fetchone()
     batch_id = max(largest or 0, _FIRST_BATCH_ID - 1) + 1
     db.execute(
@@ -108,12 +107,12 @@ def open_batch(db: sqlite3.Connection, user_uid: int, now: datetime) -> int:
     return batch_id
 
 
-def open_batch_row(db: sqlite3.Connection, batch_id: int | None, account_uid: int) -> sqlite3.Row:
+def open_batch_row(db: Database, batch_id: int | None, account_uid: int) -> Row:
     """The batch, which must be one of the caller's account and still open (else the request fails as
     a whole); another account's batch is as unknown as one that never was."""
     if batch_id is None:
         raise OpsError("BatchIdRequired")
-    batch: sqlite3.Row | None = db.execute(
+    batch: Row | None = db.execute(
         "SELECT b.* FROM ops_batch b JOIN pr_user u ON u.uid = b.user_uid WHERE b.id = ? AND u.account_uid = ?",
         (batch_id, account_uid),
     ).fetchone()
@@ -127,9 +126,7 @@ def open_batch_row(db: sqlite3.Connection, batch_id: int | None, account_uid: in
 # -- import ------------------------------------------------------------------------------------
 
 
-def import_cards(
-    db: sqlite3.Connection, batch_id: int | None, account_uid: int, cards: list[ImportedCard]
-) -> CardProblems:
+def import_cards(db: Database, batch_id: int | None, account_uid: int, cards: list[ImportedCard]) -> CardProblems:
     """Load the cards that pass the import checks into the open batch; Index is the card's position in the call."""
     open_batch_row(db, batch_id, account_uid)
     problems = CardProblems(cards=len(cards))
@@ -156,7 +153,7 @@ def import_cards(
     return problems
 
 
-def _already_loaded(db: sqlite3.Connection, batch_id: int | None, references: list[str]) -> set[str]:
+def _already_loaded(db: Database, batch_id: int | None, references: list[str]) -> set[str]:
     """Which of these references the batch holds already (asked of its index, not by reading the batch)."""
     found: set[str] = set()
     for start in range(0, len(references), 500):
@@ -220,17 +217,17 @@ class _NothingCreated(Exception):
 class BatchCloser:
     """Checks every card of a batch against the account and creates those that pass."""
 
-    def __init__(self, db: sqlite3.Connection, options: CloseOptions, now: datetime, account_uid: int) -> None:
+    def __init__(self, db: Database, options: CloseOptions, now: datetime, account_uid: int) -> None:
         if options.action == "Import" and options.status not in (None, "S", "A"):
             raise OpsError("InvalidValueForBatchStatus", f"Status was '{options.status}'; S or A.")
         self.db, self.options, self.now, self.account_uid = db, options, now, account_uid
         self.replace = options.action == "Replace"
         # the account's own projects and resources: another account's are as unknown as its batches
-        self.projects: dict[str, sqlite3.Row] = {
+        self.projects: dict[str, Row] = {
             row["code"].lower(): row
             for row in db.execute(f"SELECT * FROM pr_project WHERE {_OF_ACCOUNT}", (account_uid,))
         }
-        self.resources: dict[str, sqlite3.Row] = {
+        self.resources: dict[str, Row] = {
             row["reference_system_id"]: row
             for row in db.execute(f"SELECT * FROM pr_resource WHERE {_OF_ACCOUNT}", (account_uid,))
         }
@@ -262,7 +259,7 @@ class BatchCloser:
         self.db.execute("DELETE FROM ops_batch_card WHERE batch_id = ?", (batch["id"],))
         return problems
 
-    def create_cards(self, cards: list[sqlite3.Row], problems: CardProblems) -> None:
+    def create_cards(self, cards: list[Row], problems: CardProblems) -> None:
         """Purge first in Replace mode, then create each card that passes; raises _NothingCreated when
         every card failed, so the caller's savepoint takes the purge back."""
         if self.replace:
@@ -298,7 +295,7 @@ class BatchCloser:
         query = "SELECT prevent_unbounded_fro_deletion FROM pr_account WHERE uid = ?"
         return bool(self.db.execute(query, (self.account_uid,)).fetchone()[0])
 
-    def create(self, card: sqlite3.Row) -> None:
+    def create(self, card: Row) -> None:
         project = self.project(card)
         resource = self.resource(card, project)
         role_uid = self.role(card, project, resource)
@@ -319,7 +316,7 @@ class BatchCloser:
                 ),
             )
 
-    def project(self, card: sqlite3.Row) -> sqlite3.Row:
+    def project(self, card: Row) -> Row:
         code = card["project_code"].lower()
         project = self.projects.get(code)
         if project is None:
@@ -336,7 +333,7 @@ class BatchCloser:
                 )
         return project
 
-    def resource(self, card: sqlite3.Row, project: sqlite3.Row) -> sqlite3.Row:
+    def resource(self, card: Row, project: Row) -> Row:
         resource = self.resources.get(card["resource_reference"])
         if resource is None:
             raise OpsError("ResourceNotFound", f"ResourceReferenceSystemId: {card['resource_reference']}")
@@ -353,7 +350,7 @@ class BatchCloser:
                 raise OpsError("ResourceNotBookedOnProject", f"Project {project['code']} takes booked resources only.")
         return resource
 
-    def role(self, card: sqlite3.Row, project: sqlite3.Row, resource: sqlite3.Row) -> int:
+    def role(self, card: Row, project: Row, resource: Row) -> int:
         roles = self.db.execute(
             "SELECT uid, name, resource_uid FROM pr_role WHERE project_uid = ? ORDER BY id", (project["uid"],)
         ).fetchall()
@@ -367,7 +364,7 @@ class BatchCloser:
             return int(roles[0]["uid"])
         raise OpsError("RoleRequired")
 
-    def task(self, card: sqlite3.Row, project: sqlite3.Row) -> int:
+    def task(self, card: Row, project: Row) -> int:
         tasks = self.db.execute(
             "SELECT uid, name, code FROM pr_task WHERE project_uid = ? ORDER BY id", (project["uid"],)
         ).fetchall()
@@ -400,7 +397,7 @@ class BatchCloser:
             return task_uid
         raise OpsError("ProjectTaskNotFound", f"Task '{wanted_name or wanted_code}' on project {project['code']}.")
 
-    def check_narrative(self, card: sqlite3.Row, project: sqlite3.Row, task_uid: int) -> None:
+    def check_narrative(self, card: Row, project: Row, task_uid: int) -> None:
         """The rule PWS applies (the project's or the task type's), unless OverrideRulesFlag waives it."""
         if (card["narrative"] or "").strip() or self.options.overrides_rules:
             return
@@ -408,7 +405,7 @@ class BatchCloser:
         if demanded_by is not None:
             raise OpsError("NarrativeRequired", f"{demanded_by} requires a narrative.")
 
-    def check_revenue(self, card: sqlite3.Row) -> None:
+    def check_revenue(self, card: Row) -> None:
         given = [name for name in REVENUE_FIELDS if card[name] is not None]
         if not self.replace and given:
             raise OpsError("RevenueNotAllowedInImportMode", f"Sent: {', '.join(given)}.")
@@ -420,9 +417,7 @@ class BatchCloser:
             if card["currency_code"] not in self.currencies:
                 raise OpsError("CurrencyNotFound", f"CurrencyCode: {card['currency_code']}")
 
-    def insert(
-        self, card: sqlite3.Row, project: sqlite3.Row, resource: sqlite3.Row, role_uid: int, task_uid: int
-    ) -> int:
+    def insert(self, card: Row, project: Row, resource: Row, role_uid: int, task_uid: int) -> int:
         location_uid = None
         if card["location_name"]:
             location_uid = self.locations.get(card["location_name"])  # exactly, as the import UI requires

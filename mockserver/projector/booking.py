@@ -9,25 +9,23 @@ and PwsSaveTimeCards both judge a booking here, so they agree; the submit makes 
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 
 from mockserver.projector import store
 from mockserver.projector.catalogue import PwsError
 from mockserver.projector.model import TIME_CARD
+from mockserver.state.database import Database, Row
 
 
-def resource_roles(db: sqlite3.Connection, project_uid: int, resource_uid: int) -> list[sqlite3.Row]:
+def resource_roles(db: Database, project_uid: int, resource_uid: int) -> list[Row]:
     """The resource's roles on the project: the ones a PwsTimeEntryProject offers it (and counts)."""
-    roles: list[sqlite3.Row] = db.execute(
+    roles: list[Row] = db.execute(
         "SELECT * FROM pr_role WHERE project_uid = ? AND resource_uid = ? ORDER BY id", (project_uid, resource_uid)
     ).fetchall()
     return roles
 
 
-def booking_roles(
-    db: sqlite3.Connection, project: sqlite3.Row, resource_uid: int, role: sqlite3.Row | None
-) -> list[sqlite3.Row]:
+def booking_roles(db: Database, project: Row, resource_uid: int, role: Row | None) -> list[Row]:
     """The roles the resource logs time with on the project: the one named, which must be its own
     (64161, as PwsTransferTime), else all its own; none only where the project allows booking (90013)."""
     if role is not None:
@@ -39,20 +37,18 @@ def booking_roles(
     return roles
 
 
-def create_role(db: sqlite3.Connection, project_uid: int, resource_uid: int, name: str) -> sqlite3.Row:
+def create_role(db: Database, project_uid: int, resource_uid: int, name: str) -> Row:
     """A new role of the resource on the project, open-ended (no start or end date)."""
     role_id, role_uid = store.next_identity(db)
     db.execute(
         "INSERT INTO pr_role (uid, id, project_uid, name, resource_uid) VALUES (?, ?, ?, ?, ?)",
         (role_uid, role_id, project_uid, name, resource_uid),
     )
-    row: sqlite3.Row = db.execute("SELECT * FROM pr_role WHERE uid = ?", (role_uid,)).fetchone()
+    row: Row = db.execute("SELECT * FROM pr_role WHERE uid = ?", (role_uid,)).fetchone()
     return row
 
 
-def check_assignment(
-    db: sqlite3.Connection, project: sqlite3.Row, task_uid: int | None, roles: Sequence[sqlite3.Row]
-) -> None:
+def check_assignment(db: Database, project: Row, task_uid: int | None, roles: Sequence[Row]) -> None:
     """Time on a task needs one of the roles it goes with to be assigned to the task, unless the
     project allows assignment (90030: the vendor publishes no number)."""
     if task_uid is None or project["allow_assignment"]:
@@ -61,7 +57,7 @@ def check_assignment(
         raise PwsError("ResourceNotAssignedToTask", f"Project task {task_uid} on project {project['code']}.")
 
 
-def _assigned(db: sqlite3.Connection, task_uid: int, role_uids: Sequence[int]) -> bool:
+def _assigned(db: Database, task_uid: int, role_uids: Sequence[int]) -> bool:
     marks = ", ".join("?" for _ in role_uids)
     found = db.execute(
         f"SELECT 1 FROM pr_task_role WHERE task_uid = ? AND role_uid IN ({marks})", (task_uid, *role_uids)
@@ -69,7 +65,7 @@ def _assigned(db: sqlite3.Connection, task_uid: int, role_uids: Sequence[int]) -
     return found is not None
 
 
-def book(db: sqlite3.Connection, card_uid: int) -> None:
+def book(db: Database, card_uid: int) -> None:
     """A submitted time card gets what its project let it go without. Without a role, it takes the
     resource's one role on the project, created when it has none (named after the resource, as the
     vendor names roles it creates on the fly); on a task its role is not assigned to, the assignment
@@ -89,7 +85,7 @@ def book(db: sqlite3.Connection, card_uid: int) -> None:
     )
 
 
-def sole_role(db: sqlite3.Connection, project: sqlite3.Row, resource_uid: int) -> sqlite3.Row | None:
+def sole_role(db: Database, project: Row, resource_uid: int) -> Row | None:
     """The resource's one role on the project, created (named after the resource) where it has none
     and the project allows booking; None where it has several, or none and booking is not allowed."""
     roles = resource_roles(db, project["uid"], resource_uid)
@@ -99,7 +95,7 @@ def sole_role(db: sqlite3.Connection, project: sqlite3.Row, resource_uid: int) -
     return roles[0] if len(roles) == 1 else None
 
 
-def _only_role(db: sqlite3.Connection, project: sqlite3.Row, card: sqlite3.Row) -> int | None:
+def _only_role(db: Database, project: Row, card: Row) -> int | None:
     """The resource's one role on the card's project (created where booking allows), set on the card."""
     role = sole_role(db, project, card["resource_uid"])
     if role is None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import secrets
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -25,6 +24,7 @@ from mockserver.soap.asmx import AsmxEndpoint
 from mockserver.soap.envelope import interpret
 from mockserver.soap.service import Handler, RequestContext, Service
 from mockserver.state import clock
+from mockserver.state.database import Database
 
 OPS = "http://www.opsplanning.com/webservices/public/data"
 CONTRACT_PATH = CONTRACTS_DIR / "projector-ops" / "ops.wsdl"
@@ -69,7 +69,7 @@ def flag(parent: etree._Element | None, local: str) -> bool | None:
 @dataclass
 class OpsCall:
     request: etree._Element | None
-    db: sqlite3.Connection
+    db: Database
     now: datetime
     user_uid: int
     account_uid: int
@@ -82,7 +82,7 @@ class OpsAnswer:
     members: list[etree._Element] = field(default_factory=list)
 
 
-def authenticate(db: sqlite3.Connection, headers: list[etree._Element]) -> rate_limits.Client:
+def authenticate(db: Database, headers: list[etree._Element]) -> rate_limits.Client:
     """The user (and installation) the OpsAuthenticationHeader names (e-mail = Projector user name,
     password); an Ops call has no session."""
     header = next((h for h in headers if h.tag == AUTHENTICATION_HEADER), None)
@@ -109,7 +109,7 @@ def authenticate(db: sqlite3.Connection, headers: list[etree._Element]) -> rate_
     return rate_limits.Client(account_uid=users[0]["account_uid"], user_uid=users[0]["uid"])
 
 
-def meet_rate_limit(db: sqlite3.Connection, client: rate_limits.Client) -> list[OpsError]:
+def meet_rate_limit(db: Database, client: rate_limits.Client) -> list[OpsError]:
     """Count the call's hits: past the limit, the error that fails it whole; near it, its warning
     (wiki: legacy services answer RequestExceededRateLimit, a Fail with Severity Error past the limit)."""
     judgement = rate_limits.judge(db, client)

@@ -8,7 +8,6 @@ catalogue's message, never a SOAP fault (those are for contract violations).
 from __future__ import annotations
 
 import functools
-import sqlite3
 from collections.abc import Callable
 from dataclasses import astuple, dataclass, field
 from datetime import datetime
@@ -42,6 +41,7 @@ from mockserver.soap.envelope import DeclaredFault, FaultCode
 from mockserver.soap.service import Handler, RequestContext, Service
 from mockserver.soap.wcf import WcfEndpoint
 from mockserver.state import clock
+from mockserver.state.database import Database, Row
 
 CONTRACT_PATH = CONTRACTS_DIR / "projector" / "pws.wsdl"
 ENDPOINT_PATH = "/OpsProjectorWcfSvc/PwsProjectorServices.svc"
@@ -57,7 +57,7 @@ class Call:
     """One PWS call as a handler sees it: the serviceRequest element, the database, the clock."""
 
     request: etree._Element
-    db: sqlite3.Connection
+    db: Database
     now: datetime
     caller: Caller | None = None
 
@@ -306,7 +306,7 @@ def pws_save_time_cards(call: Call) -> Answer:
     return Answer(members=_save_results(call.db, outcome), messages=messages)
 
 
-def _save_results(db: sqlite3.Connection, outcome: SaveOutcome) -> list[etree._Element]:
+def _save_results(db: Database, outcome: SaveOutcome) -> list[etree._Element]:
     def card_results(results: list[ItemOutcome], item: str, card_member: str, detail: str) -> list[etree._Element]:
         elements = []
         for result in results:
@@ -374,7 +374,7 @@ def _save_results(db: sqlite3.Connection, outcome: SaveOutcome) -> list[etree._E
     ]
 
 
-def _task_note_history(db: sqlite3.Connection, note_id: int) -> list[etree._Element]:
+def _task_note_history(db: Database, note_id: int) -> list[etree._Element]:
     """The notes of the saved note's task up to it, newest first, as the wiki's PwsSaveTaskNoteResult
     example lists them (its 2018-03-09 note before its 2018-03-04 one)."""
     notes = db.execute(
@@ -416,10 +416,10 @@ def _list(namespace: str, local: str, elements: list[etree._Element]) -> etree._
     return element
 
 
-def _card(db: sqlite3.Connection, uid: int | None) -> sqlite3.Row | None:
+def _card(db: Database, uid: int | None) -> Row | None:
     if uid is None:
         return None
-    row: sqlite3.Row | None = db.execute("SELECT * FROM pr_time_card WHERE uid = ?", (uid,)).fetchone()
+    row: Row | None = db.execute("SELECT * FROM pr_time_card WHERE uid = ?", (uid,)).fetchone()
     return row
 
 
@@ -489,7 +489,7 @@ def _adjustment(request: etree._Element, kind: str) -> Adjustment:
     )
 
 
-def _timecard_ref(local: str, card: sqlite3.Row, namespace: str = TAC) -> etree._Element:
+def _timecard_ref(local: str, card: Row, namespace: str = TAC) -> etree._Element:
     """A PwsTimecardRef of ``card`` (ReferenceId nil, as the vendor's examples answer)."""
     element = etree.Element(wire.q(namespace, local))
     wire.add_nil(element, COM, "ReferenceId")

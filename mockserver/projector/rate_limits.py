@@ -25,13 +25,13 @@ from __future__ import annotations
 import functools
 import json
 import math
-import sqlite3
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from mockserver.projector.sessions import Caller
 from mockserver.state import clock
+from mockserver.state.database import Database
 
 CODE = "RequestExceededRateLimit"
 MODES = ("Error", "Warning")
@@ -111,7 +111,7 @@ def _json_name(name: str) -> str:
     return head + "".join(word.title() for word in rest)
 
 
-def settings(db: sqlite3.Connection) -> RateLimits:
+def settings(db: Database) -> RateLimits:
     row = db.execute("SELECT settings FROM rate_limit_settings").fetchone()
     return _DEFAULTS if row is None else _parsed(row[0])
 
@@ -125,27 +125,29 @@ def _parsed(stored: str) -> RateLimits:
     return _DEFAULTS.changed(json.loads(stored))
 
 
-def configure(db: sqlite3.Connection, changes: Mapping[str, Any]) -> RateLimits:
+def configure(db: Database, changes: Mapping[str, Any]) -> RateLimits:
     """Change some settings (the others keep their values); raises InvalidRateLimits."""
     updated = settings(db).changed(changes)
     db.execute(
-        "INSERT OR REPLACE INTO rate_limit_settings (id, settings) VALUES (1, ?)", (json.dumps(updated.as_json()),)
+        "INSERT INTO rate_limit_settings (id, settings) VALUES (1, ?) "
+        "ON CONFLICT (id) DO UPDATE SET settings = excluded.settings",
+        (json.dumps(updated.as_json()),),
     )
     return updated
 
 
-def _instant(db: sqlite3.Connection) -> float:
+def _instant(db: Database) -> float:
     """The limiter's time: the tenant's clock, moving on in real time while it stands still."""
     return clock.moving_now(db).timestamp()
 
 
-def add(db: sqlite3.Connection, client: Client, hits: Hits) -> None:
+def add(db: Database, client: Client, hits: Hits) -> None:
     """Count ``hits`` now (nothing while the limiter is switched off)."""
     if settings(db).enabled:
         _record(db, client, hits, int(_instant(db)))
 
 
-def _record(db: sqlite3.Connection, client: Client, hits: Hits, second: int) -> None:
+def _record(db: Database, client: Client, hits: Hits, second: int) -> None:
     if hits == Hits():
         return
     db.execute(
@@ -159,12 +161,12 @@ def _record(db: sqlite3.Connection, client: Client, hits: Hits, second: int) -> 
     )
 
 
-def counted(db: sqlite3.Connection, client: Client, limits: RateLimits) -> Hits:
+def counted(db: Database, client: Client, limits: RateLimits) -> Hits:
     """The client's installation, user and session counts over the window ending now."""
     return _counted(db, client, limits, _instant(db))
 
 
-def _counted(db: sqlite3.Connection, client: Client, limits: RateLimits, instant: float) -> Hits:
+def _counted(db: Database, client: Client, limits: RateLimits, instant: float) -> Hits:
     """The counts over the window ending at ``instant``. Hits are kept by whole second, so the window
     reaches back to the second holding its start: a hit leaves it no sooner than the window's length
     after it was made (a little later at most, never earlier)."""
@@ -216,7 +218,7 @@ class Judgement:
         return f"hits in the last {'second' if window == 1 else f'{window} seconds'}: {listed}"
 
 
-def judge(db: sqlite3.Connection, client: Client, weight: int = 1) -> Judgement | None:
+def judge(db: Database, client: Client, weight: int = 1) -> Judgement | None:
     """Count this call and judge the counts; None when the limiter is switched off (it then counts
     nothing: turning it on starts from zero)."""
     limits = settings(db)
@@ -227,7 +229,7 @@ def judge(db: sqlite3.Connection, client: Client, weight: int = 1) -> Judgement 
     return Judgement(_counted(db, client, limits, instant), limits, client)
 
 
-def assess(db: sqlite3.Connection, client: Client) -> Judgement:
+def assess(db: Database, client: Client) -> Judgement:
     """The client's counts judged, without counting a call (what a fault rule forcing 10016 reports)."""
     limits = settings(db)
     return Judgement(counted(db, client, limits), limits, client)

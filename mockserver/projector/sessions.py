@@ -10,11 +10,11 @@ from __future__ import annotations
 import base64
 import re
 import secrets
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from mockserver.projector.catalogue import PwsError, PwsFailure
+from mockserver.state.database import Database, Row
 
 SESSION_IDLE_TIMEOUT = timedelta(minutes=60)
 _ACCOUNT_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,29}$")
@@ -47,7 +47,7 @@ _CALLER_QUERY = """
 """
 
 
-def _caller(row: sqlite3.Row) -> Caller:
+def _caller(row: Row) -> Caller:
     return Caller(
         ticket=row["ticket"],
         user_uid=row["user_uid"],
@@ -62,7 +62,7 @@ def _caller(row: sqlite3.Row) -> Caller:
     )
 
 
-def authenticate(db: sqlite3.Connection, account_code: str, user_name: str, password: str, now: datetime) -> Caller:
+def authenticate(db: Database, account_code: str, user_name: str, password: str, now: datetime) -> Caller:
     """Check the credentials and open a session; a failure is counted towards a lockout."""
     if not _ACCOUNT_CODE.match(account_code):
         raise PwsFailure(PwsError("InvalidAccountCode", f"AccountCode was '{account_code}'."))
@@ -97,13 +97,13 @@ def authenticate(db: sqlite3.Connection, account_code: str, user_name: str, pass
     return _caller(db.execute(_CALLER_QUERY, (ticket,)).fetchone())
 
 
-def find_session(db: sqlite3.Connection, ticket: str) -> Caller | None:
+def find_session(db: Database, ticket: str) -> Caller | None:
     """The user behind ``ticket``, whether or not the session is still valid; None when never issued."""
     row = db.execute(_CALLER_QUERY, (ticket,)).fetchone()
     return None if row is None else _caller(row)
 
 
-def require_session(db: sqlite3.Connection, ticket: str | None, now: datetime) -> Caller:
+def require_session(db: Database, ticket: str | None, now: datetime) -> Caller:
     """The caller behind ``ticket``; a never-issued ticket is 10004, an ended session -101."""
     row = db.execute(_CALLER_QUERY, (ticket,)).fetchone() if ticket else None
     if row is None:
@@ -114,5 +114,5 @@ def require_session(db: sqlite3.Connection, ticket: str | None, now: datetime) -
     return _caller(row)
 
 
-def close_session(db: sqlite3.Connection, ticket: str) -> None:
+def close_session(db: Database, ticket: str) -> None:
     db.execute("UPDATE pr_session SET closed = 1 WHERE ticket = ?", (ticket,))

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from mockserver.projector.catalogue import PwsError
 from mockserver.projector.model import ENTITY_NAMES, ENTITY_TABLES, REF_TYPES, CardRef, EntityRef
+from mockserver.state.database import Database, Row
 
 
-def find(db: sqlite3.Connection, ref: EntityRef) -> sqlite3.Row | None:
+def find(db: Database, ref: EntityRef) -> Row | None:
     """The row an identity names, found by its most specific member (uid, then id, then code). A
     member naming another row makes the identity name none (the wiki's PwsResourceRef: "if you do
     specify more than one, they must all refer to the same resource or the resource reference will
@@ -16,8 +15,8 @@ def find(db: sqlite3.Connection, ref: EntityRef) -> sqlite3.Row | None:
     example sends "?" placeholders beside the uids and is answered Ok (assumption)."""
     table = ENTITY_TABLES[ref.kind]
 
-    def lookup(column: str, value: object) -> sqlite3.Row | None:
-        found: sqlite3.Row | None = db.execute(f"SELECT * FROM {table} WHERE {column} = ?", (value,)).fetchone()
+    def lookup(column: str, value: object) -> Row | None:
+        found: Row | None = db.execute(f"SELECT * FROM {table} WHERE {column} = ?", (value,)).fetchone()
         return found
 
     row = next(filter(None, (lookup(column, value) for column, value in ref.criteria)), None)
@@ -36,7 +35,7 @@ _OTHER_PROJECT = {
 }
 
 
-def require(db: sqlite3.Connection, ref: EntityRef, project_uid: int | None = None) -> sqlite3.Row:
+def require(db: Database, ref: EntityRef, project_uid: int | None = None) -> Row:
     """Like :func:`find`, but a missing entity is 50024 EntityNotFound, and a role, task or rate
     type of another project than ``project_uid`` is that kind's "not on same project" error."""
     if not ref.criteria and ref.kind in _INCOMPLETE:
@@ -51,22 +50,22 @@ def require(db: sqlite3.Connection, ref: EntityRef, project_uid: int | None = No
     return row
 
 
-def require_on_project(kind: str, row: sqlite3.Row, project_uid: int) -> None:
+def require_on_project(kind: str, row: Row, project_uid: int) -> None:
     """A role, task or rate type is only usable on its own project: else that kind's "not on same project" error."""
     if row["project_uid"] != project_uid:
         raise PwsError(_OTHER_PROJECT[kind], f"{ENTITY_NAMES[kind]} {row['uid']} belongs to another project.")
 
 
-def require_resource_role(role: sqlite3.Row, resource_uid: int) -> None:
+def require_resource_role(role: Row, resource_uid: int) -> None:
     """A role is one resource's place on a project: another resource's time cannot go on it (64161)."""
     if role["resource_uid"] != resource_uid:
         raise PwsError("TimeCardResourceMismatch", f"Project role {role['uid']} is not a role of this resource.")
 
 
-def find_card(db: sqlite3.Connection, ref: CardRef) -> sqlite3.Row | None:
+def find_card(db: Database, ref: CardRef) -> Row | None:
     """The card a ref names by uid or id, deleted cards included (they answer "deleted")."""
     if ref.card_uid is not None:
-        row: sqlite3.Row | None = db.execute("SELECT * FROM pr_time_card WHERE uid = ?", (ref.card_uid,)).fetchone()
+        row: Row | None = db.execute("SELECT * FROM pr_time_card WHERE uid = ?", (ref.card_uid,)).fetchone()
         return row
     if ref.card_id is not None:
         row = db.execute("SELECT * FROM pr_time_card WHERE id = ?", (ref.card_id,)).fetchone()
@@ -74,7 +73,7 @@ def find_card(db: sqlite3.Connection, ref: CardRef) -> sqlite3.Row | None:
     return None
 
 
-def next_identity(db: sqlite3.Connection) -> tuple[int, int]:
+def next_identity(db: Database) -> tuple[int, int]:
     """A fresh (id, uid) pair for a new row: both sequences advanced in one statement."""
     drawn = dict(
         db.execute(
@@ -85,7 +84,7 @@ def next_identity(db: sqlite3.Connection) -> tuple[int, int]:
     return drawn["id"], drawn["uid"]
 
 
-def period_closed_for_time(db: sqlite3.Connection, work_date: str) -> bool:
+def period_closed_for_time(db: Database, work_date: str) -> bool:
     row = db.execute(
         "SELECT closed_for_time FROM pr_accounting_period WHERE start_date <= ? AND end_date >= ?",
         (work_date, work_date),
@@ -93,7 +92,7 @@ def period_closed_for_time(db: sqlite3.Connection, work_date: str) -> bool:
     return bool(row and row[0])
 
 
-def narrative_demanded_by(db: sqlite3.Connection, project: sqlite3.Row, task_uid: int | None) -> str | None:
+def narrative_demanded_by(db: Database, project: Row, task_uid: int | None) -> str | None:
     """What demands a description of a card on this project and task, if anything: the project
     (DescriptionRequiredFlag) or the type of its task (NarrativeRequiredFlag). PWS and the Ops close
     apply the same rule (wiki PwsTimeCardDetail: "unless the time card task type or project requires")."""

@@ -7,7 +7,6 @@ features/projector/reading_time_cards.feature specifies.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,6 +20,7 @@ from mockserver.projector.model import TIME_CARD, TIME_OFF_CARD, EntityRef, Proj
 from mockserver.projector.sessions import Caller
 from mockserver.projector.timecards import check_range
 from mockserver.projector.wire import COM, TAC, add, card_element, members, q, ref, ref_members, xml_day
+from mockserver.state.database import Database, Row
 
 PROJECT_ROLE_DATE_RULES = (
     "TimeEntryProjectRoleStartDateRequired",
@@ -38,12 +38,12 @@ READ_DATE_RULES = (
 
 @dataclass
 class FoundCards:
-    cards: list[sqlite3.Row] = field(default_factory=list)
+    cards: list[Row] = field(default_factory=list)
     projects: list[etree._Element] = field(default_factory=list)
     timeoff: list[etree._Element] = field(default_factory=list)
 
 
-def read_time_cards(db: sqlite3.Connection, caller: Caller, request: ReadRequest) -> FoundCards:
+def read_time_cards(db: Database, caller: Caller, request: ReadRequest) -> FoundCards:
     """The resource's cards with work dates in the range, grouped by project and by time-off reason."""
     start, end = check_range(request.start_date, request.end_date, READ_DATE_RULES)
     resource_uid = resource_for(db, caller, request.resource)
@@ -97,7 +97,7 @@ def read_time_cards(db: sqlite3.Connection, caller: Caller, request: ReadRequest
     return found
 
 
-def _booked_projects(db: sqlite3.Connection, resource_uid: int, start: date, end: date) -> list[int]:
+def _booked_projects(db: Database, resource_uid: int, start: date, end: date) -> list[int]:
     """IncludeBookedAndAssignedRolesFlag: projects where one of the resource's roles spans part of the period
     (the mock keeps no booked hours or task dates: a role's own dates stand for them, open when unset)."""
     rows = db.execute(
@@ -108,7 +108,7 @@ def _booked_projects(db: sqlite3.Connection, resource_uid: int, start: date, end
     return [int(row[0]) for row in rows]
 
 
-def _timeoff_reasons(db: sqlite3.Connection, request: ReadRequest, cards: Sequence[sqlite3.Row]) -> list[sqlite3.Row]:
+def _timeoff_reasons(db: Database, request: ReadRequest, cards: Sequence[Row]) -> list[Row]:
     """The reasons PwsTimeEntryTimeOff lists: every reason a resource may take time off for, or with
     IncludeReferencedTimeOffReasonsOnlyFlag only those of the time off cards read."""
     if request.include_timeoff_cards and not request.referenced_timeoff_reasons_only:
@@ -117,7 +117,7 @@ def _timeoff_reasons(db: sqlite3.Connection, request: ReadRequest, cards: Sequen
     return [db.execute("SELECT * FROM pr_timeoff_reason WHERE uid = ?", (uid,)).fetchone() for uid in referenced]
 
 
-def resource_for(db: sqlite3.Connection, caller: Caller, resource: EntityRef | None) -> int:
+def resource_for(db: Database, caller: Caller, resource: EntityRef | None) -> int:
     """The resource named, else the caller's own; a caller who is not a resource must name one."""
     if resource is not None:
         return int(store.require(db, resource)["uid"])
@@ -126,7 +126,7 @@ def resource_for(db: sqlite3.Connection, caller: Caller, resource: EntityRef | N
     return caller.resource_uid
 
 
-def time_entry_project_role(db: sqlite3.Connection, caller: Caller, request: ProjectRoleRequest) -> etree._Element:
+def time_entry_project_role(db: Database, caller: Caller, request: ProjectRoleRequest) -> etree._Element:
     """PwsGetTimeEntryProjectRole: the project and role a resource logs time on, with its cards in the range."""
     # An empty <ProjectIdentity/> specifies no project either: 20010, not "not found".
     project_ref = request.project if request.project is not None and request.project.criteria else None
@@ -155,10 +155,10 @@ def time_entry_project_role(db: sqlite3.Connection, caller: Caller, request: Pro
 
 
 def time_entry_project(
-    db: sqlite3.Connection,
-    project: sqlite3.Row,
-    cards: Sequence[sqlite3.Row],
-    roles: Sequence[sqlite3.Row],
+    db: Database,
+    project: Row,
+    cards: Sequence[Row],
+    roles: Sequence[Row],
     task_uids: set[int] | None = None,
 ) -> etree._Element:
     """PwsTimeEntryProject: what a client needs to log time on a project, with the cards given.
@@ -225,7 +225,7 @@ def time_entry_project(
     return element
 
 
-def _role(role: sqlite3.Row) -> etree._Element:
+def _role(role: Row) -> etree._Element:
     return members(
         TAC,
         "PwsRole",
@@ -238,7 +238,7 @@ def _role(role: sqlite3.Row) -> etree._Element:
     )
 
 
-def _task(task: sqlite3.Row, task_type: sqlite3.Row | None) -> etree._Element:
+def _task(task: Row, task_type: Row | None) -> etree._Element:
     return members(
         TAC,
         "PwsProjectTask",
@@ -252,7 +252,7 @@ def _task(task: sqlite3.Row, task_type: sqlite3.Row | None) -> etree._Element:
     )
 
 
-def _task_type(task_type: sqlite3.Row) -> etree._Element:
+def _task_type(task_type: Row) -> etree._Element:
     """PwsTaskType: a client learns from NarrativeRequiredFlag which tasks' cards need a description."""
     return members(
         TAC,
@@ -266,7 +266,7 @@ def _task_type(task_type: sqlite3.Row) -> etree._Element:
     )
 
 
-def time_entry_timeoff(db: sqlite3.Connection, reason: sqlite3.Row, cards: Sequence[sqlite3.Row]) -> etree._Element:
+def time_entry_timeoff(db: Database, reason: Row, cards: Sequence[Row]) -> etree._Element:
     """PwsTimeEntryTimeOff: one time-off reason with its cards."""
     element = etree.Element(q(TAC, "PwsTimeEntryTimeOff"))
     add(element, TAC, "InactiveFlag", False)
@@ -277,7 +277,7 @@ def time_entry_timeoff(db: sqlite3.Connection, reason: sqlite3.Row, cards: Seque
     return element
 
 
-def location_summaries(db: sqlite3.Connection, card_uids: Sequence[int]) -> list[etree._Element]:
+def location_summaries(db: Database, card_uids: Sequence[int]) -> list[etree._Element]:
     """PwsLocationSummary of every location the given cards name."""
     if not card_uids:
         return []

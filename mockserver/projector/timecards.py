@@ -8,7 +8,6 @@ Where the vendor is silent the choice is written in features/projector/*.feature
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -31,7 +30,7 @@ from mockserver.projector.model import (
     timestamp_of,
 )
 from mockserver.projector.sessions import Caller
-from mockserver.state.tenants import savepoint
+from mockserver.state.database import Database, Row, integrity_errors, savepoint
 
 SUPPORTED_DATES = (date(1900, 1, 1), date(2079, 6, 6))
 """The range of SQL Server's smalldatetime, where the vendor keeps work dates."""
@@ -159,7 +158,7 @@ def parse_card_status(raw: str | None) -> str | None:
 class TimeCardSaver:
     """Carries one PwsSaveTimeCards request through the rules against one tenant's database."""
 
-    def __init__(self, db: sqlite3.Connection, caller: Caller, request: SaveRequest, now: datetime) -> None:
+    def __init__(self, db: Database, caller: Caller, request: SaveRequest, now: datetime) -> None:
         self.db = db
         self.caller = caller
         self.request = request
@@ -217,7 +216,7 @@ class TimeCardSaver:
                 outcome.card_uid = action()
         except PwsError as error:
             outcome.error = error
-        except sqlite3.IntegrityError as error:
+        except integrity_errors() as error:
             outcome.error = PwsError("UnexpectedErrorSavingTimeCard", f"The store refused the change: {error}.")
         return outcome
 
@@ -254,7 +253,7 @@ class TimeCardSaver:
             where = "time cards (T)" if expected == TIME_CARD else "time off cards (R)"
             raise PwsError("UnexpectedTimeCardType", f"This list holds {where}; TimecardType was '{card_type}'.")
 
-    def existing_card(self, ref: CardRef, expected: str, deleted_code: str, missing_code: str) -> sqlite3.Row:
+    def existing_card(self, ref: CardRef, expected: str, deleted_code: str, missing_code: str) -> Row:
         if not ref.identifies:
             raise PwsError("InvalidTimeCard")
         card = store.find_card(self.db, ref)
@@ -278,7 +277,7 @@ class TimeCardSaver:
                 f"WorkDate {work_date} is outside the request's range {self.start} to {self.end}.",
             )
 
-    def check_changeable(self, card: sqlite3.Row, new_status: str | None = None) -> None:
+    def check_changeable(self, card: Row, new_status: str | None = None) -> None:
         if card["for_reporting_only"] and new_status is not None and new_status != card["status"]:
             raise PwsError("CannotChangeStatusOfFroTimecards")
         if card["status"] == "S" and store.period_closed_for_time(self.db, card["work_date"]):
@@ -336,7 +335,7 @@ class TimeCardSaver:
         )
         return uid
 
-    def update(self, card: sqlite3.Row, detail: CardDetail) -> int:
+    def update(self, card: Row, detail: CardDetail) -> int:
         self.check_may_save(card["resource_uid"])
         if detail.ref.timestamp is not None and detail.ref.timestamp != timestamp_of(card["version"]):
             raise PwsError("TimecardHasBeenChanged")
@@ -446,7 +445,7 @@ class TimeCardSaver:
         self.check_description(project, merged)
         self.check_udfs(project, merged)
 
-    def check_description(self, project: sqlite3.Row, merged: dict[str, Any]) -> None:
+    def check_description(self, project: Row, merged: dict[str, Any]) -> None:
         """A description is required when the project (DescriptionRequiredFlag) or the type of the
         card's task (NarrativeRequiredFlag) demands one: 10111 naming Description, either way."""
         if (merged.get("description") or "").strip():
@@ -456,7 +455,7 @@ class TimeCardSaver:
             return
         raise PwsError("RequiredFieldMissing", f"{demanded_by} requires a description.", fill=["Description"])
 
-    def check_booking(self, project: sqlite3.Row, merged: dict[str, Any]) -> None:
+    def check_booking(self, project: Row, merged: dict[str, Any]) -> None:
         """The card's role and task must be open to its resource (booking.py). Judged when the card is
         inserted or given another project, role or task: a card saved before keeps its place."""
         role = None
@@ -465,7 +464,7 @@ class TimeCardSaver:
         roles = booking.booking_roles(self.db, project, merged["resource_uid"], role)
         booking.check_assignment(self.db, project, merged.get("task_uid"), roles)
 
-    def check_udfs(self, project: sqlite3.Row, merged: dict[str, Any]) -> None:
+    def check_udfs(self, project: Row, merged: dict[str, Any]) -> None:
         for slot in (1, 2):
             value = merged.get(f"udf{slot}")
             treatment = project[f"udf{slot}_treatment"]
@@ -522,7 +521,7 @@ class TimeCardSaver:
         )
         return int(task_role["uid"])
 
-    def find_task_role(self, estimate: Estimate) -> sqlite3.Row:
+    def find_task_role(self, estimate: Estimate) -> Row:
         if estimate.task_role is not None:
             found = store.find(self.db, estimate.task_role)
             if found is not None:
@@ -530,7 +529,7 @@ class TimeCardSaver:
         if estimate.role is not None and estimate.task is not None:
             task = store.require(self.db, estimate.task)
             role = store.require(self.db, estimate.role, project_uid=task["project_uid"])
-            row: sqlite3.Row | None = self.db.execute(
+            row: Row | None = self.db.execute(
                 "SELECT * FROM pr_task_role WHERE task_uid = ? AND role_uid = ?", (task["uid"], role["uid"])
             ).fetchone()
             if row is not None:
@@ -541,15 +540,16 @@ class TimeCardSaver:
         if note.task is None:
             raise PwsError("RequiredFieldMissing", fill=["ProjectTaskIdentity"])
         task = store.require(self.db, note.task)
-        saved = self.db.execute(
-            "INSERT INTO pr_task_note (task_uid, notes, email_pm_team, user_uid, saved_at) VALUES (?, ?, ?, ?, ?)",
+        (saved,) = self.db.execute(
+            "INSERT INTO pr_task_note (task_uid, notes, email_pm_team, user_uid, saved_at) VALUES (?, ?, ?, ?, ?) "
+            "RETURNING id",
             (task["uid"], note.notes or "", int(note.email_pm_team), self.caller.user_uid, self.now.isoformat()),
-        )
+        ).fetchone()
         if note.email_pm_team:
             self.record_notification(
                 "TaskNote", "pm-team@example.com", f"Note on task {task['name']}", note.notes or ""
             )
-        return int(saved.lastrowid or 0)  # the note's own row: its result lists the task's notes up to it
+        return int(saved)  # the note's own row: its result lists the task's notes up to it
 
     # -- submitting -------------------------------------------------------------------------
 
@@ -563,7 +563,7 @@ class TimeCardSaver:
                 )
                 booking.book(self.db, card["uid"])
 
-    def submit_targets(self) -> list[sqlite3.Row]:
+    def submit_targets(self) -> list[Row]:
         request = self.request
         if request.submit_identities is not None:
             cards = []

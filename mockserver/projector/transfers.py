@@ -13,7 +13,6 @@ ReportOnlyFlag, and nothing is changed.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -23,7 +22,7 @@ from mockserver.projector.booking import create_role, resource_roles, sole_role
 from mockserver.projector.catalogue import PwsError, PwsFailure
 from mockserver.projector.model import Adjustment, TransferOrder, TransferRequest
 from mockserver.projector.sessions import Caller
-from mockserver.state.tenants import savepoint
+from mockserver.state.database import Database, Row, savepoint
 
 ADJUSTMENT_TYPES = ("TPT", "TRT", "CTT")
 
@@ -32,11 +31,11 @@ ADJUSTMENT_TYPES = ("TPT", "TRT", "CTT")
 class Target:
     """Where an order sends its cards: resolved rows, None where the card keeps its own."""
 
-    project: sqlite3.Row | None
-    role: sqlite3.Row | None
+    project: Row | None
+    role: Row | None
     role_name: str | None
-    task: sqlite3.Row | None
-    rate_type: sqlite3.Row | None
+    task: Row | None
+    rate_type: Row | None
 
     def require_on(self, project_uid: int) -> None:
         """Role, task and rate type must all be of the project the cards go to (54700, 90005, 90006)."""
@@ -48,7 +47,7 @@ class Target:
 class TimeTransfer:
     """One PwsTransferTime request carried through the checks and, unless it fails, applied."""
 
-    def __init__(self, db: sqlite3.Connection, caller: Caller, request: TransferRequest, now: datetime) -> None:
+    def __init__(self, db: Database, caller: Caller, request: TransferRequest, now: datetime) -> None:
         if request.adjustment_type not in ADJUSTMENT_TYPES:
             raise PwsFailure(
                 PwsError("InvalidValueForTimeAdjustmentType", f"AdjustmentType was '{request.adjustment_type or ''}'.")
@@ -99,7 +98,7 @@ class TimeTransfer:
             except PwsError as error:
                 self.errors.append(error)
 
-    def name_once(self, card: sqlite3.Row) -> None:
+    def name_once(self, card: Row) -> None:
         """A card named again (in any order of the request) has changed since the client read it: its
         first mention moves it. So the vendor's timestamp check would see it; refused, not moved twice."""
         if card["uid"] in self.named:
@@ -129,7 +128,7 @@ class TimeTransfer:
                 )
         return target
 
-    def move(self, card: sqlite3.Row, target: Target) -> None:
+    def move(self, card: Row, target: Target) -> None:
         project_uid = target.project["uid"] if target.project is not None else card["project_uid"]
         if target.project is None:
             target.require_on(project_uid)
@@ -155,11 +154,11 @@ class TimeTransfer:
             changes["excluded_from_billing"] = 1
         self.update(card, **changes)
 
-    def role_for(self, card: sqlite3.Row, project_uid: int, name: str | None) -> sqlite3.Row | None:
+    def role_for(self, card: Row, project_uid: int, name: str | None) -> Row | None:
         """The card resource's role on the target: by NewProjectRoleName (created if new), else its only
         one, created as a submitted card's is where it has none and the project allows booking (90013 if not)."""
         if name is not None:
-            found: sqlite3.Row | None = self.db.execute(
+            found: Row | None = self.db.execute(
                 "SELECT * FROM pr_role WHERE project_uid = ? AND resource_uid = ? AND name = ?",
                 (project_uid, card["resource_uid"], name),
             ).fetchone()
@@ -175,7 +174,7 @@ class TimeTransfer:
             raise PwsError("ResourceHasNoRoleOnProject", f"Project {project['code']} does not allow booking.")
         return role
 
-    def fit_role_dates(self, role: sqlite3.Row, work_date: date) -> None:
+    def fit_role_dates(self, role: Row, work_date: date) -> None:
         """Widen the role to the work date when the request allows it; otherwise the date must fit."""
         start, end = role["start_date"], role["end_date"]
         inside = (start is None or start <= work_date.isoformat()) and (end is None or work_date.isoformat() <= end)
@@ -187,12 +186,13 @@ class TimeTransfer:
             )
         day = work_date.isoformat()
         self.db.execute(
-            "UPDATE pr_role SET start_date = CASE WHEN start_date IS NULL OR start_date > ? THEN ? ELSE start_date END, "
+            "UPDATE pr_role SET "
+            "start_date = CASE WHEN start_date IS NULL OR start_date > ? THEN ? ELSE start_date END, "
             "end_date = CASE WHEN end_date IS NULL OR end_date < ? THEN ? ELSE end_date END WHERE uid = ?",
             (day, day, day, day, role["uid"]),
         )
 
-    def kept(self, card: sqlite3.Row, column: str, project_uid: int) -> int | None:
+    def kept(self, card: Row, column: str, project_uid: int) -> int | None:
         """The card's own task or rate type, if it still belongs to the target project."""
         table = "pr_task" if column == "task_uid" else "pr_rate_type"
         if card[column] is None:
@@ -200,7 +200,7 @@ class TimeTransfer:
         owner = self.db.execute(f"SELECT project_uid FROM {table} WHERE uid = ?", (card[column],)).fetchone()
         return int(card[column]) if owner is not None and owner[0] == project_uid else None
 
-    def update(self, card: sqlite3.Row, **changes: object) -> None:
+    def update(self, card: Row, **changes: object) -> None:
         assignments = ", ".join(f"{column} = ?" for column in changes)
         self.db.execute(
             f"UPDATE pr_time_card SET {assignments}, version = version + 1, updated_at = ? WHERE uid = ?",

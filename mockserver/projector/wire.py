@@ -8,7 +8,6 @@ validates every response, so an ordering slip here is caught by the tests, not b
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -19,6 +18,7 @@ from mockserver.projector.catalogue import PwsError
 from mockserver.projector.model import CardDetail, CardRef, EntityRef, code_value, timestamp_of
 from mockserver.soap import ns
 from mockserver.soap.envelope import interpret
+from mockserver.state.database import Database, Row
 
 PWS = "http://projectorpsa.com/PwsProjectorServices/"
 REQ = "http://projectorpsa.com/DataContracts/Requests/"
@@ -245,7 +245,7 @@ def sequence(pairs: Iterable[tuple[str, str, Any]]) -> list[etree._Element]:
     return list(members(TAC, "_", pairs))
 
 
-def ref_members(kind: str, row: sqlite3.Row | None) -> list[tuple[str, str, Any]] | None:
+def ref_members(kind: str, row: Row | None) -> list[tuple[str, str, Any]] | None:
     """The members of a Pws*Ref for ``row`` (Common namespace, alphabetical as WCF writes them)."""
     if row is None:
         return None
@@ -254,7 +254,7 @@ def ref_members(kind: str, row: sqlite3.Row | None) -> list[tuple[str, str, Any]
     return sorted(pairs, key=lambda pair: pair[1])
 
 
-def ref(namespace: str, local: str, kind: str, row: sqlite3.Row | None) -> etree._Element | None:
+def ref(namespace: str, local: str, kind: str, row: Row | None) -> etree._Element | None:
     pairs = ref_members(kind, row)
     return None if pairs is None else members(namespace, local, pairs)
 
@@ -262,15 +262,13 @@ def ref(namespace: str, local: str, kind: str, row: sqlite3.Row | None) -> etree
 _STATUS_WORD = {"D": "Draft", "R": "Rejected", "S": "Submitted", "A": "Approved"}
 
 
-def card_element(
-    db: sqlite3.Connection, card: sqlite3.Row, local: str, reference_id: str | None = None
-) -> etree._Element:
+def card_element(db: Database, card: Row, local: str, reference_id: str | None = None) -> etree._Element:
     """A stored card as PwsTimecardDetail (type T) or PwsTimeOffCardDetail (type R)."""
 
-    def row(table: str, uid: int | None) -> sqlite3.Row | None:
+    def row(table: str, uid: int | None) -> Row | None:
         if uid is None:
             return None
-        found: sqlite3.Row | None = db.execute(f"SELECT * FROM {table} WHERE uid = ?", (uid,)).fetchone()
+        found: Row | None = db.execute(f"SELECT * FROM {table} WHERE uid = ?", (uid,)).fetchone()
         return found
 
     element = etree.Element(q(TAC, local))

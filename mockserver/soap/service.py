@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import random
 import socket
-import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
@@ -40,7 +39,8 @@ from mockserver.soap.envelope import (
 )
 from mockserver.soap.lenient import LenientReader
 from mockserver.state import clock, faults, journal, reading
-from mockserver.state.tenants import DEFAULT_TENANT, Tenant, TenantRegistry, UnknownTenantName
+from mockserver.state.database import Database, store_errors
+from mockserver.state.tenants import DEFAULT_TENANT, StoreUnavailable, Tenant, TenantRegistry, UnknownTenantName
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
@@ -59,7 +59,7 @@ class RequestContext:
     operation: Operation
     envelope: Envelope
     tenant: Tenant
-    db: sqlite3.Connection
+    db: Database
     http_headers: Headers
     forced_error: str | None = None
     """A vendor error a fault rule forces on this call (code or number): the vendor layer raises it."""
@@ -163,7 +163,7 @@ class SoapEndpoint:
             try:
                 with call.tenant.transaction() as db:
                     self._journal(db, call, response)
-            except sqlite3.Error:  # the answer still goes out; a broken store is logged, not hidden
+            except store_errors(StoreUnavailable):  # the answer still goes out; a broken store is logged, not hidden
                 log.exception("the journal of tenant %s could not be written", call.tenant.name)
         return response
 
@@ -189,6 +189,12 @@ class SoapEndpoint:
                 call.tenant = self._tenant_or_none(call.request)
             headers = [*self.reply_headers(call.envelope, None), *fault.header_blocks]
             return self._respond(version.envelope(version.fault(fault), headers), status)
+        except StoreUnavailable as error:  # the database went away: said as such, and the next call tries again
+            call.verdict = "server-fault"
+            unavailable = SoapFault(f"The mock's store is unavailable: {error}", FaultCode.RECEIVER)
+            return self._respond(
+                version.envelope(version.fault(unavailable), self.reply_headers(call.envelope, None)), 500
+            )
         except Exception:
             incident = uuid.uuid4().hex[:12]
             log.exception("incident %s while serving %s", incident, call.request.path)
@@ -292,7 +298,7 @@ class SoapEndpoint:
         status = int(rule.parameters["status"]) if rule.kind == "http-status" else 500
         return self._respond(body, status)
 
-    def _journal(self, db: sqlite3.Connection, call: _Call, response: Response) -> None:
+    def _journal(self, db: Database, call: _Call, response: Response) -> None:
         journal.record(
             db,
             journal.JournalEntry(

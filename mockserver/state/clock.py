@@ -6,8 +6,9 @@ It either runs (system time plus an offset) or stands still at a set instant.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime, timedelta
+
+from mockserver.state.database import Database
 
 SCHEMA = """
 CREATE TABLE clock (
@@ -20,7 +21,7 @@ INSERT INTO clock (id) VALUES (1);
 """
 
 
-def now(db: sqlite3.Connection) -> datetime:
+def now(db: Database) -> datetime:
     """The tenant's current instant, timezone-aware UTC."""
     frozen_at, offset = db.execute("SELECT frozen_at, offset_microseconds FROM clock").fetchone()
     if frozen_at is not None:
@@ -28,7 +29,7 @@ def now(db: sqlite3.Connection) -> datetime:
     return datetime.now(UTC) + timedelta(microseconds=offset)
 
 
-def moving_now(db: sqlite3.Connection) -> datetime:
+def moving_now(db: Database) -> datetime:
     """The tenant's now, still moving while the clock stands still: from the instant it stands at,
     real time goes on. Durations that must really pass (a rate limit's window) are measured on it,
     so a clock stopped for the date rules does not stop them; advancing the clock moves it too."""
@@ -41,7 +42,7 @@ def moving_now(db: sqlite3.Connection) -> datetime:
     return datetime.fromisoformat(frozen_at) + (datetime.now(UTC) - datetime.fromisoformat(real_at))
 
 
-def freeze(db: sqlite3.Connection, instant: datetime) -> None:
+def freeze(db: Database, instant: datetime) -> None:
     """Stop the clock at ``instant`` (naive values are taken as UTC)."""
     if instant.tzinfo is None:
         instant = instant.replace(tzinfo=UTC)
@@ -51,7 +52,7 @@ def freeze(db: sqlite3.Connection, instant: datetime) -> None:
     )
 
 
-def advance(db: sqlite3.Connection, by: timedelta) -> datetime:
+def advance(db: Database, by: timedelta) -> datetime:
     """Move the clock forward (or back), whether it runs or stands still."""
     frozen_at = db.execute("SELECT frozen_at FROM clock").fetchone()[0]
     if frozen_at is not None:
@@ -61,6 +62,6 @@ def advance(db: sqlite3.Connection, by: timedelta) -> datetime:
     return now(db)
 
 
-def run(db: sqlite3.Connection) -> None:
+def run(db: Database) -> None:
     """Let the clock follow system time again."""
     db.execute("UPDATE clock SET frozen_at = NULL, offset_microseconds = 0, frozen_real_at = NULL")

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 import random
-import sqlite3
 from dataclasses import dataclass
 from typing import Any
+
+from mockserver.state.database import Database
 
 KINDS = ("delay", "soap-fault", "http-status", "drop", "malformed", "vendor-error")
 ANY_OPERATION = "*"
@@ -64,7 +65,7 @@ _PARAMETERS = {
 }
 
 
-def add(db: sqlite3.Connection, spec: dict[str, Any], *, longest_delay: float) -> FaultRule:
+def add(db: Database, spec: dict[str, Any], *, longest_delay: float) -> FaultRule:
     """A new rule from its JSON shape: {operation?, kind, count?, percentage?, ...kind's parameters}.
 
     A delay may hold a call back ``longest_delay`` seconds at most: the server's read timeout, the
@@ -110,12 +111,12 @@ def _check_delay(spec: dict[str, Any], longest_ms: float) -> None:
         raise InvalidFaultRule("delay needs maxMs at least minMs")
 
 
-def exist(db: sqlite3.Connection) -> bool:
+def exist(db: Database) -> bool:
     """Whether the tenant has any rule (read first, so a call without rules takes no write lock for it)."""
     return bool(db.execute("SELECT EXISTS (SELECT 1 FROM mock_fault)").fetchone()[0])
 
 
-def rules(db: sqlite3.Connection) -> list[FaultRule]:
+def rules(db: Database) -> list[FaultRule]:
     return [
         FaultRule(
             row["id"], row["operation"], row["kind"], json.loads(row["parameters"]), row["remaining"], row["percentage"]
@@ -124,15 +125,15 @@ def rules(db: sqlite3.Connection) -> list[FaultRule]:
     ]
 
 
-def remove(db: sqlite3.Connection, rule_id: int | None = None) -> int:
-    cursor = db.execute("DELETE FROM mock_fault WHERE ? IS NULL OR id = ?", (rule_id, rule_id))
+def remove(db: Database, rule_id: int | None = None) -> int:
+    cursor = db.execute("DELETE FROM mock_fault WHERE CAST(? AS INTEGER) IS NULL OR id = ?", (rule_id, rule_id))
     return cursor.rowcount
 
 
 _CHANCE = random.Random()
 
 
-def triggered(db: sqlite3.Connection, operation: str | None, chance: random.Random = _CHANCE) -> list[FaultRule]:
+def triggered(db: Database, operation: str | None, chance: random.Random = _CHANCE) -> list[FaultRule]:
     """The rules this call sets off: every delay, and the first rule that answers instead (counting
     one use of each; a second answering rule is left for a later call)."""
     fired: list[FaultRule] = []

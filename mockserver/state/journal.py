@@ -7,10 +7,11 @@ worker process sees the same journal, and a tenant's reset or deletion takes its
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+
+from mockserver.state.database import Database
 
 JOURNAL_LIMIT = 1000
 TRIM_EVERY = 100
@@ -74,8 +75,8 @@ class JournalEntry:
         }
 
 
-def record(db: sqlite3.Connection, entry: JournalEntry) -> None:
-    inserted = db.execute(
+def record(db: Database, entry: JournalEntry) -> None:
+    (newest,) = db.execute(
         "INSERT INTO mock_journal (logged_at, endpoint, operation, verdict, status, duration_ms, request, response, "
         "violations, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         (
@@ -90,8 +91,7 @@ def record(db: sqlite3.Connection, entry: JournalEntry) -> None:
             json.dumps(entry.violations),
             json.dumps(entry.warnings),
         ),
-    )
-    (newest,) = inserted.fetchone()
+    ).fetchone()
     if newest % TRIM_EVERY == 0:
         db.execute("DELETE FROM mock_journal WHERE id <= ?", (newest - JOURNAL_LIMIT,))
 
@@ -108,7 +108,7 @@ def instant_text(moment: datetime) -> str:
 
 
 def find(
-    db: sqlite3.Connection,
+    db: Database,
     tenant: str,
     operation: str | None = None,
     since: str | None = None,
@@ -153,5 +153,5 @@ def find(
     ]
 
 
-def clear(db: sqlite3.Connection) -> None:
+def clear(db: Database) -> None:
     db.execute("DELETE FROM mock_journal")

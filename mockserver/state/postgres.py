@@ -24,11 +24,16 @@ from typing import Any
 import psycopg
 from psycopg.adapt import Dumper, Loader
 
+from mockserver.state.database import register_errors
 from mockserver.state.postgres_schema import KEYED_PRELUDE, SHARED_SCHEMA, TENANT_SETTING, keyed_statements
 from mockserver.state.tenants import StoreUnavailable, Tenant, TenantRegistry, UnusableStore, check_tenant_name
 
+TENANT_ROLE = "mockserver_tenant"
+"""The role every tenant transaction takes: row-level security never binds a superuser or a BYPASSRLS role, which
+a store's URL often names (a CI database's ``postgres``), so the rules run as this one, which it binds."""
 WRITER_LOCK_CLASS = 0x6D6F636B  # "mock": the advisory locks' first key, the tenant's id the second
 _SETUP_LOCK = (WRITER_LOCK_CLASS, -1)
+register_errors(psycopg.Error, psycopg.IntegrityError)  # a broken constraint is the rules' to answer, as on SQLite
 _TABLE_OF = re.compile(r"\b(?:TABLE|ON)\s+(\w+)")
 """Held while one replica creates or brings up to date the schema, so replicas starting together take turns."""
 
@@ -178,10 +183,17 @@ class _Connections:
         except (psycopg.OperationalError, psycopg.InterfaceError) as error:
             connection.close()
             raise StoreUnavailable(f"the PostgreSQL store stopped answering: {_first_line(error)}") from None
-        if connection.closed or connection.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
-            connection.close()
-        else:
+        finally:
+            self._keep_or_close(connection)
+
+    def _keep_or_close(self, connection: psycopg.Connection[Any]) -> None:
+        """Back to the idle ones if it is idle outside a transaction; else (broken, or left mid-transaction) closed."""
+        if connection.closed:
+            return
+        if connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
             self._idle.put(connection)
+        else:
+            connection.close()
 
     def close(self) -> None:
         while True:
@@ -215,13 +227,7 @@ class PostgresTenant(Tenant):
         with self._connections.connection() as connection:
             connection.execute("BEGIN")
             try:
-                if write:  # BEGIN IMMEDIATE's one writer a tenant, across replicas
-                    connection.execute(
-                        "SELECT set_config(%s, %s, true), pg_advisory_xact_lock(%s, %s)",
-                        (TENANT_SETTING, str(self.key), WRITER_LOCK_CLASS, self.key),
-                    )
-                else:
-                    connection.execute("SELECT set_config(%s, %s, true)", (TENANT_SETTING, str(self.key)))
+                enter_tenant(connection, self.key, write)
                 yield PostgresDatabase(connection)
             except BaseException:
                 if not connection.closed:
@@ -238,6 +244,16 @@ class PostgresTenant(Tenant):
         """Nothing of the tenant's is held open: its connections are the registry's."""
 
 
+def enter_tenant(connection: psycopg.Connection[Any], key: int, write: bool) -> None:
+    """Make the transaction the tenant's: its setting, the role its row-level security binds, and for a writer
+    the tenant's advisory lock (BEGIN IMMEDIATE's one writer a tenant, across every replica), in one round trip."""
+    lock = ", pg_advisory_xact_lock(%s, %s)" if write else ""
+    connection.execute(
+        f"SELECT set_config(%s, %s, true), set_config('role', %s, true){lock}",
+        (TENANT_SETTING, str(key), TENANT_ROLE, *((WRITER_LOCK_CLASS, key) if write else ())),
+    )
+
+
 def copy_rows(source: sqlite3.Connection, connection: psycopg.Connection[Any]) -> None:
     """Every row of ``source``'s tables into the current tenant's (its rows first deleted), checked at commit."""
     connection.execute("SET CONSTRAINTS ALL DEFERRED")
@@ -246,10 +262,27 @@ def copy_rows(source: sqlite3.Connection, connection: psycopg.Connection[Any]) -
         connection.execute(f'DELETE FROM "{table}"')
     for table in names:
         selected = source.execute(f'SELECT * FROM "{table}"')
-        columns = ", ".join(f'"{column[0]}"' for column in selected.description)
-        with connection.cursor().copy(f'COPY "{table}" ({columns}) FROM STDIN') as copy:
-            for row in selected:
-                copy.write_row(tuple(row))
+        rows = [tuple(row) for row in selected]
+        if rows:  # INSERT, pipelined: COPY FROM is refused on a table with row-level security
+            columns = ", ".join(f'"{column[0]}"' for column in selected.description)
+            marks = ", ".join("%s" for _ in selected.description)
+            connection.cursor().executemany(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', rows)
+
+
+def _grant_tenant_role(connection: psycopg.Connection[Any]) -> None:
+    """The role the rules run as, made once, with the rights on the tenants' tables (granted again at each start,
+    for tables an upgrade added). Making a role needs CREATEROLE: a user without it needs the role made by an
+    administrator, which the error says."""
+    connection.execute(
+        f"""DO $$ BEGIN
+            CREATE ROLE {TENANT_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS;
+        EXCEPTION WHEN duplicate_object THEN NULL;
+        END $$"""
+    )
+    connection.execute(f"GRANT {TENANT_ROLE} TO current_user")
+    connection.execute(f"GRANT USAGE ON SCHEMA {SHARED_SCHEMA} TO {TENANT_ROLE}")
+    connection.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {SHARED_SCHEMA} TO {TENANT_ROLE}")
+    connection.execute(f"REVOKE ALL ON {SHARED_SCHEMA}.tenant FROM {TENANT_ROLE}")
 
 
 class PostgresTenantRegistry(TenantRegistry):
@@ -279,6 +312,7 @@ class PostgresTenantRegistry(TenantRegistry):
             for statement in keyed_statements(self.template_schema()):
                 if _TABLE_OF.search(statement)[1] not in existing:  # type: ignore[index] # every statement names one
                     connection.execute(statement)
+            _grant_tenant_role(connection)
 
     def template_schema(self) -> str:
         """The template's DDL as SQLite keeps it: what the tables here are made from."""
@@ -295,7 +329,7 @@ class PostgresTenantRegistry(TenantRegistry):
                     (name,),
                 ).fetchone()
                 if found is not None:
-                    connection.execute("SELECT set_config(%s, %s, true)", (TENANT_SETTING, str(found[0])))
+                    enter_tenant(connection, int(found[0]), write=True)
                     copy_rows(self._template, connection)
                 else:
                     found = connection.execute(
@@ -312,11 +346,11 @@ class PostgresTenantRegistry(TenantRegistry):
             found = connection.execute(f"SELECT id FROM {SHARED_SCHEMA}.tenant WHERE name = %s", (name,)).fetchone()
             if found is None:
                 return False
-            connection.execute("SELECT set_config(%s, %s, true), pg_advisory_xact_lock(%s, %s)",
-                               (TENANT_SETTING, str(found[0]), WRITER_LOCK_CLASS, found[0]))
+            enter_tenant(connection, int(found[0]), write=True)
             connection.execute("SET CONSTRAINTS ALL DEFERRED")
             for (table,) in self._template.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
                 connection.execute(f'DELETE FROM "{table}"')
+            connection.execute("RESET ROLE")
             connection.execute(f"DELETE FROM {SHARED_SCHEMA}.tenant WHERE id = %s", (found[0],))
         return True
 
@@ -334,5 +368,6 @@ class PostgresTenantRegistry(TenantRegistry):
             return {"kind": "postgresql", "reachable": False, "error": str(error)}
 
     def close(self) -> None:
+        super().close()
         self._connections.close()
 

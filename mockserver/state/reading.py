@@ -4,7 +4,7 @@ or the tenant's own setting through the admin API)."""
 
 from __future__ import annotations
 
-import sqlite3
+from mockserver.state.database import Database
 
 SCHEMA = """
 CREATE TABLE mock_reading (
@@ -14,13 +14,13 @@ CREATE TABLE mock_reading (
 """No row: the server's setting decides."""
 
 
-def strict(db: sqlite3.Connection) -> bool | None:
+def strict(db: Database) -> bool | None:
     """The tenant's own setting; None when it has none (the server's applies)."""
     row = db.execute("SELECT strict FROM mock_reading").fetchone()
     return None if row is None else bool(row[0])
 
 
-def set_strict(db: sqlite3.Connection, value: bool | None) -> None:
+def set_strict(db: Database, value: bool | None) -> None:
     """Set the tenant's own setting; None gives the decision back to the server's."""
     db.execute("DELETE FROM mock_reading")
     if value is not None:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 
+from mockserver.state.database import savepoint
 from mockserver.state.upgrade import IncompatibleTenantFile, upgrade
 
 DEFAULT_TENANT = "default"
@@ -177,19 +178,6 @@ class FileTenant(Tenant):
             self._opened.clear()
 
 
-@contextmanager
-def savepoint(connection: sqlite3.Connection, name: str = "item") -> Iterator[None]:
-    """A nested transaction: an exception undoes this block alone, then propagates."""
-    connection.execute(f"SAVEPOINT {name}")
-    try:
-        yield
-    except BaseException:
-        connection.execute(f"ROLLBACK TO {name}")
-        connection.execute(f"RELEASE {name}")
-        raise
-    connection.execute(f"RELEASE {name}")
-
-
 class TenantRegistry:
     """All tenants of a server; a tenant is created from the template on first use."""
 
@@ -231,6 +219,14 @@ class TenantRegistry:
             for path in self._state_dir.glob(f"{name}.sqlite3*"):
                 path.unlink()
         return tenant is not None
+
+    def close(self) -> None:
+        """Let go of every tenant's connections and the template's (the server stops)."""
+        with self._lock:
+            opened, self._tenants = list(self._tenants.values()), {}
+        for tenant in opened:
+            tenant.close()
+        self._template.close()
 
     def names(self) -> list[str]:
         with self._lock:

@@ -10,10 +10,10 @@ the LogonName instead (tp_customer_token.identity_by_logon_name).
 from __future__ import annotations
 
 import secrets
-import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from mockserver.state.database import Database, Row
 from mockserver.timepunch.faults import TpError
 
 DEFAULT_CUSTOMER_TOKEN = "default_timepunch"  # noqa: S105 - the vendor's default installation name, no secret
@@ -33,9 +33,9 @@ MISSING_PERMISSION = {
 class Actor:
     """The authenticated profile (its permissions), the profile it acts as, and the installation (its settings)."""
 
-    installation: sqlite3.Row
-    principal: sqlite3.Row
-    acting: sqlite3.Row
+    installation: Row
+    principal: Row
+    acting: Row
     permissions: frozenset[str]
 
     def require(self, *permissions: str) -> None:
@@ -47,7 +47,7 @@ class Actor:
         return permission in self.permissions
 
 
-def authenticate(db: sqlite3.Connection, authentication: dict[str, Any] | None) -> Actor:
+def authenticate(db: Database, authentication: dict[str, Any] | None) -> Actor:
     if not authentication:
         raise TpError("AuthenticationFailure", "No TpAuthentication was sent.")
     token = authentication.get("CustomerToken") or DEFAULT_CUSTOMER_TOKEN  # nil or empty: the default installation
@@ -67,12 +67,12 @@ def authenticate(db: sqlite3.Connection, authentication: dict[str, Any] | None) 
 
 
 def _acting(
-    db: sqlite3.Connection,
-    installation: sqlite3.Row,
-    principal: sqlite3.Row,
+    db: Database,
+    installation: Row,
+    principal: Row,
     permissions: frozenset[str],
     identity: str | None,
-) -> sqlite3.Row:
+) -> Row:
     """The profile Identity names, by its SaveAsName (or LogonName where the installation says so): the principal
     when empty or its own; another needs core@switchIdentity, checked before whether it exists."""
     named_by = "logon_name" if installation["identity_by_logon_name"] else "save_as_name"
@@ -81,9 +81,7 @@ def _acting(
     if "core@switchIdentity" not in permissions:
         raise TpError("MissingPermissionSwitchIdentity", fill=[f"'{principal['logon_name']}'"])
     profiles = db.execute("SELECT * FROM tp_profile ORDER BY logon_name").fetchall()
-    named: sqlite3.Row | None = next(
-        (profile for profile in profiles if profile[named_by].lower() == identity.lower()), None
-    )
+    named: Row | None = next((profile for profile in profiles if profile[named_by].lower() == identity.lower()), None)
     if named is None:
         raise TpError("UnknownIdentity", fill=[f"'{identity}'"])
     return named

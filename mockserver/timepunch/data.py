@@ -12,13 +12,13 @@ vendor says only "merges with the already existing", features/timepunch/apply_*.
 from __future__ import annotations
 
 import json
-import sqlite3
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
 from mockserver.soap.envelope import interpret
+from mockserver.state.database import Database, Row
 from mockserver.timepunch.faults import TpError
 
 EMPTY_GUID = "00000000-0000-0000-0000-000000000000"
@@ -64,7 +64,7 @@ def _identity(item: Item) -> str:
 class Merger:
     """Applies incoming static data and time entries to one tenant's store."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     def customer(self, item: Item) -> str:
@@ -239,17 +239,17 @@ def _project_problem(item: Item) -> str | None:
 # -- reading ---------------------------------------------------------------------------------------
 
 
-def customer_dto(row: sqlite3.Row) -> Item:
+def customer_dto(row: Row) -> Item:
     payload: Item = json.loads(row["payload"])
     return payload
 
 
-def task_dto(row: sqlite3.Row) -> Item:
+def task_dto(row: Row) -> Item:
     payload: Item = json.loads(row["payload"])
     return payload
 
 
-def project_dto(db: sqlite3.Connection, row: sqlite3.Row) -> Item:
+def project_dto(db: Database, row: Row) -> Item:
     """ProjectDto with its Customer and TaskList."""
     project: Item = json.loads(row["payload"])
     if row["customer_id"]:
@@ -274,7 +274,7 @@ _HOURS_MEMBER = {
 """Which of TimeEntryDto's hour members an entry's hours go to, by its Usage."""
 
 
-def time_entry_dto(db: sqlite3.Connection, row: sqlite3.Row, profile: sqlite3.Row) -> Item:
+def time_entry_dto(db: Database, row: Row, profile: Row) -> Item:
     """TimeEntryDto: the saved members plus what TimeEntryDto adds: the names of what it references,
     its hours under its kind (WorkTime, Leave, ...), and its owner as CreatedBy and LastUpdatedBy
     (assumption: the mock keeps no other author)."""
@@ -327,6 +327,6 @@ def _entry_hours(entry: Item) -> float:
     return max((logoff - logon).total_seconds() / 3600 - (_hours(entry, "BreakTime") or 0.0), 0.0)
 
 
-def deposit_in_cloud(db: sqlite3.Connection, device_id: str, entry: Item) -> None:
+def deposit_in_cloud(db: Database, device_id: str, entry: Item) -> None:
     """The mock's side: a device leaves a time entry in the TimePunch Cloud, for the next pull."""
     db.execute("INSERT INTO tp_cloud_entry (device_id, payload) VALUES (?, ?)", (device_id, json.dumps(entry)))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import json
-import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from mockserver.soap.datacontract import DataContracts
 from mockserver.soap.service import Handler, RequestContext, Service
 from mockserver.soap.wcf import WcfEndpoint
 from mockserver.state import clock
-from mockserver.state.tenants import savepoint
+from mockserver.state.database import Database, Row, savepoint
 from mockserver.timepunch import data
 from mockserver.timepunch.access import Actor, authenticate
 from mockserver.timepunch.faults import TpError
@@ -44,7 +43,7 @@ def contracts() -> DataContracts:
 
 @dataclass
 class SyncCall:
-    db: sqlite3.Connection
+    db: Database
     parameters: dict[str, Any]
     actor: Actor
     now: datetime
@@ -90,7 +89,7 @@ def _fault(dtos: DataContracts, error: TpError, operation: str) -> etree._Elemen
 # -- profiles and devices --------------------------------------------------------------------------
 
 
-def _profile_dto(row: sqlite3.Row) -> dict[str, Any]:
+def _profile_dto(row: Row) -> dict[str, Any]:
     return {
         "Id": row["id"],
         "LastSyncTime": row["last_sync_time"],
@@ -100,7 +99,7 @@ def _profile_dto(row: sqlite3.Row) -> dict[str, Any]:
     }
 
 
-def _device_dto(db: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
+def _device_dto(db: Database, row: Row) -> dict[str, Any]:
     profile = db.execute("SELECT * FROM tp_profile WHERE id = ?", (row["profile_id"],)).fetchone()
     return {
         "BindingState": row["binding_state"],
@@ -113,16 +112,14 @@ def _device_dto(db: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
     }
 
 
-def _device(db: sqlite3.Connection, device_id: str | None) -> sqlite3.Row:
-    row: sqlite3.Row | None = (
-        db.execute("SELECT * FROM tp_device WHERE id = ?", (device_id,)).fetchone() if device_id else None
-    )
+def _device(db: Database, device_id: str | None) -> Row:
+    row: Row | None = db.execute("SELECT * FROM tp_device WHERE id = ?", (device_id,)).fetchone() if device_id else None
     if row is None:
         raise TpError("UnknownDevice", fill=[f"'{device_id}'"])
     return row
 
 
-def _visible_profiles(call: SyncCall) -> list[sqlite3.Row]:
+def _visible_profiles(call: SyncCall) -> list[Row]:
     """One's own profile; for whom may switch identity, every profile that may sync (holds sync@access:
     page 000 lists "profiles that can be used in order to sync data")."""
     if call.actor.may("core@switchIdentity"):
@@ -165,7 +162,7 @@ def pull_and_sync_connected_devices(call: SyncCall) -> dict[str, Any]:
     return {}
 
 
-def _bindable(call: SyncCall) -> tuple[sqlite3.Row, dict[str, Any]]:
+def _bindable(call: SyncCall) -> tuple[Row, dict[str, Any]]:
     connected = call.parameters.get("connectedDevice")
     if not connected:
         raise TpError("MissingParameter", fill=["connectedDevice"])

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from mockserver.state import MOCK_SCHEMA, clock
-from mockserver.state.tenants import TenantRegistry, UnknownTenantName, savepoint
+from mockserver.state.database import savepoint
+from mockserver.state.tenants import TenantRegistry, UnknownTenantName
 
 
 def build(db: sqlite3.Connection) -> None:
