@@ -22,7 +22,7 @@ from mockserver.admin import page, snapshots
 from mockserver.projector import rate_limits
 from mockserver.state import clock, faults, journal, reading
 from mockserver.state.database import Database, store_errors
-from mockserver.state.tenants import TenantRegistry, UnknownTenantName, check_tenant_name
+from mockserver.state.tenants import StoreUnavailable, TenantRegistry, UnknownTenantName, check_tenant_name
 from mockserver.timepunch.data import deposit_in_cloud
 
 if TYPE_CHECKING:
@@ -138,6 +138,8 @@ class AdminApi:
             response = error.response()
         except UnknownTenantName as error:
             response = AdminError(404, "Unknown tenant", str(error)).response()
+        except StoreUnavailable as error:
+            response = AdminError(503, "Store unavailable", str(error)).response()
         except HTTPException as error:
             response = AdminError(error.code or 500, error.name, error.description or "").response()
         return response(environ, start_response)
@@ -173,7 +175,11 @@ class AdminApi:
         return Response(page.HTML, content_type="text/html; charset=utf-8")
 
     def health(self, request: Request) -> Response:
-        return _json({"status": "healthy", "endpoints": self.endpoints})
+        """Healthy while the tenants' store answers (503 when it does not: a load balancer takes the replica out)."""
+        store = self.tenants.describe()
+        healthy = store["reachable"]
+        body = {"status": "healthy" if healthy else "unhealthy", "endpoints": self.endpoints, "store": store}
+        return _json(body, 200 if healthy else 503)
 
     def version(self, request: Request) -> Response:
         from mockserver.version import version  # here: start-up need not read the installed distributions

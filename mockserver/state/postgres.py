@@ -25,7 +25,13 @@ import psycopg
 from psycopg.adapt import Dumper, Loader
 
 from mockserver.state.database import register_errors
-from mockserver.state.postgres_schema import KEYED_PRELUDE, SHARED_SCHEMA, TENANT_SETTING, keyed_statements
+from mockserver.state.postgres_schema import (
+    KEYED_PRELUDE,
+    SHARED_SCHEMA,
+    TENANT_SETTING,
+    keyed_columns,
+    keyed_statements,
+)
 from mockserver.state.tenants import StoreUnavailable, Tenant, TenantRegistry, UnusableStore, check_tenant_name
 
 TENANT_ROLE = "mockserver_tenant"
@@ -291,6 +297,7 @@ class PostgresTenantRegistry(TenantRegistry):
 
     def __init__(self, build_template: Callable[[sqlite3.Connection], None], url: str, timeout: float) -> None:
         self._connections = _Connections(url, timeout)
+        self._where = _without_password(url)
         super().__init__(build_template)
         try:
             self._set_up()
@@ -303,15 +310,20 @@ class PostgresTenantRegistry(TenantRegistry):
             connection.execute("SELECT pg_advisory_xact_lock(%s, %s)", _SETUP_LOCK)
             connection.execute(KEYED_PRELUDE)
             connection.execute(f"SET LOCAL search_path = {SHARED_SCHEMA}")
-            existing = {
-                row[0]
-                for row in connection.execute(
-                    "SELECT table_name FROM information_schema.tables WHERE table_schema = %s", (SHARED_SCHEMA,)
-                )
-            }
-            for statement in keyed_statements(self.template_schema()):
+            existing: dict[str, set[str]] = {}
+            for table, column in connection.execute(
+                "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = %s",
+                (SHARED_SCHEMA,),
+            ):
+                existing.setdefault(table, set()).add(column)
+            schema = self.template_schema()
+            for statement in keyed_statements(schema):  # a table this version adds, with its indexes and policy
                 if _TABLE_OF.search(statement)[1] not in existing:  # type: ignore[index] # every statement names one
                     connection.execute(statement)
+            for table, columns in keyed_columns(schema).items():  # as --state-dir's upgrade: the schema only grows
+                for column, declared in columns.items():
+                    if table in existing and column not in existing[table]:
+                        connection.execute(f"ALTER TABLE {table} ADD COLUMN {declared}")
             _grant_tenant_role(connection)
 
     def template_schema(self) -> str:
@@ -363,9 +375,9 @@ class PostgresTenantRegistry(TenantRegistry):
         try:
             with self._connections.connection() as connection:
                 connection.execute("SELECT 1")
-            return {"kind": "postgresql", "reachable": True}
+            return {"kind": "postgresql", "where": self._where, "reachable": True}
         except StoreUnavailable as error:
-            return {"kind": "postgresql", "reachable": False, "error": str(error)}
+            return {"kind": "postgresql", "where": self._where, "reachable": False, "error": str(error)}
 
     def close(self) -> None:
         super().close()

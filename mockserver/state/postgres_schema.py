@@ -159,9 +159,18 @@ def keyed_statements(script: str) -> list[str]:
     return out
 
 
-def _keyed_table(name: str, items: list[str]) -> list[str]:
+def keyed_columns(script: str) -> dict[str, dict[str, str]]:
+    """Each table's columns, by name, as :func:`keyed_statements` declares them: what an upgrade adds, one by one."""
+    return {
+        name: {column.split()[0]: column for column in _keyed_parts(items)[0]} for name, items in tables(script)
+    }
+
+
+def _keyed_parts(items: list[str]) -> tuple[list[str], list[str], str | None]:
+    """A table's columns, its constraints, and its rowid column if it has one, in the keyed layout."""
     columns = [f"tenant_id BIGINT NOT NULL DEFAULT {_CURRENT_TENANT}"]
-    constraints, numbered = [], None
+    constraints: list[str] = []
+    numbered = None
     for item in items:
         if item.upper().startswith(("PRIMARY KEY", "UNIQUE")):
             constraints.append(item.replace("(", "(tenant_id, ", 1))
@@ -187,6 +196,11 @@ def _keyed_table(name: str, items: list[str]) -> list[str]:
                 "DEFERRABLE INITIALLY IMMEDIATE"
             )
         columns.append(_column(" ".join(item.split())))
+    return columns, constraints, numbered
+
+
+def _keyed_table(name: str, items: list[str]) -> list[str]:
+    columns, constraints, numbered = _keyed_parts(items)
     body = ",\n    ".join(columns + constraints)
     ddl = [
         f"CREATE TABLE {name} (\n    {body}\n)",

@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
+from typing import Any
 
 from mockserver.state.database import savepoint
 from mockserver.state.upgrade import IncompatibleTenantFile, upgrade
@@ -219,6 +220,11 @@ class TenantRegistry:
             for path in self._state_dir.glob(f"{name}.sqlite3*"):
                 path.unlink()
         return tenant is not None
+
+    def describe(self) -> dict[str, Any]:
+        """What the admin health endpoint says of the store: which, where, and whether it answers."""
+        where = "memory" if self._state_dir is None else str(self._state_dir)
+        return {"kind": "sqlite", "where": where, "reachable": True}
 
     def close(self) -> None:
         """Let go of every tenant's connections and the template's (the server stops)."""

@@ -52,7 +52,7 @@ def test_the_installed_package_reads_its_own_files_not_the_checkout(installed_pa
     assert installed_package.run("mockserver", "--version").stdout == f"mockserver {version.stdout}"
 
 
-def test_without_the_extra_it_serves_and_contract_test_says_what_to_install(
+def test_without_the_extras_it_serves_and_contract_test_and_store_say_what_to_install(
     built_package: Built, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     bare = install(built_package, "", tmp_path_factory)
@@ -65,6 +65,13 @@ def test_without_the_extra_it_serves_and_contract_test_says_what_to_install(
     assert refused.stderr == (
         "mockserver contract-test: pytest is missing; install the extra: "
         "pip install 'timecard-mockserver[contract-test]'\n"
+    )
+    no_driver = subprocess.run(["mockserver", "serve", "--port", "0", "--store", "postgresql://x@127.0.0.1/x"],
+                               cwd=bare.elsewhere, env=bare.env, capture_output=True, text=True, check=False,
+                               timeout=60)  # fmt: skip
+    assert no_driver.returncode == 2
+    assert no_driver.stderr == (
+        "mockserver serve: --store needs the PostgreSQL driver: pip install 'timecard-mockserver[postgresql]'\n"
     )
 
 
