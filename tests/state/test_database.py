@@ -30,11 +30,17 @@ class RefusingInserts:
         return self.db.execute(sql, parameters)
 
 
+@pytest.fixture(autouse=True)
+def only_sqlite(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The registry as a process starts it, whatever store another test of this process opened (the PostgreSQL
+    store registers psycopg's errors when it is imported)."""
+    monkeypatch.setattr(database, "_STORE_ERRORS", [sqlite3.Error])
+    monkeypatch.setattr(database, "_INTEGRITY_ERRORS", [sqlite3.IntegrityError])
+
+
 @pytest.fixture
-def registered(monkeypatch: pytest.MonkeyPatch) -> None:
+def registered() -> None:
     """The other driver registered for this test alone."""
-    monkeypatch.setattr(database, "_STORE_ERRORS", list(database.store_errors()))
-    monkeypatch.setattr(database, "_INTEGRITY_ERRORS", list(database.integrity_errors()))
     database.register_errors(DriverError, DriverIntegrityError)
 
 

@@ -129,11 +129,6 @@ def test_health_names_the_store(app: MockServer, database_url: str) -> None:
     assert store == {"kind": "postgresql", "where": database_url, "reachable": True}
 
 
-def test_health_of_the_embedded_store_names_sqlite() -> None:
-    answer = Client(create_app()).get("/__admin/health")
-    assert json.loads(answer.data)["store"] == {"kind": "sqlite", "where": "memory", "reachable": True}
-
-
 def _closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
