@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import queue
 import re
+import select
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -178,12 +179,22 @@ class _Connections:
         _adapt(connection)
         return connection
 
+    def _still_open(self) -> psycopg.Connection[Any] | None:
+        """An idle connection the server has not ended. A server that ends its sessions (a restart) says so on
+        their sockets, so one with anything to read is dropped unused: no call fails on it once the server is back,
+        and no round trip is spent asking."""
+        while True:
+            try:
+                connection = self._idle.get_nowait()
+            except queue.Empty:
+                return None
+            if not select.select([connection], [], [], 0)[0]:
+                return connection
+            connection.close()
+
     @contextmanager
     def connection(self) -> Iterator[psycopg.Connection[Any]]:
-        try:
-            connection = self._idle.get_nowait()
-        except queue.Empty:
-            connection = self.connect()
+        connection = self._still_open() or self.connect()
         try:
             yield connection
         except (psycopg.OperationalError, psycopg.InterfaceError) as error:

@@ -14,9 +14,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, TypeVar
 
 import pytest
 from lxml import etree
@@ -25,8 +23,6 @@ from robustness.harness import (
     OPS,
     OPS_ENDPOINT,
     PWS_ENDPOINT,
-    TIMECARD_HAS_BEEN_CHANGED,
-    Card,
     Endpoint,
     MockProcess,
     SaveResult,
@@ -38,36 +34,18 @@ from robustness.harness import (
     ops_close,
     ops_import,
     ops_open,
-    post_over_http,
-    pws_authenticate,
     pws_get,
-    pws_save,
     pws_transfer,
-    save_results,
-    session_ticket,
     status_and_errors,
     text_of,
 )
+from robustness.racing import THREADS, OverHttp, all_at_once, contended_update, login, read_cards, save
 from werkzeug.test import Client
 
 from mockserver.app import MockServer
 
-THREADS = 12
 TIMECARD_HAS_BEEN_DELETED = 64332
 DUPLICATE_REFERENCE = "DuplicateTimeCardReferenceSystemId"
-T = TypeVar("T")
-
-
-def all_at_once(action: Callable[[int], T], threads: int = THREADS) -> list[T]:
-    """``action(i)`` in ``threads`` threads released together by a barrier; the results in order."""
-    barrier = threading.Barrier(threads, timeout=30)
-
-    def run(index: int) -> T:
-        barrier.wait()
-        return action(index)
-
-    with ThreadPoolExecutor(threads) as pool:
-        return list(pool.map(run, range(threads)))
 
 
 class InProcess:
@@ -84,51 +62,6 @@ class InProcess:
         return expect_ok(
             client.post(endpoint.url(self.tenant), data=data, headers=endpoint.headers_for(data)), endpoint
         )
-
-
-class OverHttp:
-    """The same over HTTP: thread ``i`` talks to ``urls[i % len(urls)]``, a new connection per call
-    (a kept-alive connection stays with the one worker that accepted it)."""
-
-    def __init__(self, urls: list[str], tenant: str) -> None:
-        self.urls, self.tenant = urls, tenant
-        self._local = threading.local()
-
-    def for_thread(self, index: int) -> None:
-        self._local.url = self.urls[index % len(self.urls)]
-
-    def post(self, endpoint: Endpoint, data: bytes) -> etree._Element:
-        url = getattr(self._local, "url", self.urls[0])
-        return post_over_http(f"{url}{endpoint.url(self.tenant)}", endpoint, data, {"Connection": "close"})
-
-
-Api = InProcess | OverHttp
-
-
-def login(api: Api) -> str:
-    return session_ticket(api.post(PWS_ENDPOINT, pws_authenticate()))
-
-
-def read_cards(api: Api, ticket: str) -> dict[int, Card]:
-    return cards_read(api.post(PWS_ENDPOINT, pws_get(ticket)))
-
-
-def save(api: Api, ticket: str, **request: Any) -> list[SaveResult]:
-    return save_results(api.post(PWS_ENDPOINT, pws_save(ticket, **request)))
-
-
-def contended_update(api: Api, tickets: list[str], card: Card) -> tuple[int, list[int | None]]:
-    """All threads update ``card`` as read (its Timestamp): the winner's index and every outcome."""
-
-    def update(i: int) -> int | None:
-        if isinstance(api, OverHttp):
-            api.for_thread(i)
-        return save(api, tickets[i], cards=[card_update(card.uid, card.timestamp, 100 + i)])[0].error
-
-    outcomes = all_at_once(update, len(tickets))
-    assert outcomes.count(None) == 1, outcomes
-    assert Counter(outcomes) == {None: 1, TIMECARD_HAS_BEEN_CHANGED: len(tickets) - 1}, outcomes
-    return outcomes.index(None), outcomes
 
 
 def test_concurrent_inserts_updates_transfers_and_deletes_in_one_tenant(

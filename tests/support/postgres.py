@@ -15,9 +15,10 @@ import socket
 import subprocess
 import tempfile
 import time
+import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import psycopg
@@ -109,13 +110,40 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
             process.wait()
 
 
+class RunningPostgres:
+    """A server's process, which a test may stop and start again: the same data directory, the same port, so
+    its clients see the database go away and come back (an outage), as a restarted database server does."""
+
+    def __init__(self, server: PostgresServer, command: list[str], log: Path) -> None:
+        self.server, self._command, self._log = server, command, log
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        with self._log.open("ab") as output:  # the server writes on, the file stays open in its process
+            self._process = subprocess.Popen(self._command, stdout=output, stderr=subprocess.STDOUT)
+        _wait_until_ready(self._process, self.server, self._log)
+
+    def stop(self) -> None:
+        if self._process is not None:
+            _stop(self._process)
+
+    @contextmanager
+    def outage(self) -> Iterator[None]:
+        """The server stopped (a fast shutdown: its sessions ended) while the block runs, started again after."""
+        self.stop()
+        try:
+            yield
+        finally:
+            self.start()
+
+
 @contextmanager
-def postgres_server(settings: Mapping[str, str] = TEST_SETTINGS) -> Iterator[PostgresServer]:
-    """A new server with ``settings`` (``-c name=value``) while the block runs; stopped and its directory
-    removed in all cases."""
+def running_postgres(settings: Mapping[str, str] = TEST_SETTINGS) -> Iterator[RunningPostgres]:
+    """A new server with ``settings`` (``-c name=value``) while the block runs, its process at hand; stopped and
+    its directory removed in all cases."""
     account = _server_account()
     directory = Path(tempfile.mkdtemp(prefix="mockserver-pg-"))
-    process: subprocess.Popen[bytes] | None = None
+    running: RunningPostgres | None = None
     try:
         if account is not None:
             os.chown(directory, account.pw_uid, account.pw_gid)
@@ -132,13 +160,35 @@ def postgres_server(settings: Mapping[str, str] = TEST_SETTINGS) -> Iterator[Pos
         server = PostgresServer("127.0.0.1", _free_port(), directory)
         options = [f"-c{name}={value}" for name, value in settings.items()]
         command = [str(BIN_DIR / "postgres"), "-D", str(data), "-h", server.host, "-p", str(server.port), "-k", ""]
-        with log.open("wb") as output:  # the server writes on, the file stays open in its process
-            if account is not None:
-                os.chown(log, account.pw_uid, account.pw_gid)
-            process = subprocess.Popen(_as(account, command + options), stdout=output, stderr=subprocess.STDOUT)
-        _wait_until_ready(process, server, log)
-        yield server
+        log.touch()
+        if account is not None:
+            os.chown(log, account.pw_uid, account.pw_gid)
+        running = RunningPostgres(server, _as(account, command + options), log)
+        running.start()
+        yield running
     finally:
-        if process is not None:
-            _stop(process)
+        if running is not None:
+            running.stop()
         shutil.rmtree(directory, ignore_errors=True)
+
+
+@contextmanager
+def postgres_server(settings: Mapping[str, str] = TEST_SETTINGS) -> Iterator[PostgresServer]:
+    """A new server with ``settings`` (``-c name=value``) while the block runs; stopped and its directory
+    removed in all cases."""
+    with running_postgres(settings) as running:
+        yield running.server
+
+
+@contextmanager
+def new_database(server: PostgresServer) -> Iterator[PostgresServer]:
+    """A database of its own on ``server`` while the block runs, dropped after (its sessions ended): tests whose
+    stores must not meet share the session's server, not its tables."""
+    name = f"mock_{uuid.uuid4().hex[:12]}"
+    with server.connect(autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield replace(server, database=name)
+    finally:
+        with server.connect(autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
