@@ -170,8 +170,10 @@ class _Connections:
                 self.url,
                 autocommit=True,
                 connect_timeout=max(1, round(self.timeout)),
+                # the database's own synchronous_commit: an acknowledged change survives the database's crash
+                # too, as a file tenant's survives the mock's (an administrator may trade that for speed)
                 options=f"-c search_path={SHARED_SCHEMA} -c statement_timeout={milliseconds} "
-                f"-c lock_timeout={milliseconds} -c synchronous_commit=off",
+                f"-c lock_timeout={milliseconds}",
                 row_factory=_rows,
             )
         except psycopg.Error as error:
@@ -393,4 +395,3 @@ class PostgresTenantRegistry(TenantRegistry):
     def close(self) -> None:
         super().close()
         self._connections.close()
-

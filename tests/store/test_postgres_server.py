@@ -22,10 +22,10 @@ def test_the_session_server_answers_queries_over_loopback(postgres: PostgresServ
 
 
 def test_the_server_runs_unprivileged(postgres: PostgresServer) -> None:
-    with postgres.connect() as connection:
+    with postgres.connect() as connection:  # its backend is stat'ed while it lives: it ends with the connection
         row = connection.execute("SELECT pg_backend_pid()").fetchone()
-    assert row is not None
-    assert os.stat(f"/proc/{row[0]}").st_uid != 0
+        assert row is not None
+        assert os.stat(f"/proc/{row[0]}").st_uid != 0
 
 
 @pytest.mark.skipif(not binaries_present(), reason="PostgreSQL 15 is not installed")
