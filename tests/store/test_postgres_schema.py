@@ -94,6 +94,7 @@ def test_keyed_columns_declare_each_column_as_the_table_does() -> None:
     [
         ("CREATE TABLE t (b BLOB)", "'b BLOB'"),
         ("CREATE VIEW v AS SELECT 1", "'CREATE VIEW v AS SELECT 1'"),
+        ("CREATE TABLE t (a INTEGER, FOREIGN KEY (a) REFERENCES p (b))", "'FOREIGN KEY \\(a\\)'"),
     ],
 )
 def test_a_construct_it_does_not_know_is_named_not_mistranslated(script: str, named: str) -> None:
