@@ -1,6 +1,6 @@
 """The PostgreSQL store itself: SQLite's dialect as it reads it, tenants kept apart even on a superuser's
-connection, a database of an earlier version brought up to date, health, and `serve --store` refusing what
-it cannot use in one line."""
+connection, a database of an earlier version brought up to date, the contract suite's own query, health, and
+`serve --store` refusing what it cannot use in one line."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from werkzeug.test import Client
 
 from mockserver.app import MockServer, create_app
 from mockserver.cli import USAGE_ERROR, main
+from mockserver.contract_suite.target import InProcessAdmin
+from mockserver.contract_suite.timepunch_steps import SyncWorld
 from mockserver.settings import Settings
 from mockserver.state.postgres import postgres_sql
 
@@ -120,6 +122,14 @@ def test_a_database_of_an_earlier_version_gets_the_tables_and_columns_it_lacks(
         assert notifications == 0
     finally:
         upgraded.tenants.close()
+
+
+def test_the_contract_suite_finds_a_project_by_the_start_of_its_name_ignoring_case(app: MockServer) -> None:
+    with app.tenants.get("lookup").transaction() as db:  # tp_project.name is NOCASE: PostgreSQL refuses LIKE on it
+        db.execute("INSERT INTO tp_project (id, name, payload) VALUES ('p-1', 'Website Relaunch', '{}')")
+    admin = InProcessAdmin(app, "lookup")
+    world = SyncWorld(service=None, tenant=admin, target=None, posted=None)  # type: ignore[arg-type]
+    assert world.project_id("wEBSITE") == "p-1"
 
 
 def test_health_names_the_store(app: MockServer, database_url: str) -> None:
