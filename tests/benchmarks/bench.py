@@ -10,6 +10,8 @@ Parts, in this order (tests/benchmarks/README.md says what each figure means):
              WireMock in alternating rounds, their ratio (bench_http.py, wiremock_server.py)
   http_operations  OpsImportTimeCards and the TimePunch search over HTTP, both mock configurations
   http_flat  the vendor's save example repeated for 60 s (12 s with --quick), throughput per sixth
+  store      the save on one and two `serve --store` replicas of a throwaway PostgreSQL beside SQLite's two
+             configurations, tenant creation, SQL statements per save (bench_store.py)
 Figures, never pass/fail: a line shows the issue's target where it has one. --quick runs fewer and
 shorter rounds (about 1.5 minutes instead of ~4). Not collected by pytest (no test_ prefix).
 """
@@ -30,6 +32,7 @@ import bench_http
 import bench_inprocess
 import bench_scaling
 import bench_startup
+import bench_store
 from benchlib import ROOT, Figures
 
 PARTS = {
@@ -39,6 +42,7 @@ PARTS = {
     "http": bench_http.saves,
     "http_operations": bench_http.operations,
     "http_flat": bench_http.vendor,
+    "store": bench_store.run,
 }
 
 

@@ -175,7 +175,7 @@ class Run:
     cpu: float
 
 
-def wrk(wrk_path: str, load: Load, seconds: float, offset: int = 0) -> Run:
+def wrk(wrk_path: str, load: Load, seconds: float, offset: int = 0, connections: int = CONNECTIONS) -> Run:
     """wrk for ``seconds`` against ``load``. ``offset`` numbers its first request (see pws_save.lua): runs with
     offsets a day-range apart save different (day, minutes)."""
     first = date.fromisoformat(SAVE_FIRST_DAY)
@@ -188,7 +188,7 @@ def wrk(wrk_path: str, load: Load, seconds: float, offset: int = 0) -> Run:
         command = [
             wrk_path,
             f"-t{THREADS}",
-            f"-c{CONNECTIONS}",
+            f"-c{connections}",
             f"-d{seconds:g}s",
             "--timeout",
             "10s",
