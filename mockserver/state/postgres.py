@@ -236,17 +236,23 @@ def _first_line(error: BaseException) -> str:
 class PostgresTenant(Tenant):
     """A tenant's rows in the shared tables; its transactions name it, and its writers queue on its lock."""
 
-    def __init__(self, name: str, key: int, connections: _Connections) -> None:
+    def __init__(self, name: str, key: int, connections: _Connections, key_of: Callable[[str], int]) -> None:
         super().__init__(name)
         self.key = key
         self._connections = connections
+        self._key_of = key_of
 
     @contextmanager
     def transaction(self, write: bool = True) -> Iterator[Any]:
         with self._connections.connection() as connection:
             connection.execute("BEGIN")
             try:
-                enter_tenant(connection, self.key, write)
+                if not enter_tenant(connection, self.key, write):
+                    # deleted through another replica: made anew from the template, as any first use makes it
+                    connection.execute("ROLLBACK")
+                    self.key = self._key_of(self.name)
+                    connection.execute("BEGIN")
+                    enter_tenant(connection, self.key, write)
                 yield PostgresDatabase(connection)
             except BaseException:
                 if not connection.closed:
@@ -263,14 +269,17 @@ class PostgresTenant(Tenant):
         """Nothing of the tenant's is held open: its connections are the registry's."""
 
 
-def enter_tenant(connection: psycopg.Connection[Any], key: int, write: bool) -> None:
+def enter_tenant(connection: psycopg.Connection[Any], key: int, write: bool) -> bool:
     """Make the transaction the tenant's: its setting, the role its row-level security binds, and for a writer
-    the tenant's advisory lock (BEGIN IMMEDIATE's one writer a tenant, across every replica), in one round trip."""
+    the tenant's advisory lock (BEGIN IMMEDIATE's one writer a tenant, across every replica), in one round trip.
+    False when the tenant is no longer there (deleted through another replica)."""
     lock = ", pg_advisory_xact_lock(%s, %s)" if write else ""
-    connection.execute(
-        f"SELECT set_config(%s, %s, true), set_config('role', %s, true){lock}",
-        (TENANT_SETTING, str(key), TENANT_ROLE, *((WRITER_LOCK_CLASS, key) if write else ())),
-    )
+    entered = connection.execute(
+        f"SELECT EXISTS (SELECT 1 FROM {SHARED_SCHEMA}.tenant WHERE id = %s), "
+        f"set_config(%s, %s, true), set_config('role', %s, true){lock}",
+        (key, TENANT_SETTING, str(key), TENANT_ROLE, *((WRITER_LOCK_CLASS, key) if write else ())),
+    ).fetchone()
+    return bool(entered and entered[0])
 
 
 def copy_rows(source: sqlite3.Connection, connection: psycopg.Connection[Any]) -> None:
@@ -290,15 +299,14 @@ def copy_rows(source: sqlite3.Connection, connection: psycopg.Connection[Any]) -
 
 def _grant_tenant_role(connection: psycopg.Connection[Any]) -> None:
     """The role the rules run as, made once, with the rights on the tenants' tables (granted again at each start,
-    for tables an upgrade added). Making a role needs CREATEROLE: a user without it needs the role made by an
-    administrator, which the error says."""
-    connection.execute(
-        f"""DO $$ BEGIN
-            CREATE ROLE {TENANT_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS;
-        EXCEPTION WHEN duplicate_object THEN NULL;
-        END $$"""
-    )
-    connection.execute(f"GRANT {TENANT_ROLE} TO current_user")
+    for tables an upgrade added). Making the role, or granting it to the URL's user, needs CREATEROLE: without it,
+    an administrator makes the role and grants it to that user once."""
+    exists = connection.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (TENANT_ROLE,)).fetchone()
+    if exists is None:
+        connection.execute(f"CREATE ROLE {TENANT_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS")
+    member = connection.execute("SELECT pg_has_role(current_user, %s, 'MEMBER')", (TENANT_ROLE,)).fetchone()
+    if not (member and member[0]):
+        connection.execute(f"GRANT {TENANT_ROLE} TO current_user")
     connection.execute(f"GRANT USAGE ON SCHEMA {SHARED_SCHEMA} TO {TENANT_ROLE}")
     connection.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {SHARED_SCHEMA} TO {TENANT_ROLE}")
     connection.execute(f"REVOKE ALL ON {SHARED_SCHEMA}.tenant FROM {TENANT_ROLE}")
@@ -315,7 +323,7 @@ class PostgresTenantRegistry(TenantRegistry):
         try:
             self._set_up()
         except (StoreUnavailable, psycopg.Error) as error:
-            raise UnusableStore(f"--store {_without_password(url)}: {error}") from None
+            raise UnusableStore(f"--store {_without_password(url)}: {_first_line(error)}") from None
 
     def _set_up(self) -> None:
         """Create the schema, or bring it up to date, once: replicas starting together take turns."""
@@ -345,6 +353,10 @@ class PostgresTenantRegistry(TenantRegistry):
         return "".join(f"{sql};\n" for (sql,) in built)
 
     def _open(self, name: str) -> Tenant:
+        return PostgresTenant(name, self._key_of(name), self._connections, self._key_of)
+
+    def _key_of(self, name: str) -> int:
+        """The tenant's id, the tenant made from the template first if no replica has made it yet."""
         with self._connections.connection() as connection, connection.transaction():
             found = connection.execute(f"SELECT id FROM {SHARED_SCHEMA}.tenant WHERE name = %s", (name,)).fetchone()
             if found is None:
@@ -361,7 +373,7 @@ class PostgresTenantRegistry(TenantRegistry):
                         f"SELECT id FROM {SHARED_SCHEMA}.tenant WHERE name = %s", (name,)
                     ).fetchone()
         assert found is not None  # made here, or by the replica that made it first
-        return PostgresTenant(name, int(found[0]), self._connections)
+        return int(found[0])
 
     def delete(self, name: str) -> bool:
         check_tenant_name(name)

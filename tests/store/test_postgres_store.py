@@ -164,3 +164,44 @@ def test_serve_with_both_a_store_and_a_state_dir_ends_in_one_line(capsys: pytest
     assert capsys.readouterr().err == (
         "mockserver serve: --store and --state-dir each name where tenants are kept: give one\n"
     )
+
+
+def test_a_tenant_deleted_through_another_replica_is_made_anew_on_its_next_call(
+    app: MockServer, database_url: str
+) -> None:
+    template_cards = _cards(app, "renewed")
+    with app.tenants.get("renewed").transaction() as db:
+        db.execute("DELETE FROM pr_time_card")
+    replica = create_app(Settings(store=database_url))
+    try:
+        assert replica.tenants.delete("renewed")
+        assert _cards(app, "renewed") == template_cards  # app still held the tenant it had opened
+        assert "renewed" in replica.tenants.names()
+    finally:
+        replica.tenants.close()
+
+
+def test_a_user_without_createrole_serves_once_an_administrator_made_and_granted_the_role(
+    postgres: PostgresServer,
+) -> None:
+    owner, database = f"owner_{uuid.uuid4().hex[:8]}", f"owned_{uuid.uuid4().hex[:8]}"
+    with postgres.connect(autocommit=True) as connection:
+        connection.execute("DO $$ BEGIN CREATE ROLE mockserver_tenant NOLOGIN; "
+                           "EXCEPTION WHEN duplicate_object THEN NULL; END $$")  # fmt: skip
+        connection.execute(f"CREATE ROLE {owner} LOGIN NOCREATEROLE")
+        connection.execute(f"GRANT mockserver_tenant TO {owner}")
+        connection.execute(f"CREATE DATABASE {database} OWNER {owner}")
+    url = f"postgresql://{owner}@{postgres.host}:{postgres.port}/{database}"
+    try:
+        served = create_app(Settings(store=url))
+        try:
+            with served.tenants.get("one").transaction() as db:
+                db.execute("DELETE FROM pr_time_card")
+            assert _cards(served, "one") == 0
+            assert _cards(served, "two") > 0
+        finally:
+            served.tenants.close()
+    finally:
+        with postgres.connect(autocommit=True) as connection:
+            connection.execute(f"DROP DATABASE {database} WITH (FORCE)")
+            connection.execute(f"DROP ROLE {owner}")
