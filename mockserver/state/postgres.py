@@ -40,9 +40,10 @@ TENANT_ROLE = "mockserver_tenant"
 a store's URL often names (a CI database's ``postgres``), so the rules run as this one, which it binds."""
 WRITER_LOCK_CLASS = 0x6D6F636B  # "mock": the advisory locks' first key, the tenant's id the second
 _SETUP_LOCK = (WRITER_LOCK_CLASS, -1)
-register_errors(psycopg.Error, psycopg.IntegrityError)  # a broken constraint is the rules' to answer, as on SQLite
-_TABLE_OF = re.compile(r"\b(?:TABLE|ON)\s+(\w+)")
 """Held while one replica creates or brings up to date the schema, so replicas starting together take turns."""
+_TABLE_OF = re.compile(r"\b(?:TABLE|ON)\s+(\w+)")
+"""The table a DDL statement of the keyed schema makes or changes."""
+register_errors(psycopg.Error, psycopg.IntegrityError)  # a broken constraint is the rules' to answer, as on SQLite
 
 
 # -- SQLite's dialect, as PostgreSQL reads it -------------------------------------------------------------
