@@ -126,7 +126,7 @@ def serve_workers(settings: Settings, host: str, port: int, workers: int) -> Non
     check_address(host, port)
     with _reserve(host, port) as reserved:
         address, bound_port = reserved.getsockname()[:2]
-        if settings.state_dir is None:
+        if settings.state_dir is None and settings.store is None:  # the workers share the tenants' files
             shared = Path(tempfile.mkdtemp(prefix="mockserver-state-"))
             atexit.register(shutil.rmtree, shared, ignore_errors=True)
             settings = replace(settings, state_dir=shared)
