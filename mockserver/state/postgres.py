@@ -135,7 +135,14 @@ def _row_class(names: tuple[str, ...]) -> type[tuple[Any, ...]]:
 
 
 def _rows(cursor: psycopg.Cursor[Any]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
-    return _row_class(tuple(column.name for column in cursor.description or ()))
+    """Rows as SQLite gives them: the store's tenant_id left out, so ``SELECT *`` reads the table's own columns,
+    in their places, and a snapshot of a tenant is its data alone."""
+    names = tuple(column.name for column in cursor.description or ())
+    kept = tuple(index for index, name in enumerate(names) if name != "tenant_id")
+    row = _row_class(tuple(names[index] for index in kept))
+    if len(kept) == len(names):
+        return row
+    return lambda values: row(values[index] for index in kept)
 
 
 class PostgresDatabase:

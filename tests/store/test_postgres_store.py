@@ -205,3 +205,16 @@ def test_a_user_without_createrole_serves_once_an_administrator_made_and_granted
         with postgres.connect(autocommit=True) as connection:
             connection.execute(f"DROP DATABASE {database} WITH (FORCE)")
             connection.execute(f"DROP ROLE {owner}")
+
+
+def test_a_snapshot_exported_from_one_tenant_makes_another_the_same(app: MockServer) -> None:
+    admin = Client(app)
+    with app.tenants.get("source").transaction() as db:
+        db.execute("UPDATE pr_account SET name = 'Snapshotted'")
+    exported = admin.get("/__admin/tenants/source/snapshot")
+    assert exported.status_code == 200
+    snapshot = exported.get_json()
+    assert "tenant_id" not in snapshot["pr_account"][0]  # the store's key is its own, not the tenant's data
+
+    assert admin.put("/__admin/tenants/copy/snapshot", json=snapshot).status_code in (200, 204)
+    assert admin.get("/__admin/tenants/copy/snapshot").get_json() == snapshot
