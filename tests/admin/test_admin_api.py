@@ -180,13 +180,16 @@ def server_url() -> Iterator[str]:
 # -- server -----------------------------------------------------------------------------------------
 
 
-def test_health_is_healthy_and_lists_every_endpoint_and_the_store(admin: Client) -> None:
+def test_health_is_healthy_and_lists_every_endpoint_and_the_store(admin: Client, mock_app: MockServer) -> None:
+    store = mock_app.settings.store  # these tests also run on the PostgreSQL store (tests/store)
     answer = admin.get("/__admin/health")
     assert answer.status_code == 200
     assert answer.get_json() == {
         "status": "healthy",
         "endpoints": [pws.ENDPOINT_PATH, ops.ENDPOINT_PATH, sync.ENDPOINT_PATH],
-        "store": {"kind": "sqlite", "where": "memory", "reachable": True},
+        "store": {"kind": "postgresql", "where": store, "reachable": True}
+        if store
+        else {"kind": "sqlite", "where": "memory", "reachable": True},
     }
 
 

@@ -1,7 +1,7 @@
-"""The whole feature suite, with the in-process mock keeping its tenants in PostgreSQL: one set of rules runs
-on both stores, so every scenario that passes on SQLite passes here too.
+"""The whole feature suite and the admin API's tests, with the in-process mock keeping its tenants in
+PostgreSQL: one set of rules runs on both stores, so every scenario that passes on SQLite passes here too.
 
-The suite runs in a pytest of its own (the plugin's ``--store``), against the session's throwaway server.
+They run in a pytest of their own (the plugin's ``--store``), against the session's throwaway server.
 """
 
 from __future__ import annotations
@@ -15,13 +15,17 @@ from support.postgres import PostgresServer
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_every_feature_scenario_passes_on_the_postgresql_store(postgres: PostgresServer, tmp_path: Path) -> None:
+def test_every_feature_scenario_and_admin_api_test_passes_on_the_postgresql_store(
+    postgres: PostgresServer, tmp_path: Path
+) -> None:
     run = subprocess.run(
         [
             sys.executable,
             "-m",
             "pytest",
             "tests/features",
+            "tests/admin/test_admin_api.py",
+            "tests/admin/test_reading.py",
             "--store",
             postgres.url,
             "-q",
