@@ -345,7 +345,7 @@ class PostgresTenantRegistry(TenantRegistry):
                 (SHARED_SCHEMA,),
             ):
                 existing.setdefault(table, set()).add(column)
-            schema = self.template_schema()
+            schema = self._template_schema()
             for statement in keyed_statements(schema):  # a table this version adds, with its indexes and policy
                 if _TABLE_OF.search(statement)[1] not in existing:  # type: ignore[index] # every statement names one
                     connection.execute(statement)
@@ -355,7 +355,7 @@ class PostgresTenantRegistry(TenantRegistry):
                         connection.execute(f"ALTER TABLE {table} ADD COLUMN {declared}")
             _grant_tenant_role(connection)
 
-    def template_schema(self) -> str:
+    def _template_schema(self) -> str:
         """The template's DDL as SQLite keeps it: what the tables here are made from."""
         built = self._template.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL")
         return "".join(f"{sql};\n" for (sql,) in built)
@@ -367,8 +367,7 @@ class PostgresTenantRegistry(TenantRegistry):
         """The tenant's id, the tenant made from the template first if no replica has made it yet."""
         with self._connections.connection() as connection, connection.transaction():
             found = connection.execute(f"SELECT id FROM {SHARED_SCHEMA}.tenant WHERE name = %s", (name,)).fetchone()
-            if found is None:
-                connection.execute("SELECT pg_advisory_xact_lock(%s, %s)", _SETUP_LOCK)  # two replicas, one tenant
+            if found is None:  # two replicas making one tenant: the second's INSERT waits for the first's, then yields
                 found = connection.execute(
                     f"INSERT INTO {SHARED_SCHEMA}.tenant (name) VALUES (%s) ON CONFLICT (name) DO NOTHING RETURNING id",
                     (name,),
