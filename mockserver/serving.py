@@ -1,8 +1,9 @@
 """Running the mock: werkzeug's threaded server by default, granian's workers for load.
 
-With ``workers`` > 1 every process serves the same WSGI app, and the tenants' SQLite files under
-``state_dir`` (a temporary directory when none is given) are what they share: one transaction
-per request keeps them correct across processes, as it does across threads.
+With ``workers`` > 1 every process serves the same WSGI app, and the tenants' store is what they
+share: the SQLite files under ``state_dir`` (a temporary directory when none is given), or the
+PostgreSQL database ``store`` names. One transaction per request keeps them correct across
+processes, as it does across threads.
 """
 
 from __future__ import annotations
@@ -142,6 +143,7 @@ def serve_workers(settings: Settings, host: str, port: int, workers: int) -> Non
             log_dictconfig=_LOG_TO_STDERR,
         )
         banner_text = banner(app, f"http://{address}:{bound_port}")
+        app.tenants.close()  # the workers build their own; the parent holds no connection while they serve
         threading.Thread(target=_announce, args=(address, bound_port, banner_text), daemon=True).start()
         server.serve(target_loader=partial(_rsgi_app, settings), wrap_loader=False)
 

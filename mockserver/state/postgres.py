@@ -25,6 +25,7 @@ from typing import Any
 import psycopg
 from psycopg.adapt import Dumper, Loader
 
+from mockserver.state import datasets
 from mockserver.state.database import register_errors
 from mockserver.state.postgres_schema import (
     KEYED_PRELUDE,
@@ -292,17 +293,27 @@ def enter_tenant(connection: psycopg.Connection[Any], key: int, write: bool) -> 
 
 def copy_rows(source: sqlite3.Connection, connection: psycopg.Connection[Any]) -> None:
     """Every row of ``source``'s tables into the current tenant's (its rows first deleted), checked at commit."""
-    connection.execute("SET CONSTRAINTS ALL DEFERRED")
-    names = [row[0] for row in source.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-    for table in names:
-        connection.execute(f'DELETE FROM "{table}"')
-    for table in names:
+    tables = datasets.tables(source)
+    _empty(tables, connection)
+    for table in tables:
         selected = source.execute(f'SELECT * FROM "{table}"')
         rows = [tuple(row) for row in selected]
         if rows:  # INSERT, pipelined: COPY FROM is refused on a table with row-level security
             columns = ", ".join(f'"{column[0]}"' for column in selected.description)
             marks = ", ".join("%s" for _ in selected.description)
             connection.cursor().executemany(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', rows)
+
+
+def _empty(tables: list[str], connection: psycopg.Connection[Any]) -> None:
+    """Delete the current tenant's rows of ``tables``, in any order: foreign keys are checked at commit."""
+    connection.execute("SET CONSTRAINTS ALL DEFERRED")
+    for table in tables:
+        connection.execute(f'DELETE FROM "{table}"')
+
+
+def _tenant_id(connection: psycopg.Connection[Any], name: str) -> int | None:
+    found = connection.execute(f"SELECT id FROM {SHARED_SCHEMA}.tenant WHERE name = %s", (name,)).fetchone()
+    return None if found is None else int(found[0])
 
 
 def _grant_tenant_role(connection: psycopg.Connection[Any]) -> None:
@@ -366,36 +377,33 @@ class PostgresTenantRegistry(TenantRegistry):
     def _key_of(self, name: str) -> int:
         """The tenant's id, the tenant made from the template first if no replica has made it yet."""
         with self._connections.connection() as connection, connection.transaction():
-            found = connection.execute(f"SELECT id FROM {SHARED_SCHEMA}.tenant WHERE name = %s", (name,)).fetchone()
-            if found is None:  # two replicas making one tenant: the second's INSERT waits for the first's, then yields
-                found = connection.execute(
+            key = _tenant_id(connection, name)
+            if key is None:  # two replicas making one tenant: the second's INSERT waits for the first's, then yields
+                made = connection.execute(
                     f"INSERT INTO {SHARED_SCHEMA}.tenant (name) VALUES (%s) ON CONFLICT (name) DO NOTHING RETURNING id",
                     (name,),
                 ).fetchone()
-                if found is not None:
-                    enter_tenant(connection, int(found[0]), write=True)
-                    copy_rows(self._template, connection)
+                if made is None:
+                    key = _tenant_id(connection, name)
                 else:
-                    found = connection.execute(
-                        f"SELECT id FROM {SHARED_SCHEMA}.tenant WHERE name = %s", (name,)
-                    ).fetchone()
-        assert found is not None  # made here, or by the replica that made it first
-        return int(found[0])
+                    key = int(made[0])
+                    enter_tenant(connection, key, write=True)
+                    copy_rows(self._template, connection)
+        assert key is not None  # made here, or by the replica that made it first
+        return key
 
     def delete(self, name: str) -> bool:
         check_tenant_name(name)
         with self._lock:
             self._tenants.pop(name, None)
         with self._connections.connection() as connection, connection.transaction():
-            found = connection.execute(f"SELECT id FROM {SHARED_SCHEMA}.tenant WHERE name = %s", (name,)).fetchone()
-            if found is None:
+            key = _tenant_id(connection, name)
+            if key is None:
                 return False
-            enter_tenant(connection, int(found[0]), write=True)
-            connection.execute("SET CONSTRAINTS ALL DEFERRED")
-            for (table,) in self._template.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
-                connection.execute(f'DELETE FROM "{table}"')
+            enter_tenant(connection, key, write=True)
+            _empty(datasets.tables(self._template), connection)
             connection.execute("RESET ROLE")
-            connection.execute(f"DELETE FROM {SHARED_SCHEMA}.tenant WHERE id = %s", (found[0],))
+            connection.execute(f"DELETE FROM {SHARED_SCHEMA}.tenant WHERE id = %s", (key,))
         return True
 
     def _kept_names(self) -> list[str]:
