@@ -190,20 +190,20 @@ class SoapEndpoint:
             headers = [*self.reply_headers(call.envelope, None), *fault.header_blocks]
             return self._respond(version.envelope(version.fault(fault), headers), status)
         except StoreUnavailable as error:  # the database went away: said as such, and the next call tries again
-            call.verdict = "server-fault"
-            unavailable = SoapFault(f"The mock's store is unavailable: {error}", FaultCode.RECEIVER)
-            return self._respond(
-                version.envelope(version.fault(unavailable), self.reply_headers(call.envelope, None)), 500
-            )
+            return self._server_fault(call, f"The mock's store is unavailable: {error}")
         except Exception:
             incident = uuid.uuid4().hex[:12]
             log.exception("incident %s while serving %s", incident, call.request.path)
-            crash = SoapFault(
-                f"The mock failed unexpectedly (incident {incident}); this is a mock bug, please report it.",
-                FaultCode.RECEIVER,
+            return self._server_fault(
+                call, f"The mock failed unexpectedly (incident {incident}); this is a mock bug, please report it."
             )
-            call.verdict = "server-fault"
-            return self._respond(version.envelope(version.fault(crash), self.reply_headers(call.envelope, None)), 500)
+
+    def _server_fault(self, call: _Call, reason: str) -> Response:
+        """A Server fault the mock itself answers: not the operation's, nor the request's to fix."""
+        call.verdict = "server-fault"
+        version = self.contract.version
+        fault = version.fault(SoapFault(reason, FaultCode.RECEIVER))
+        return self._respond(version.envelope(fault, self.reply_headers(call.envelope, None)), 500)
 
     def _read_request(self, call: _Call) -> None:
         """Check the body against the contract; one that leaves it is read as the vendor's runtime reads it
