@@ -83,7 +83,10 @@ class WsgiOverRsgi:
             return
         environ = _environ(scope)
         environ["wsgi.input"] = await self._body(environ, protocol)
-        status, headers, body = _run(self.app, environ)
+        try:
+            status, headers, body = _run(self.app, environ)
+        except ConnectionAbortedError:  # a 'drop' fault rule: RSGI cannot cut the connection, so no answer is
+            return  # sent and granian's own empty 500 goes out, with no traceback in the log
         protocol.response_bytes(status, headers, body)
 
     async def _body(self, environ: WSGIEnvironment, protocol: HttpProtocol) -> ReceivedBody:

@@ -121,3 +121,12 @@ def test_a_slow_body_whose_every_chunk_comes_within_the_timeout_is_read_whole() 
                 yield chunk
 
     assert _serve(Slow([b"a", b"b", b"c", b"d"]), [], read_timeout=0.05)["body"] == b"abcd"
+
+
+def test_an_app_that_drops_the_connection_is_sent_no_answer() -> None:
+    def dropping(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        raise ConnectionAbortedError("connection dropped by a fault rule")
+
+    protocol = _Protocol([b"<a/>"])
+    asyncio.run(WsgiOverRsgi(dropping, 5, CAP)(_Scope(_Headers([])), protocol))  # type: ignore[arg-type]
+    assert protocol.answered == []
